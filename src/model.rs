@@ -1,0 +1,324 @@
+//! The validated model of a policy: what it means, ready for the emitters,
+//! the diff and the enforcement code.
+//!
+//! Invariants, once [`crate::validate`] returned no error: every reference
+//! resolves to a declaration of an allowed kind; ids are unique; every field
+//! has its schema type; every grid is complete with one cell per row and
+//! column. Spans are kept for diagnostics but excluded from equality.
+
+use crate::ast::{ClaimExpr, HolidayRule, Money, Target, WeeklyHours};
+use crate::schema::{CellType, Kind};
+use crate::span::{Span, Spanned};
+use std::collections::BTreeMap;
+
+/// A validated policy.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Policy {
+    /// Every declaration, in document order (parents before children).
+    pub decls: Vec<Decl>,
+    /// The top-level declarations.
+    pub roots: Vec<usize>,
+    /// Declaration index by id.
+    pub by_id: BTreeMap<String, usize>,
+}
+
+/// A declaration and what it holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decl {
+    /// Its kind.
+    pub kind: Kind,
+    /// Its id.
+    pub id: Spanned<String>,
+    /// Its title.
+    pub title: Option<Spanned<String>>,
+    /// Its fields by name.
+    pub fields: BTreeMap<String, Field>,
+    /// Prose and nested declarations, in document order.
+    pub body: Vec<Body>,
+    /// A grid's cells.
+    pub grid: Option<Grid>,
+    /// The enclosing declaration.
+    pub parent: Option<usize>,
+    /// The whole declaration.
+    pub span: Span,
+}
+
+/// Prose or a nested declaration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// A prose block.
+    Prose(Prose),
+    /// A nested declaration, by index.
+    Decl(usize),
+}
+
+/// A field's value and where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The field's name.
+    pub name: Spanned<String>,
+    /// Its value.
+    pub value: Value,
+    /// A note written after the value.
+    pub note: Option<String>,
+    /// Where each item of the value was written (one for single values).
+    pub item_spans: Vec<Span>,
+    /// The whole field.
+    pub span: Span,
+}
+
+/// A grid: rows and columns by id, and a cell for each pair.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grid {
+    /// The label of the header's corner cell.
+    pub rows: Vec<Spanned<String>>,
+    /// Column ids, in written order.
+    pub columns: Vec<Spanned<String>>,
+    /// `cells[row][column]`; `None` where missing (an error).
+    pub cells: Vec<Vec<Option<Cell>>>,
+}
+
+/// One grid cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// Its value.
+    pub value: Value,
+    /// A note written after it.
+    pub note: Option<String>,
+    /// Where it was written.
+    pub span: Span,
+}
+
+/// A block of Markdown prose, split at its interpolations.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prose {
+    /// Text and interpolations, in order.
+    pub parts: Vec<ProsePart>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// Part of a prose block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProsePart {
+    /// Literal Markdown.
+    Text(String),
+    /// `{...}`: a value taken from the data.
+    Value(Interpolation),
+}
+
+/// What `{...}` in prose refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Interpolation {
+    /// `{id}`: a declaration's title.
+    Title(Spanned<String>),
+    /// `{id.field}`: a field's value.
+    Field(Spanned<String>, Spanned<String>),
+    /// `{grid[row, column]}`: one cell.
+    Cell(Spanned<String>, Spanned<String>, Spanned<String>),
+}
+
+/// A typed value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// Quoted text.
+    Text(String),
+    /// Prose, possibly with interpolations.
+    Prose(Prose),
+    /// A list of texts.
+    Texts(Vec<String>),
+    /// A number as written.
+    Number(String),
+    /// A whole number.
+    Count(u64),
+    /// A date.
+    Date(chrono::NaiveDate),
+    /// A year and a month.
+    Month(i32, u32),
+    /// An inclusive range.
+    Range(u64, u64),
+    /// Money.
+    Money(Money),
+    /// A duration in minutes.
+    Duration(u64),
+    /// `yes` or `no`.
+    Bool(bool),
+    /// Incidents per contract year.
+    Incidents(Incidents),
+    /// A response target.
+    Target(ResponseTarget),
+    /// Support hours.
+    Hours(Hours),
+    /// A reference.
+    Ref(Spanned<String>),
+    /// References.
+    Refs(Vec<Spanned<String>>),
+    /// A kind.
+    Kind(Kind),
+    /// A cell type.
+    CellType(CellType),
+    /// Weekly opening hours.
+    Weekly(Vec<WeeklyHours>),
+    /// Dates.
+    Dates(Vec<chrono::NaiveDate>),
+    /// A holiday rule.
+    Holiday(HolidayRule),
+    /// A claim.
+    Claim(Box<ClaimExpr>),
+    /// An IANA zone name.
+    Zone(String),
+    /// A coverage value.
+    Coverage(Coverage),
+    /// A session length.
+    Session(Session),
+    /// Names of tier fields.
+    FieldNames(Vec<Spanned<String>>),
+    /// An instant.
+    Instant(chrono::DateTime<chrono::FixedOffset>),
+}
+
+/// Incidents per contract year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Incidents {
+    /// A number of incidents.
+    Count(u64),
+    /// No limit.
+    Unlimited,
+    /// Incidents do not apply.
+    NotApplicable,
+}
+
+/// A response target cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ResponseTarget {
+    /// No deadline.
+    BestEffort,
+    /// No target applies.
+    NotApplicable,
+    /// A deadline on a clock.
+    Within(Target),
+}
+
+/// Support hours of a tier.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Hours {
+    /// Best effort.
+    BestEffort,
+    /// Around the clock.
+    Around,
+    /// The opening hours of a calendar.
+    Calendar(Spanned<String>),
+}
+
+/// Whether an area is covered at a tier.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Coverage {
+    /// Supported.
+    Supported,
+    /// Available under a Professional Services Agreement.
+    Psa,
+    /// Not available at this tier.
+    NotAvailable,
+    /// Not supported at any tier.
+    NotSupported,
+}
+
+/// A session entitlement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Session {
+    /// Included, up to this many minutes per session.
+    Minutes(u64),
+    /// Included without a limit.
+    Unlimited,
+    /// Not available.
+    NotAvailable,
+}
+
+impl Policy {
+    /// The declaration with id `id`.
+    pub fn get(&self, id: &str) -> Option<&Decl> {
+        self.by_id.get(id).map(|&i| &self.decls[i])
+    }
+
+    /// Declarations of one kind, in document order.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Decl> {
+        self.decls.iter().filter(move |d| d.kind == kind)
+    }
+
+    /// The policy header.
+    pub fn header(&self) -> Option<&Decl> {
+        self.of_kind(Kind::Policy).next()
+    }
+
+    /// The grid whose rows and columns are these kinds, if exactly one.
+    pub fn grid_over(&self, rows: Kind, columns: Kind) -> Option<&Decl> {
+        let mut grids = self.of_kind(Kind::Grid).filter(|g| {
+            g.value("rows") == Some(&Value::Kind(rows))
+                && g.value("columns") == Some(&Value::Kind(columns))
+        });
+        grids.next()
+    }
+}
+
+impl Decl {
+    /// A field's value.
+    pub fn value(&self, name: &str) -> Option<&Value> {
+        self.fields.get(name).map(|f| &f.value)
+    }
+
+    /// The title, or the id when there is none.
+    pub fn display(&self) -> &str {
+        self.title.as_ref().map_or(self.id.as_str(), |t| t.as_str())
+    }
+
+    /// A text field.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        match self.value(name)? {
+            Value::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// A yes/no field.
+    pub fn flag(&self, name: &str) -> Option<bool> {
+        match self.value(name)? {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// A reference-list field's ids.
+    pub fn refs(&self, name: &str) -> Vec<&str> {
+        match self.value(name) {
+            Some(Value::Refs(ids)) => ids.iter().map(|s| s.as_str()).collect(),
+            Some(Value::Ref(id)) => vec![id.as_str()],
+            _ => Vec::new(),
+        }
+    }
+}
+
+impl Grid {
+    /// The cell at a row and column id.
+    pub fn cell(&self, row: &str, column: &str) -> Option<&Cell> {
+        let r = self.rows.iter().position(|r| r.as_str() == row)?;
+        let c = self.columns.iter().position(|c| c.as_str() == column)?;
+        self.cells.get(r)?.get(c)?.as_ref()
+    }
+}
+
+impl ResponseTarget {
+    /// The one order of response targets, used by every check and by the
+    /// diff: a key that grows as the target gets slower. A business day
+    /// counts as a calendar day, a business hour as an hour: a target on the
+    /// business clock is never faster than the same amount on 24x7. Best
+    /// effort is slower than any target; `n/a` has no place in the order.
+    pub fn slowness(&self) -> Option<u64> {
+        match self {
+            ResponseTarget::Within(Target::Hours24x7(n)) => Some(u64::from(*n) * 60),
+            ResponseTarget::Within(Target::BusinessHours(n)) => Some(u64::from(*n) * 60 + 1),
+            ResponseTarget::Within(Target::BusinessDays(n)) => Some(u64::from(*n) * 1440 + 1),
+            ResponseTarget::BestEffort => Some(u64::MAX),
+            ResponseTarget::NotApplicable => None,
+        }
+    }
+}

@@ -1,0 +1,975 @@
+//! Text -> syntax tree: the pest parser, its guards, and the lowering of
+//! parse trees into [`crate::ast`].
+//!
+//! Invariants: never panics on any input; every problem becomes a
+//! [`Diagnostic`]; a syntax error stops the declaration it is in, and parsing
+//! resumes at the next top-level declaration, so one run reports the syntax
+//! errors of every declaration. Does no I/O.
+
+use crate::ast::*;
+use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::span::{Span, Spanned};
+use pest::iterators::Pair;
+use pest::Parser as _;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/policy.pest"]
+struct PolicyParser;
+
+/// How deep braces and brackets may nest before the file is refused.
+pub const MAX_NESTING: usize = 64;
+
+/// Currencies accepted in money literals (ISO 4217).
+pub const CURRENCIES: &[&str] = &[
+    "AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HKD", "HUF", "INR", "ISK",
+    "JPY", "KRW", "MXN", "NOK", "NZD", "PLN", "SEK", "SGD", "TRY", "USD", "ZAR",
+];
+
+/// The result of parsing: the declarations that parsed, and every problem.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// What parsed.
+    pub file: File,
+    /// Syntax errors and invalid literals.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// Whether any syntax error was found.
+    pub fn has_syntax_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.code.starts_with("E0"))
+    }
+}
+
+/// Turns raw bytes into source text, or a diagnostic when they cannot be.
+///
+/// A leading byte-order mark is kept (the grammar skips it) so that spans
+/// stay byte offsets into the file as stored.
+pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(error) => {
+            let at = error.valid_up_to();
+            Err(
+                Diagnostic::error("E001", format!("the file is not valid UTF-8 at byte {at}"))
+                    .help("save the policy as UTF-8 text"),
+            )
+        }
+    }
+}
+
+/// Parses a policy source.
+pub fn parse(source: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    if let Some(diagnostic) = check_guards(source) {
+        parsed.diagnostics.push(diagnostic);
+        return parsed;
+    }
+    pest::set_call_limit(std::num::NonZeroUsize::new(
+        source.len().saturating_mul(200).saturating_add(2_000_000),
+    ));
+    let mut offset = 0;
+    while offset <= source.len() {
+        let chunk = &source[offset..];
+        match PolicyParser::parse(Rule::file, chunk) {
+            Ok(mut pairs) => {
+                if let Some(file) = pairs.next() {
+                    let mut lower = Lower {
+                        offset,
+                        diagnostics: &mut parsed.diagnostics,
+                    };
+                    for pair in file.into_inner() {
+                        if pair.as_rule() == Rule::declaration {
+                            let declaration = lower.declaration(pair);
+                            parsed.file.declarations.push(declaration);
+                        }
+                    }
+                }
+                break;
+            }
+            Err(error) => {
+                let (diagnostic, at) = syntax_error(&error, chunk, offset);
+                parsed.diagnostics.push(diagnostic);
+                // Keep the declarations before the error, then resume.
+                match resume_point(source, offset + at) {
+                    Some(next) if next > offset => {
+                        let good = &source[offset..];
+                        salvage(good, offset, at, &mut parsed);
+                        offset = next;
+                    }
+                    _ => {
+                        salvage(&source[offset..], offset, at, &mut parsed);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    parsed
+}
+
+/// Refuses inputs that would make the parser recurse too deep or that hold
+/// bytes no policy contains.
+fn check_guards(source: &str) -> Option<Diagnostic> {
+    if let Some(at) = source.find('\0') {
+        return Some(
+            Diagnostic::error("E002", "the file contains a NUL byte")
+                .label(Span::new(at, at + 1), "NUL byte here")
+                .help("a policy is plain text; remove the NUL byte"),
+        );
+    }
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'"' {
+            if bytes[i..].starts_with(b"\"\"\"") {
+                // Skip a prose block whole.
+                match source[i + 3..].find("\"\"\"") {
+                    Some(end) => {
+                        i += 3 + end + 3;
+                        continue;
+                    }
+                    None => return None,
+                }
+            }
+            in_string = !in_string;
+        } else if b == b'\n' {
+            in_string = false;
+        } else if b == b'#' && !in_string {
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        } else if !in_string && (b == b'{' || b == b'[') {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return Some(
+                    Diagnostic::error("E003", format!("nesting is deeper than {MAX_NESTING} levels"))
+                        .label(Span::new(i, i + 1), "too deep here")
+                        .help("declarations and lists nest only a few levels in a policy; check for unbalanced brackets"),
+                );
+            }
+        } else if !in_string && (b == b'}' || b == b']') {
+            depth = depth.saturating_sub(1);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The start of the next top-level declaration after byte `at`: a line that
+/// starts at column 0 with a lowercase letter.
+fn resume_point(source: &str, at: usize) -> Option<usize> {
+    let mut position = source[at.min(source.len())..].find('\n')? + at + 1;
+    loop {
+        let rest = &source[position..];
+        if rest.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return Some(position);
+        }
+        position += rest.find('\n')? + 1;
+    }
+}
+
+/// Parses the declarations of `chunk` that end before the error at `at`, so
+/// that they are still checked for references.
+fn salvage(chunk: &str, offset: usize, at: usize, parsed: &mut Parsed) {
+    // The last line starting a top-level declaration before the error.
+    let head = &chunk[..at.min(chunk.len())];
+    let mut cut = 0;
+    let mut position = 0;
+    for line in head.split_inclusive('\n') {
+        if line.starts_with(|c: char| c.is_ascii_lowercase()) {
+            cut = position;
+        }
+        position += line.len();
+    }
+    if cut == 0 {
+        return;
+    }
+    if let Ok(mut pairs) = PolicyParser::parse(Rule::file, &chunk[..cut]) {
+        if let Some(file) = pairs.next() {
+            let mut lower = Lower {
+                offset,
+                diagnostics: &mut parsed.diagnostics,
+            };
+            for pair in file.into_inner() {
+                if pair.as_rule() == Rule::declaration {
+                    let declaration = lower.declaration(pair);
+                    parsed.file.declarations.push(declaration);
+                }
+            }
+        }
+    }
+}
+
+/// A syntax error in the user's words, and its offset in `chunk`.
+fn syntax_error(
+    error: &pest::error::Error<Rule>,
+    chunk: &str,
+    offset: usize,
+) -> (Diagnostic, usize) {
+    use pest::error::{ErrorVariant, InputLocation};
+    let at = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let found = describe_found(&chunk[at.min(chunk.len())..]);
+    let span = Span::new(offset + at, offset + at + found.1);
+    let diagnostic = match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => {
+            let mut expected: Vec<&str> = positives.iter().filter_map(|r| describe(*r)).collect();
+            expected.sort_unstable();
+            expected.dedup();
+            let what = match expected.len() {
+                0 => "something else".to_owned(),
+                1 => expected[0].to_owned(),
+                n => format!("{} or {}", expected[..n - 1].join(", "), expected[n - 1]),
+            };
+            Diagnostic::error("E010", format!("expected {what}, found {}", found.0))
+                .label(span, format!("expected {what}"))
+                .help(syntax_help(&expected, &found.0))
+        }
+        ErrorVariant::CustomError { message } => {
+            let message = if message.contains("call limit") {
+                "the file is too complex to parse".to_owned()
+            } else {
+                message.to_lowercase()
+            };
+            Diagnostic::error("E011", message)
+                .label(span, "here")
+                .help("simplify the policy around this point")
+        }
+    };
+    (diagnostic, at)
+}
+
+/// A short description of what stands at the error, and its length.
+fn describe_found(rest: &str) -> (String, usize) {
+    match rest.chars().next() {
+        None => ("the end of the file".to_owned(), 0),
+        Some('\n') | Some('\r') => ("the end of the line".to_owned(), 1),
+        Some(c) if c.is_alphanumeric() || c == '-' || c == '_' => {
+            let word: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '-' || *c == '_' || *c == '.')
+                .take(40)
+                .collect();
+            let len = word.len();
+            (format!("`{word}`"), len)
+        }
+        Some(c) => (format!("`{c}`"), c.len_utf8()),
+    }
+}
+
+fn syntax_help(expected: &[&str], found: &str) -> String {
+    if found == "the end of the file" {
+        return "a declaration is not closed; add the missing `}`".to_owned();
+    }
+    if expected.iter().any(|e| e.contains("value")) {
+        return "values are quoted text, numbers, dates, targets such as `1 business day`, keywords such as `unlimited`, or ids".to_owned();
+    }
+    "see the language tour in the README for the shape of each construct".to_owned()
+}
+
+/// Grammar rules in the user's words; `None` for rules never expected alone.
+fn describe(rule: Rule) -> Option<&'static str> {
+    Some(match rule {
+        Rule::declaration => "a declaration such as `tier advanced \"Advanced\" { ... }`",
+        Rule::kind | Rule::identifier | Rule::identifier_text | Rule::reference => "an id",
+        Rule::title | Rule::string => "quoted text",
+        Rule::field | Rule::field_name => "a field such as `name: value`",
+        Rule::grid_row => "a grid row such as `| sev-1 | 1 business day |`",
+        Rule::grid_cell | Rule::corner => "a cell",
+        Rule::prose_entry | Rule::prose => "a prose block in `\"\"\"`",
+        Rule::value | Rule::annotated | Rule::list => "a value",
+        Rule::note | Rule::note_text => "a note in parentheses",
+        Rule::EOI => "the end of the file",
+        Rule::target | Rule::duration | Rule::count | Rule::number => "a value",
+        Rule::money | Rule::amount | Rule::currency => "an amount of money such as `USD 250`",
+        Rule::date | Rule::month | Rule::month_day => "a date",
+        Rule::time | Rule::time_range => "a time such as `09:00`",
+        Rule::weekday | Rule::weekly_hours => "opening hours such as `mon-fri 09:00-17:00`",
+        Rule::cell_reference | Rule::field_reference | Rule::selector => "a reference",
+        Rule::claim_expression | Rule::claim_same | Rule::claim_every | Rule::claim_is => "a claim",
+        Rule::claim_test | Rule::clock => "`is VALUE` or `runs 24x7`",
+        Rule::keyword | Rule::claim_operand => "a value",
+        _ => return None,
+    })
+}
+
+/// Lowers pest pairs into the syntax tree.
+struct Lower<'d> {
+    offset: usize,
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Lower<'_> {
+    fn span(&self, pair: &Pair<Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.offset + s.start(), self.offset + s.end())
+    }
+
+    fn spanned(&self, pair: &Pair<Rule>) -> Spanned<String> {
+        Spanned::new(pair.as_str().to_owned(), self.span(pair))
+    }
+
+    fn declaration(&mut self, pair: Pair<Rule>) -> Declaration {
+        let span = self.span(&pair);
+        let mut kind = Spanned::new(String::new(), span);
+        let mut id = Spanned::new(String::new(), span);
+        let mut title = None;
+        let mut entries = Vec::new();
+        for inner in pair.into_inner() {
+            match inner.as_rule() {
+                Rule::kind => kind = self.spanned(&inner),
+                Rule::identifier => id = self.spanned(&inner),
+                Rule::title => {
+                    let s = self.span(&inner);
+                    let text = inner
+                        .into_inner()
+                        .next()
+                        .map(|p| self.string(p))
+                        .unwrap_or_default();
+                    title = Some(Spanned::new(text, s));
+                }
+                Rule::field => entries.push(Entry::Field(self.field(inner))),
+                Rule::grid_row => entries.push(Entry::Row(self.row(inner))),
+                Rule::prose_entry => {
+                    if let Some(p) = inner.into_inner().next() {
+                        entries.push(Entry::Prose(self.prose(p)));
+                    }
+                }
+                Rule::declaration => entries.push(Entry::Declaration(self.declaration(inner))),
+                _ => {}
+            }
+        }
+        Declaration {
+            kind,
+            id,
+            title,
+            entries,
+            span,
+        }
+    }
+
+    fn field(&mut self, pair: Pair<Rule>) -> Field {
+        let span = self.span(&pair);
+        let mut name = Spanned::new(String::new(), span);
+        let mut value = Value::List(Vec::new(), span);
+        for inner in pair.into_inner() {
+            match inner.as_rule() {
+                Rule::field_name => name = self.spanned(&inner),
+                Rule::value => value = self.value(inner),
+                _ => {}
+            }
+        }
+        Field { name, value, span }
+    }
+
+    fn value(&mut self, pair: Pair<Rule>) -> Value {
+        let span = self.span(&pair);
+        let Some(inner) = pair.into_inner().next() else {
+            return Value::List(Vec::new(), span);
+        };
+        match inner.as_rule() {
+            Rule::list => {
+                let items = inner.into_inner().map(|p| self.item(p)).collect();
+                Value::List(items, span)
+            }
+            _ => Value::Single(self.item(inner)),
+        }
+    }
+
+    fn row(&mut self, pair: Pair<Rule>) -> Row {
+        let span = self.span(&pair);
+        let mut cells = Vec::new();
+        for cell in pair.into_inner() {
+            if let Some(inner) = cell.into_inner().next() {
+                match inner.as_rule() {
+                    Rule::corner => cells.push(Cell::Corner(self.span(&inner))),
+                    _ => cells.push(Cell::Value(self.item(inner))),
+                }
+            }
+        }
+        Row { cells, span }
+    }
+
+    /// An `annotated` pair: a literal and its note.
+    fn item(&mut self, pair: Pair<Rule>) -> Item {
+        let span = self.span(&pair);
+        let mut literal = Literal::Invalid;
+        let mut note = None;
+        for inner in pair.into_inner() {
+            match inner.as_rule() {
+                Rule::note => {
+                    let s = self.span(&inner);
+                    let text = inner
+                        .into_inner()
+                        .next()
+                        .map(|p| p.as_str().trim().to_owned())
+                        .unwrap_or_default();
+                    note = Some(Spanned::new(text, s));
+                }
+                _ => literal = self.literal(inner),
+            }
+        }
+        Item {
+            literal,
+            note,
+            span,
+        }
+    }
+
+    fn literal(&mut self, pair: Pair<Rule>) -> Literal {
+        let span = self.span(&pair);
+        match pair.as_rule() {
+            Rule::prose => Literal::Prose(self.prose(pair)),
+            Rule::string => Literal::Text(self.string(pair)),
+            Rule::target => self.target(pair),
+            Rule::duration => self.duration(pair),
+            Rule::money => self.money(pair),
+            Rule::range => {
+                let mut counts = pair.into_inner();
+                let (Some(a), Some(b)) = (counts.next(), counts.next()) else {
+                    return Literal::Invalid;
+                };
+                match (self.count(&a), self.count(&b)) {
+                    (Some(a), Some(b)) if a <= b => Literal::Range(a, b),
+                    (Some(a), Some(b)) => {
+                        self.diagnostics.push(
+                            Diagnostic::error("E206", format!("the range `{a}..{b}` is empty"))
+                                .label(span, "the first number is larger than the second")
+                                .help(format!("write `{b}..{a}`")),
+                        );
+                        Literal::Invalid
+                    }
+                    _ => Literal::Invalid,
+                }
+            }
+            Rule::date => match chrono::NaiveDate::parse_from_str(pair.as_str(), "%Y-%m-%d") {
+                Ok(date) => Literal::Date(date),
+                Err(_) => self.invalid_date(pair.as_str(), span),
+            },
+            Rule::month => {
+                let text = pair.as_str();
+                let year = text[..4].parse::<i32>().ok();
+                let month = text[5..]
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m));
+                match (year, month) {
+                    (Some(y), Some(m)) => Literal::Month(y, m),
+                    _ => self.invalid_date(text, span),
+                }
+            }
+            Rule::holiday_rule => self.holiday(pair),
+            Rule::time => match self.time(&pair) {
+                Some(t) => Literal::Time(t),
+                None => Literal::Invalid,
+            },
+            Rule::time_range => match self.time_range(pair) {
+                Some((open, close)) => Literal::TimeRange(open, close),
+                None => Literal::Invalid,
+            },
+            Rule::weekly_hours => self.weekly(pair),
+            Rule::keyword => match Keyword::parse(pair.as_str()) {
+                Some(k) => Literal::Keyword(k),
+                None => Literal::Invalid,
+            },
+            Rule::number => {
+                let text = pair.as_str();
+                let whole = text.split('.').next().unwrap_or(text);
+                if whole.parse::<u64>().is_err() {
+                    self.too_large(text, span);
+                    return Literal::Invalid;
+                }
+                Literal::Number(text.to_owned())
+            }
+            Rule::cell_reference => Literal::CellRef(self.cell_ref(pair)),
+            Rule::field_reference => Literal::FieldRef(self.field_ref(pair)),
+            Rule::reference => Literal::Reference(pair.as_str().to_owned()),
+            Rule::claim_expression => match self.claim(pair) {
+                Some(c) => Literal::Claim(Box::new(c)),
+                None => Literal::Invalid,
+            },
+            _ => Literal::Invalid,
+        }
+    }
+
+    fn invalid_date(&mut self, text: &str, span: Span) -> Literal {
+        self.diagnostics.push(
+            Diagnostic::error("E202", format!("`{text}` is not a valid date"))
+                .label(span, "no such day")
+                .help("dates are written year-month-day, e.g. `2026-06-13`, or year-month, e.g. `2026-06`"),
+        );
+        Literal::Invalid
+    }
+
+    fn too_large(&mut self, text: &str, span: Span) {
+        self.diagnostics.push(
+            Diagnostic::error("E201", format!("the number `{text}` is too large"))
+                .label(span, "too large")
+                .help("numbers in a policy must fit in 64 bits; targets and counts in 32 bits"),
+        );
+    }
+
+    fn count(&mut self, pair: &Pair<Rule>) -> Option<u64> {
+        match pair.as_str().parse::<u64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                let span = self.span(pair);
+                self.too_large(pair.as_str(), span);
+                None
+            }
+        }
+    }
+
+    fn count_u32(&mut self, pair: &Pair<Rule>) -> Option<u32> {
+        let n = self.count(pair)?;
+        match u32::try_from(n) {
+            Ok(n) => Some(n),
+            Err(_) => {
+                let span = self.span(pair);
+                self.too_large(pair.as_str(), span);
+                None
+            }
+        }
+    }
+
+    fn target(&mut self, pair: Pair<Rule>) -> Literal {
+        let span = self.span(&pair);
+        let mut inner = pair.into_inner();
+        let (Some(count), Some(unit)) = (inner.next(), inner.next()) else {
+            return Literal::Invalid;
+        };
+        let Some(n) = self.count_u32(&count) else {
+            return Literal::Invalid;
+        };
+        if n == 0 {
+            self.diagnostics.push(
+                Diagnostic::error("E208", "a response target of zero is never met")
+                    .label(span, "zero")
+                    .help("write a positive number, or `best-effort` for no target"),
+            );
+            return Literal::Invalid;
+        }
+        Literal::Target(match unit.as_rule() {
+            Rule::business_days => Target::BusinessDays(n),
+            Rule::business_hours => Target::BusinessHours(n),
+            _ => Target::Hours24x7(n),
+        })
+    }
+
+    fn duration(&mut self, pair: Pair<Rule>) -> Literal {
+        let mut inner = pair.into_inner();
+        let (Some(count), Some(unit)) = (inner.next(), inner.next()) else {
+            return Literal::Invalid;
+        };
+        let Some(n) = self.count_u32(&count) else {
+            return Literal::Invalid;
+        };
+        let minutes = if unit.as_str().starts_with("hour") {
+            u64::from(n) * 60
+        } else {
+            u64::from(n)
+        };
+        Literal::Duration(minutes)
+    }
+
+    fn money(&mut self, pair: Pair<Rule>) -> Literal {
+        let span = self.span(&pair);
+        let mut currency = String::new();
+        let mut minor = None;
+        let mut per = Vec::new();
+        let mut valid = true;
+        for inner in pair.into_inner() {
+            match inner.as_rule() {
+                Rule::currency => {
+                    currency = inner.as_str().to_owned();
+                    if !CURRENCIES.contains(&inner.as_str()) {
+                        let s = self.span(&inner);
+                        let mut d = Diagnostic::error(
+                            "E205",
+                            format!("`{currency}` is not a known currency"),
+                        )
+                        .label(s, "unknown currency");
+                        d = match did_you_mean(&currency, CURRENCIES.iter().copied()) {
+                            Some(c) => d.help(format!("did you mean `{c}`?")),
+                            None => d.help("write an ISO 4217 code such as `USD`, `EUR` or `SEK`"),
+                        };
+                        self.diagnostics.push(d);
+                        valid = false;
+                    }
+                }
+                Rule::amount => {
+                    let text = inner.as_str();
+                    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+                    if fraction.len() > 2 {
+                        let s = self.span(&inner);
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                "E205",
+                                format!("`{text}` has more than two decimals"),
+                            )
+                            .label(s, "too precise")
+                            .help("amounts of money have at most two decimals, e.g. `250.50`"),
+                        );
+                        valid = false;
+                        continue;
+                    }
+                    let cents = format!("{fraction:0<2}").parse::<u64>().unwrap_or(0);
+                    match whole
+                        .parse::<u64>()
+                        .ok()
+                        .and_then(|w| w.checked_mul(100))
+                        .and_then(|w| w.checked_add(cents))
+                    {
+                        Some(m) => minor = Some(m),
+                        None => {
+                            let s = self.span(&inner);
+                            self.too_large(text, s);
+                            valid = false;
+                        }
+                    }
+                }
+                Rule::per_unit => {
+                    if let Some(unit) = inner.into_inner().next() {
+                        per.push(unit.as_str().to_owned());
+                    }
+                }
+                _ => {}
+            }
+        }
+        match minor {
+            Some(minor) if valid => Literal::Money(Money {
+                currency,
+                minor,
+                per,
+            }),
+            _ => {
+                let _ = span;
+                Literal::Invalid
+            }
+        }
+    }
+
+    fn month_day(&mut self, pair: &Pair<Rule>) -> Option<(u32, u32)> {
+        let text = pair.as_str();
+        let month = text[..2].parse::<u32>().ok()?;
+        let day = text[3..].parse::<u32>().ok()?;
+        // 2024 is a leap year, so 02-29 is a day of some years.
+        if chrono::NaiveDate::from_ymd_opt(2024, month, day).is_none() {
+            let span = self.span(pair);
+            self.diagnostics.push(
+                Diagnostic::error("E202", format!("`{text}` is not a valid day of the year"))
+                    .label(span, "no such day")
+                    .help("days of the year are written month-day, e.g. `12-25`"),
+            );
+            return None;
+        }
+        Some((month, day))
+    }
+
+    fn holiday(&mut self, pair: Pair<Rule>) -> Literal {
+        let Some(inner) = pair.into_inner().next() else {
+            return Literal::Invalid;
+        };
+        match inner.as_rule() {
+            Rule::month_day => match self.month_day(&inner) {
+                Some((month, day)) => Literal::Holiday(HolidayRule::Fixed { month, day }),
+                None => Literal::Invalid,
+            },
+            Rule::easter_rule => {
+                let mut days: i32 = 0;
+                let mut negative = false;
+                for part in inner.into_inner() {
+                    match part.as_rule() {
+                        Rule::sign => negative = part.as_str() == "-",
+                        Rule::count => match part.as_str().parse::<i32>() {
+                            Ok(n) if n <= 366 => days = n,
+                            _ => {
+                                let span = self.span(&part);
+                                self.diagnostics.push(
+                                    Diagnostic::error(
+                                        "E202",
+                                        format!(
+                                            "`easter + {}` is more than a year from Easter",
+                                            part.as_str()
+                                        ),
+                                    )
+                                    .label(span, "too far")
+                                    .help("holidays relative to Easter are at most 366 days away"),
+                                );
+                                return Literal::Invalid;
+                            }
+                        },
+                        _ => {}
+                    }
+                }
+                Literal::Holiday(HolidayRule::Easter {
+                    days: if negative { -days } else { days },
+                })
+            }
+            Rule::weekday_in_range => {
+                let mut parts = inner.into_inner();
+                let (Some(w), Some(a), Some(b)) = (parts.next(), parts.next(), parts.next()) else {
+                    return Literal::Invalid;
+                };
+                let weekday = parse_weekday(w.as_str());
+                match (self.month_day(&a), self.month_day(&b)) {
+                    (Some(from), Some(to)) if from <= to => {
+                        Literal::Holiday(HolidayRule::WeekdayBetween { weekday, from, to })
+                    }
+                    (Some(_), Some(_)) => {
+                        let span = self.span(&a).to(self.span(&b));
+                        self.diagnostics.push(
+                            Diagnostic::error("E206", format!("the days `{}..{}` are in the wrong order", a.as_str(), b.as_str()))
+                                .label(span, "the range ends before it starts")
+                                .help("write the earlier day first; a range cannot wrap around the new year"),
+                        );
+                        Literal::Invalid
+                    }
+                    _ => Literal::Invalid,
+                }
+            }
+            _ => Literal::Invalid,
+        }
+    }
+
+    fn time(&mut self, pair: &Pair<Rule>) -> Option<u32> {
+        let text = pair.as_str();
+        let hour = text[..2].parse::<u32>().ok()?;
+        let minute = text[3..].parse::<u32>().ok()?;
+        if minute < 60 && (hour < 24 || (hour == 24 && minute == 0)) {
+            Some(hour * 60 + minute)
+        } else {
+            let span = self.span(pair);
+            self.diagnostics.push(
+                Diagnostic::error("E203", format!("`{text}` is not a valid time of day"))
+                    .label(span, "no such time")
+                    .help("times are written hours:minutes from `00:00` to `24:00`"),
+            );
+            None
+        }
+    }
+
+    fn time_range(&mut self, pair: Pair<Rule>) -> Option<(u32, u32)> {
+        let span = self.span(&pair);
+        let mut times = pair.into_inner();
+        let (a, b) = (times.next()?, times.next()?);
+        let (open, close) = (self.time(&a), self.time(&b));
+        let (open, close) = (open?, close?);
+        if open >= close {
+            self.diagnostics.push(
+                Diagnostic::error("E204", format!("the opening hours `{}-{}` are empty", a.as_str(), b.as_str()))
+                    .label(span, "closes before or when it opens")
+                    .help("write the opening time first, e.g. `09:00-17:00`; hours past midnight need two entries"),
+            );
+            return None;
+        }
+        Some((open, close))
+    }
+
+    fn weekly(&mut self, pair: Pair<Rule>) -> Literal {
+        let mut days = Vec::new();
+        let mut hours = None;
+        for inner in pair.into_inner() {
+            match inner.as_rule() {
+                Rule::weekday => days.push(parse_weekday(inner.as_str())),
+                Rule::time_range => hours = self.time_range(inner),
+                _ => {}
+            }
+        }
+        let (Some(&from), Some((open, close))) = (days.first(), hours) else {
+            return Literal::Invalid;
+        };
+        let to = days.get(1).copied().unwrap_or(from);
+        Literal::Weekly(WeeklyHours {
+            from,
+            to,
+            open,
+            close,
+        })
+    }
+
+    fn prose(&mut self, pair: Pair<Rule>) -> Prose {
+        let span = self.span(&pair);
+        let body = pair.into_inner().next();
+        let (raw, text_start) = match &body {
+            Some(b) => (b.as_str().to_owned(), self.span(b).start),
+            None => (String::new(), span.start + 3),
+        };
+        Prose {
+            text: dedent(&raw),
+            text_start,
+            raw,
+            span,
+        }
+    }
+
+    fn string(&mut self, pair: Pair<Rule>) -> String {
+        let Some(body) = pair.into_inner().next() else {
+            return String::new();
+        };
+        let start = self.span(&body).start;
+        let mut out = String::new();
+        let mut chars = body.as_str().char_indices();
+        while let Some((i, c)) = chars.next() {
+            if c != '\\' {
+                out.push(c);
+                continue;
+            }
+            match chars.next() {
+                Some((_, '"')) => out.push('"'),
+                Some((_, '\\')) => out.push('\\'),
+                Some((_, 'n')) => out.push('\n'),
+                Some((j, other)) => {
+                    self.diagnostics.push(
+                        Diagnostic::error("E207", format!("`\\{other}` is not an escape"))
+                            .label(Span::new(start + i, start + j + other.len_utf8()), "unknown escape")
+                            .help("inside quotes, write `\\\"` for a quote, `\\\\` for a backslash, `\\n` for a line break"),
+                    );
+                    out.push(other);
+                }
+                None => {}
+            }
+        }
+        out
+    }
+
+    fn cell_ref(&mut self, pair: Pair<Rule>) -> CellRef {
+        let span = self.span(&pair);
+        let mut grid = Spanned::new(String::new(), span);
+        let mut selectors = Vec::new();
+        for inner in pair.into_inner() {
+            match inner.as_rule() {
+                Rule::identifier_text => grid = self.spanned(&inner),
+                Rule::selector => {
+                    let s = self.span(&inner);
+                    selectors.push(if inner.as_str() == "*" {
+                        Selector::All(s)
+                    } else {
+                        Selector::Id(self.spanned(&inner))
+                    });
+                }
+                _ => {}
+            }
+        }
+        let mut selectors = selectors.into_iter();
+        let row = selectors.next().unwrap_or(Selector::All(span));
+        let column = selectors.next().unwrap_or(Selector::All(span));
+        CellRef { grid, row, column }
+    }
+
+    fn field_ref(&mut self, pair: Pair<Rule>) -> FieldRef {
+        let span = self.span(&pair);
+        let mut parts = pair.into_inner();
+        let decl = parts
+            .next()
+            .map(|p| self.spanned(&p))
+            .unwrap_or_else(|| Spanned::new(String::new(), span));
+        let field = parts
+            .next()
+            .map(|p| self.spanned(&p))
+            .unwrap_or_else(|| Spanned::new(String::new(), span));
+        FieldRef { decl, field }
+    }
+
+    fn claim(&mut self, pair: Pair<Rule>) -> Option<ClaimExpr> {
+        let form = pair.into_inner().next()?;
+        let rule = form.as_rule();
+        let mut parts = form.into_inner();
+        match rule {
+            Rule::claim_same => Some(ClaimExpr::Same(self.cell_ref(parts.next()?))),
+            Rule::claim_every => {
+                let cells = self.cell_ref(parts.next()?);
+                let test = parts.next()?;
+                let operand = test.into_inner().next()?;
+                if operand.as_rule() == Rule::clock {
+                    let clock = if operand.as_str() == "24x7" {
+                        Clock::Continuous
+                    } else {
+                        Clock::Business
+                    };
+                    let span = self.span(&operand);
+                    Some(ClaimExpr::EveryRuns(cells, Spanned::new(clock, span)))
+                } else {
+                    Some(ClaimExpr::EveryIs(cells, self.operand(operand)))
+                }
+            }
+            Rule::claim_is => {
+                let subject = parts.next()?;
+                let operand = self.operand(parts.next()?);
+                if subject.as_rule() == Rule::cell_reference {
+                    Some(ClaimExpr::CellIs(self.cell_ref(subject), operand))
+                } else {
+                    Some(ClaimExpr::FieldIs(self.field_ref(subject), operand))
+                }
+            }
+            _ => None,
+        }
+    }
+
+    fn operand(&mut self, pair: Pair<Rule>) -> Item {
+        let span = self.span(&pair);
+        let literal = match pair.into_inner().next() {
+            Some(inner) => self.literal(inner),
+            None => Literal::Invalid,
+        };
+        Item {
+            literal,
+            note: None,
+            span,
+        }
+    }
+}
+
+fn parse_weekday(text: &str) -> chrono::Weekday {
+    use chrono::Weekday::*;
+    match text {
+        "mon" => Mon,
+        "tue" => Tue,
+        "wed" => Wed,
+        "thu" => Thu,
+        "fri" => Fri,
+        "sat" => Sat,
+        _ => Sun,
+    }
+}
+
+/// Removes the indentation common to all non-blank lines, and blank lines
+/// at both ends; line endings become `\n`.
+pub fn dedent(raw: &str) -> String {
+    let lines: Vec<&str> = raw.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let indent = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let body: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            if l.trim().is_empty() {
+                String::new()
+            } else {
+                l.get(indent..)
+                    .unwrap_or(l.trim_start())
+                    .trim_end()
+                    .to_owned()
+            }
+        })
+        .collect();
+    let first = body
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(body.len());
+    let last = body
+        .iter()
+        .rposition(|l| !l.is_empty())
+        .map_or(first, |i| i + 1);
+    body[first..last.max(first)].join("\n")
+}

@@ -1,0 +1,785 @@
+//! Builds the model from the syntax tree: kinds, placement, titles, fields
+//! and their types, grid shape. Reports every mismatch and keeps going.
+
+use crate::ast::{self, Entry, Item, Keyword, Literal};
+use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::model::*;
+use crate::schema::{CellType, FieldSpec, Kind, Type};
+use crate::span::{Span, Spanned};
+
+/// Builds the model; returns it with the problems found.
+pub fn build(file: &ast::File) -> (Policy, Vec<Diagnostic>) {
+    let mut builder = Builder::default();
+    for declaration in &file.declarations {
+        if let Some(index) = builder.declaration(declaration, None) {
+            builder.policy.roots.push(index);
+        }
+    }
+    builder.check_header(file);
+    for (index, decl) in builder.policy.decls.iter().enumerate() {
+        builder
+            .policy
+            .by_id
+            .entry(decl.id.value.clone())
+            .or_insert(index);
+    }
+    (builder.policy, builder.diagnostics)
+}
+
+#[derive(Default)]
+struct Builder {
+    policy: Policy,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Builder {
+    fn declaration(
+        &mut self,
+        decl: &ast::Declaration,
+        parent: Option<(usize, Kind)>,
+    ) -> Option<usize> {
+        let Some(kind) = Kind::parse(&decl.kind.value) else {
+            let mut d = Diagnostic::error(
+                "E101",
+                format!("`{}` is not a kind of declaration", decl.kind.value),
+            )
+            .label(decl.kind.span, "unknown kind");
+            d = match did_you_mean(&decl.kind.value, Kind::ALL.iter().map(|k| k.name())) {
+                Some(k) => d.help(format!("did you mean `{k}`?")),
+                None => d.help(format!(
+                    "a declaration is one of: {}",
+                    Kind::ALL
+                        .iter()
+                        .map(|k| format!("`{}`", k.name()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            };
+            self.diagnostics.push(d);
+            return None;
+        };
+        match parent {
+            None if !matches!(kind, Kind::Policy | Kind::Section) => {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E102",
+                        format!("a `{}` cannot stand at the top of the file", kind.name()),
+                    )
+                    .label(decl.kind.span, "outside any section")
+                    .help("put it inside the `section` of the document where it belongs"),
+                );
+            }
+            Some((_, parent_kind)) if !parent_kind.children().contains(&kind) => {
+                let allowed = parent_kind.children();
+                let help = if allowed.is_empty() {
+                    format!("a `{}` holds no declarations", parent_kind.name())
+                } else {
+                    format!("move it out of the `{}`", parent_kind.name())
+                };
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E102",
+                        format!(
+                            "a `{}` cannot stand inside a `{}`",
+                            kind.name(),
+                            parent_kind.name()
+                        ),
+                    )
+                    .label(decl.kind.span, "misplaced")
+                    .help(help),
+                );
+            }
+            _ => {}
+        }
+        if kind.needs_title() && decl.title.is_none() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "E103",
+                    format!("the {} `{}` has no title", kind.name(), decl.id.value),
+                )
+                .label(decl.id.span, "title missing after the id")
+                .help(format!(
+                    "write its title in quotes: `{} {} \"Title\" {{`",
+                    kind.name(),
+                    decl.id.value
+                )),
+            );
+        }
+        let index = self.policy.decls.len();
+        self.policy.decls.push(Decl {
+            kind,
+            id: decl.id.clone(),
+            title: decl.title.clone(),
+            fields: Default::default(),
+            body: Vec::new(),
+            grid: None,
+            parent: parent.map(|(p, _)| p),
+            span: decl.span,
+        });
+        let mut rows = Vec::new();
+        let mut body = Vec::new();
+        for entry in &decl.entries {
+            match entry {
+                Entry::Field(field) => self.field(index, kind, field),
+                Entry::Row(row) => {
+                    if kind.holds_rows() {
+                        rows.push(row);
+                    } else {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                "E104",
+                                format!("a `{}` holds no grid rows", kind.name()),
+                            )
+                            .label(row.span, "row outside a grid")
+                            .help("table rows belong in a `grid` declaration"),
+                        );
+                    }
+                }
+                Entry::Prose(prose) => {
+                    if kind.holds_prose() {
+                        body.push(Body::Prose(self.prose(prose)));
+                    } else {
+                        self.diagnostics.push(
+                            Diagnostic::error("E104", format!("a `{}` holds no prose of its own", kind.name()))
+                                .label(prose.span, "prose here")
+                                .help("move the prose into the enclosing section, or into one of this declaration's fields"),
+                        );
+                    }
+                }
+                Entry::Declaration(child) => {
+                    if let Some(child_index) = self.declaration(child, Some((index, kind))) {
+                        body.push(Body::Decl(child_index));
+                    }
+                }
+            }
+        }
+        self.policy.decls[index].body = body;
+        // Required fields.
+        for spec in kind.fields().iter().filter(|s| s.required) {
+            if !self.policy.decls[index].fields.contains_key(spec.name) {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E105",
+                        format!(
+                            "the {} `{}` has no `{}`",
+                            kind.name(),
+                            decl.id.value,
+                            spec.name
+                        ),
+                    )
+                    .label(decl.id.span, format!("`{}` missing", spec.name))
+                    .help(format!(
+                        "add `{}: {}`",
+                        spec.name,
+                        example_of(spec.ty)
+                    )),
+                );
+            }
+        }
+        if kind == Kind::Grid {
+            let grid = self.grid(index, &rows);
+            self.policy.decls[index].grid = Some(grid);
+        }
+        Some(index)
+    }
+
+    fn check_header(&mut self, file: &ast::File) {
+        let headers: Vec<&Decl> = self.policy.of_kind(Kind::Policy).collect();
+        match headers.as_slice() {
+            [] => {
+                let span = file
+                    .declarations
+                    .first()
+                    .map_or(Span::default(), |d| d.kind.span);
+                self.diagnostics.push(
+                    Diagnostic::error("E106", "the file has no `policy` header")
+                        .label(span, "the policy header should come first")
+                        .help("start the file with `policy ID \"Title\" { version: 1.0 provider: \"...\" effective: 2026-06 }`"),
+                );
+            }
+            [_] => {}
+            [first, rest @ ..] => {
+                let first_span = first.id.span;
+                let spans: Vec<Span> = rest.iter().map(|d| d.id.span).collect();
+                for span in spans {
+                    self.diagnostics.push(
+                        Diagnostic::error("E106", "a file holds one `policy` header")
+                            .label(span, "second header")
+                            .label(first_span, "first header")
+                            .help("each version of a policy is a file of its own"),
+                    );
+                }
+            }
+        }
+    }
+
+    fn field(&mut self, index: usize, kind: Kind, field: &ast::Field) {
+        let Some(spec) = kind.field(&field.name.value) else {
+            let mut d = Diagnostic::error(
+                "E107",
+                format!("a `{}` has no field `{}`", kind.name(), field.name.value),
+            )
+            .label(field.name.span, "unknown field");
+            let names = kind.fields().iter().map(|f| f.name);
+            d = match did_you_mean(&field.name.value, names) {
+                Some(n) => d.help(format!("did you mean `{n}`?")),
+                None if kind.fields().is_empty() => {
+                    d.help(format!("a `{}` has no fields", kind.name()))
+                }
+                None => d.help(format!(
+                    "a `{}` has the fields {}",
+                    kind.name(),
+                    kind.fields()
+                        .iter()
+                        .map(|f| format!("`{}`", f.name))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            };
+            self.diagnostics.push(d);
+            return;
+        };
+        if let Some(previous) = self.policy.decls[index].fields.get(spec.name) {
+            let first = previous.name.span;
+            self.diagnostics.push(
+                Diagnostic::error("E108", format!("the field `{}` is given twice", spec.name))
+                    .label(field.name.span, "second time")
+                    .label(first, "first time")
+                    .help("keep one of them"),
+            );
+            return;
+        }
+        let Some(value) = self.typed(spec, &field.value) else {
+            return;
+        };
+        let note = match &field.value {
+            ast::Value::Single(item) => item.note.as_ref().map(|n| n.value.clone()),
+            ast::Value::List(..) => None,
+        };
+        let item_spans = field.value.items().iter().map(|i| i.span).collect();
+        self.policy.decls[index].fields.insert(
+            spec.name.to_owned(),
+            Field {
+                name: field.name.clone(),
+                value,
+                note,
+                item_spans,
+                span: field.span,
+            },
+        );
+    }
+
+    fn mismatch(&mut self, span: Span, spec: &FieldSpec, wanted: &str) {
+        self.diagnostics.push(
+            Diagnostic::error("E209", format!("`{}` takes {wanted}", spec.name))
+                .label(span, "wrong kind of value")
+                .help(format!(
+                    "write e.g. `{}: {}`",
+                    spec.name,
+                    example_of(spec.ty)
+                )),
+        );
+    }
+
+    /// Types a field's value by its spec; `None` after reporting a mismatch.
+    fn typed(&mut self, spec: &FieldSpec, value: &ast::Value) -> Option<Value> {
+        let items = value.items();
+        let is_list = matches!(value, ast::Value::List(..));
+        let list_type = matches!(
+            spec.ty,
+            Type::Texts | Type::Refs(_) | Type::Weekly | Type::Dates | Type::FieldNames
+        );
+        if is_list && !list_type {
+            self.mismatch(value.span(), spec, describe(spec.ty));
+            return None;
+        }
+        if list_type {
+            let mut out = Vec::new();
+            let mut ok = true;
+            for item in items {
+                if item.literal == Literal::Invalid {
+                    ok = false;
+                    continue;
+                }
+                match (spec.ty, &item.literal) {
+                    (Type::Texts, Literal::Text(t)) => out.push(ListItem::Text(t.clone())),
+                    (Type::Refs(_), Literal::Reference(r)) => {
+                        out.push(ListItem::Ref(Spanned::new(r.clone(), item.span)))
+                    }
+                    (Type::FieldNames, Literal::Reference(r)) => {
+                        out.push(ListItem::Ref(Spanned::new(r.clone(), item.span)))
+                    }
+                    (Type::Weekly, Literal::Weekly(w)) => out.push(ListItem::Weekly(*w)),
+                    (Type::Dates, Literal::Date(d)) => out.push(ListItem::Date(*d)),
+                    _ => {
+                        self.mismatch(item.span, spec, describe(spec.ty));
+                        ok = false;
+                    }
+                }
+            }
+            if !ok {
+                return None;
+            }
+            return Some(match spec.ty {
+                Type::Texts => Value::Texts(out.into_iter().filter_map(ListItem::text).collect()),
+                Type::Refs(_) => {
+                    Value::Refs(out.into_iter().filter_map(ListItem::reference).collect())
+                }
+                Type::FieldNames => {
+                    Value::FieldNames(out.into_iter().filter_map(ListItem::reference).collect())
+                }
+                Type::Weekly => {
+                    Value::Weekly(out.into_iter().filter_map(ListItem::weekly).collect())
+                }
+                _ => Value::Dates(out.into_iter().filter_map(ListItem::date).collect()),
+            });
+        }
+        let item = items.first()?;
+        if item.literal == Literal::Invalid {
+            return None;
+        }
+        let typed = match spec.ty {
+            Type::Cell => Some(cell_value(None, item)),
+            Type::KindName => match &item.literal {
+                Literal::Reference(r) => match Kind::parse(r) {
+                    Some(k) if k.is_id_set() => Some(Value::Kind(k)),
+                    _ => {
+                        let mut d = Diagnostic::error(
+                            "E210",
+                            format!("`{r}` is not a kind of declaration a grid can range over"),
+                        )
+                        .label(item.span, "not an id set");
+                        let sets = Kind::ALL.iter().filter(|k| k.is_id_set()).map(|k| k.name());
+                        if let Some(k) = did_you_mean(r, sets) {
+                            d = d.help(format!("did you mean `{k}`?"));
+                        } else {
+                            d = d.help("grids range over kinds such as `severity`, `tier`, `area` or `license`");
+                        }
+                        self.diagnostics.push(d);
+                        return None;
+                    }
+                },
+                _ => None,
+            },
+            Type::CellType => match &item.literal {
+                Literal::Reference(r) => match CellType::ALL.into_iter().find(|c| c.name() == r) {
+                    Some(c) => Some(Value::CellType(c)),
+                    None => {
+                        let mut d =
+                            Diagnostic::error("E210", format!("`{r}` is not a type of cell"))
+                                .label(item.span, "unknown cell type");
+                        d = match did_you_mean(r, CellType::ALL.iter().map(|c| c.name())) {
+                            Some(c) => d.help(format!("did you mean `{c}`?")),
+                            None => d.help("cells are `target`, `coverage`, `yes-no`, `session`, `text` or `incidents`"),
+                        };
+                        self.diagnostics.push(d);
+                        return None;
+                    }
+                },
+                _ => None,
+            },
+            Type::Zone => match &item.literal {
+                Literal::Text(zone) => {
+                    if zone.parse::<chrono_tz::Tz>().is_err() {
+                        let mut d =
+                            Diagnostic::error("E211", format!("`{zone}` is not a known time zone"))
+                                .label(item.span, "unknown time zone");
+                        d = match did_you_mean(
+                            zone,
+                            chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()),
+                        ) {
+                            Some(z) => d.help(format!("did you mean `{z}`?")),
+                            None => {
+                                d.help("write an IANA time zone name such as `Europe/Stockholm`")
+                            }
+                        };
+                        self.diagnostics.push(d);
+                        return None;
+                    }
+                    Some(Value::Zone(zone.clone()))
+                }
+                _ => None,
+            },
+            Type::Instant => match &item.literal {
+                Literal::Text(text) => match chrono::DateTime::parse_from_rfc3339(text) {
+                    Ok(instant) => Some(Value::Instant(instant)),
+                    Err(_) => {
+                        self.diagnostics.push(
+                            Diagnostic::error("E212", format!("`{text}` is not an instant"))
+                                .label(item.span, "not RFC 3339")
+                                .help("write the date, time and offset, e.g. `\"2026-03-13T15:30:00+01:00\"`"),
+                        );
+                        return None;
+                    }
+                },
+                _ => None,
+            },
+            Type::Hours => match &item.literal {
+                Literal::Reference(r) => Some(Value::Hours(Hours::Calendar(Spanned::new(
+                    r.clone(),
+                    item.span,
+                )))),
+                literal => simple_value(Type::Hours, literal),
+            },
+            Type::Ref(_) => match &item.literal {
+                Literal::Reference(r) => Some(Value::Ref(Spanned::new(r.clone(), item.span))),
+                _ => None,
+            },
+            ty => simple_value(ty, &item.literal),
+        };
+        if typed.is_none() {
+            self.mismatch(item.span, spec, describe(spec.ty));
+        }
+        typed
+    }
+
+    fn prose(&mut self, prose: &ast::Prose) -> Prose {
+        let (parts, diagnostics) = super::prose::split(prose);
+        self.diagnostics.extend(diagnostics);
+        Prose {
+            parts,
+            span: prose.span,
+        }
+    }
+
+    fn grid(&mut self, index: usize, rows: &[&ast::Row]) -> Grid {
+        let decl = &self.policy.decls[index];
+        let cell_type = match decl.value("cells") {
+            Some(Value::CellType(c)) => Some(*c),
+            _ => None,
+        };
+        let id = decl.id.value.clone();
+        let id_span = decl.id.span;
+        let mut grid = Grid {
+            rows: Vec::new(),
+            columns: Vec::new(),
+            cells: Vec::new(),
+        };
+        let Some((header, body)) = rows.split_first() else {
+            self.diagnostics.push(
+                Diagnostic::error("E301", format!("the grid `{id}` has no rows"))
+                    .label(id_span, "empty grid")
+                    .help("write a header row of column ids, then one row per row id: `| * | col-a | col-b |`"),
+            );
+            return grid;
+        };
+        // Header: a corner, then column ids.
+        let mut header_cells = header.cells.iter();
+        match header_cells.next() {
+            Some(ast::Cell::Corner(_)) => {}
+            Some(other) => self.diagnostics.push(
+                Diagnostic::error("E302", "a grid's header row starts with `*`")
+                    .label(other.span(), "expected `*` here")
+                    .help("the first row names the columns: `| * | col-a | col-b |`"),
+            ),
+            None => {}
+        }
+        for cell in header_cells {
+            match cell {
+                ast::Cell::Value(Item {
+                    literal: Literal::Reference(r),
+                    span,
+                    ..
+                }) => grid.columns.push(Spanned::new(r.clone(), *span)),
+                other => self.diagnostics.push(
+                    Diagnostic::error("E302", "a grid's header names columns by id")
+                        .label(other.span(), "not an id")
+                        .help("write the id of a declaration of the grid's column kind"),
+                ),
+            }
+        }
+        for row in body {
+            let mut cells = row.cells.iter();
+            let row_id = match cells.next() {
+                Some(ast::Cell::Value(Item {
+                    literal: Literal::Reference(r),
+                    span,
+                    ..
+                })) => Spanned::new(r.clone(), *span),
+                Some(other) => {
+                    self.diagnostics.push(
+                        Diagnostic::error("E302", "a grid row starts with the id of its row")
+                            .label(other.span(), "not an id")
+                            .help("write the id of a declaration of the grid's row kind first"),
+                    );
+                    continue;
+                }
+                None => continue,
+            };
+            let values: Vec<&ast::Cell> = cells.collect();
+            if values.len() != grid.columns.len() {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        "E303",
+                        format!(
+                            "the row `{}` has {} cells but the header has {} columns",
+                            row_id.value,
+                            values.len(),
+                            grid.columns.len()
+                        ),
+                    )
+                    .label(row.span, format!("{} cells", values.len()))
+                    .label(header.span, format!("{} columns", grid.columns.len()))
+                    .help("give the row one cell per column"),
+                );
+            }
+            let mut typed = Vec::new();
+            for (i, cell) in values.iter().enumerate() {
+                if i >= grid.columns.len() {
+                    break;
+                }
+                typed.push(match cell {
+                    ast::Cell::Corner(span) => {
+                        self.diagnostics.push(
+                            Diagnostic::error("E302", "`*` stands only in a grid's corner")
+                                .label(*span, "not a value")
+                                .help("write the cell's value"),
+                        );
+                        None
+                    }
+                    ast::Cell::Value(item) => self.cell(cell_type, item),
+                });
+            }
+            while typed.len() < grid.columns.len() {
+                typed.push(None);
+            }
+            grid.rows.push(row_id);
+            grid.cells.push(typed);
+        }
+        grid
+    }
+
+    fn cell(&mut self, cell_type: Option<CellType>, item: &Item) -> Option<Cell> {
+        if item.literal == Literal::Invalid {
+            return None;
+        }
+        let value = cell_value(cell_type, item);
+        if let Some(ty) = cell_type {
+            if !fits(ty, &value) {
+                self.diagnostics.push(
+                    Diagnostic::error("E304", format!("this cell holds {}", ty.describe()))
+                        .label(item.span, "wrong kind of value")
+                        .help(format!("the grid's cells are `{}`", ty.name())),
+                );
+                return None;
+            }
+        }
+        Some(Cell {
+            value,
+            note: item.note.as_ref().map(|n| n.value.clone()),
+            span: item.span,
+        })
+    }
+}
+
+enum ListItem {
+    Text(String),
+    Ref(Spanned<String>),
+    Weekly(ast::WeeklyHours),
+    Date(chrono::NaiveDate),
+}
+
+impl ListItem {
+    fn text(self) -> Option<String> {
+        match self {
+            ListItem::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+    fn reference(self) -> Option<Spanned<String>> {
+        match self {
+            ListItem::Ref(r) => Some(r),
+            _ => None,
+        }
+    }
+    fn weekly(self) -> Option<ast::WeeklyHours> {
+        match self {
+            ListItem::Weekly(w) => Some(w),
+            _ => None,
+        }
+    }
+    fn date(self) -> Option<chrono::NaiveDate> {
+        match self {
+            ListItem::Date(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// A literal as a value of a scalar type, if it fits.
+fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
+    Some(match (ty, literal) {
+        (Type::Text, Literal::Text(t)) => Value::Text(t.clone()),
+        (Type::Prose, Literal::Text(t)) => Value::Text(t.clone()),
+        (Type::Prose, Literal::Prose(p)) => {
+            let (parts, _) = super::prose::split(p);
+            Value::Prose(Prose {
+                parts,
+                span: p.span,
+            })
+        }
+        (Type::Number, Literal::Number(n)) => Value::Number(n.clone()),
+        (Type::Count, Literal::Number(n)) => Value::Count(n.parse().ok()?),
+        (Type::Date, Literal::Date(d)) | (Type::DateOrMonth, Literal::Date(d)) => Value::Date(*d),
+        (Type::DateOrMonth, Literal::Month(y, m)) => Value::Month(*y, *m),
+        (Type::Range, Literal::Range(a, b)) => Value::Range(*a, *b),
+        (Type::Money, Literal::Money(m)) => Value::Money(m.clone()),
+        (Type::Duration, Literal::Duration(d)) => Value::Duration(*d),
+        (Type::YesNo, Literal::Keyword(Keyword::Yes)) => Value::Bool(true),
+        (Type::YesNo, Literal::Keyword(Keyword::No)) => Value::Bool(false),
+        (Type::Incidents, Literal::Number(n)) => {
+            Value::Incidents(Incidents::Count(n.parse().ok()?))
+        }
+        (Type::Incidents, Literal::Keyword(Keyword::Unlimited)) => {
+            Value::Incidents(Incidents::Unlimited)
+        }
+        (Type::Incidents, Literal::Keyword(Keyword::NotApplicable)) => {
+            Value::Incidents(Incidents::NotApplicable)
+        }
+        (Type::Target, Literal::Target(t)) => Value::Target(ResponseTarget::Within(*t)),
+        (Type::Target, Literal::Keyword(Keyword::BestEffort)) => {
+            Value::Target(ResponseTarget::BestEffort)
+        }
+        (Type::Target, Literal::Keyword(Keyword::NotApplicable)) => {
+            Value::Target(ResponseTarget::NotApplicable)
+        }
+        (Type::Hours, Literal::Keyword(Keyword::BestEffort)) => Value::Hours(Hours::BestEffort),
+        (Type::Hours, Literal::Keyword(Keyword::Around)) => Value::Hours(Hours::Around),
+        (Type::Holiday, Literal::Holiday(h)) => Value::Holiday(*h),
+        (Type::Claim, Literal::Claim(c)) => Value::Claim(c.clone()),
+        _ => return None,
+    })
+}
+
+/// A grid cell's literal as a value; with a cell type, in that type's terms.
+pub(crate) fn cell_value(cell_type: Option<CellType>, item: &Item) -> Value {
+    let literal = &item.literal;
+    let as_type = match cell_type {
+        Some(CellType::Target) => simple_value(Type::Target, literal),
+        Some(CellType::Incidents) => simple_value(Type::Incidents, literal),
+        Some(CellType::YesNo) => simple_value(Type::YesNo, literal),
+        Some(CellType::Text) => simple_value(Type::Text, literal),
+        _ => None,
+    };
+    if let Some(v) = as_type {
+        return v;
+    }
+    match literal {
+        Literal::Keyword(Keyword::Supported) => Value::Coverage(Coverage::Supported),
+        Literal::Keyword(Keyword::NotAvailable) if cell_type == Some(CellType::Session) => {
+            Value::Session(Session::NotAvailable)
+        }
+        Literal::Keyword(Keyword::NotAvailable) => Value::Coverage(Coverage::NotAvailable),
+        Literal::Keyword(Keyword::NotSupported) => Value::Coverage(Coverage::NotSupported),
+        Literal::Keyword(Keyword::Psa) => Value::Coverage(Coverage::Psa),
+        Literal::Keyword(Keyword::Unlimited) if cell_type == Some(CellType::Session) => {
+            Value::Session(Session::Unlimited)
+        }
+        Literal::Duration(m) => Value::Session(Session::Minutes(*m)),
+        Literal::Keyword(Keyword::BestEffort) => Value::Target(ResponseTarget::BestEffort),
+        Literal::Keyword(Keyword::NotApplicable) => Value::Target(ResponseTarget::NotApplicable),
+        Literal::Target(t) => Value::Target(ResponseTarget::Within(*t)),
+        Literal::Keyword(Keyword::Yes) => Value::Bool(true),
+        Literal::Keyword(Keyword::No) => Value::Bool(false),
+        Literal::Keyword(Keyword::Unlimited) => Value::Incidents(Incidents::Unlimited),
+        Literal::Text(t) => Value::Text(t.clone()),
+        Literal::Number(n) => Value::Number(n.clone()),
+        Literal::Reference(r) => Value::Ref(Spanned::new(r.clone(), item.span)),
+        _ => Value::Text(String::new()),
+    }
+}
+
+/// Whether a cell value fits a cell type.
+fn fits(ty: CellType, value: &Value) -> bool {
+    matches!(
+        (ty, value),
+        (CellType::Target, Value::Target(_))
+            | (CellType::Coverage, Value::Coverage(_))
+            | (CellType::YesNo, Value::Bool(_))
+            | (CellType::Session, Value::Session(_))
+            | (CellType::Text, Value::Text(_))
+            | (CellType::Incidents, Value::Incidents(_))
+    )
+}
+
+/// What a type takes, in words.
+fn describe(ty: Type) -> &'static str {
+    match ty {
+        Type::Text => "quoted text",
+        Type::Prose => "quoted text or a prose block in `\"\"\"`",
+        Type::Texts => "a list of quoted texts, `[\"...\", \"...\"]`",
+        Type::Number => "a number",
+        Type::Count => "a whole number",
+        Type::Date => "a date",
+        Type::DateOrMonth => "a date or a month",
+        Type::Range => "a range such as `2..5`",
+        Type::Money => "an amount of money",
+        Type::Duration => "a duration such as `30 minutes`",
+        Type::YesNo => "`yes` or `no`",
+        Type::Incidents => "a number, `unlimited` or `n/a`",
+        Type::Target => "a response target, `best-effort` or `n/a`",
+        Type::Hours => "`best-effort`, `24x7` or the id of a calendar",
+        Type::Ref(_) => "the id of a declaration",
+        Type::Refs(_) => "a list of ids, `[a, b]`",
+        Type::KindName => "a kind of declaration",
+        Type::CellType => "a type of cell",
+        Type::Weekly => "opening hours such as `mon-fri 09:00-17:00`",
+        Type::Dates => "a list of dates",
+        Type::Holiday => "a holiday rule such as `12-25`, `easter + 1` or `sat 06-20..06-26`",
+        Type::Claim => "a claim such as `same grid[*, column]`",
+        Type::Zone => "a quoted IANA time zone name",
+        Type::Cell => "a cell value",
+        Type::FieldNames => "a list of field names",
+        Type::Instant => "a quoted instant such as `\"2026-03-13T15:30:00+01:00\"`",
+    }
+}
+
+/// An example of a type's value, for help texts.
+fn example_of(ty: Type) -> &'static str {
+    match ty {
+        Type::Text | Type::Prose => "\"...\"",
+        Type::Texts => "[\"...\"]",
+        Type::Number => "1.0",
+        Type::Count => "2",
+        Type::Date => "2026-06-13",
+        Type::DateOrMonth => "2026-06",
+        Type::Range => "2..5",
+        Type::Money => "USD 250/hour",
+        Type::Duration => "30 minutes",
+        Type::YesNo => "yes",
+        Type::Incidents => "12",
+        Type::Target => "1 business day",
+        Type::Hours => "business-hours",
+        Type::Ref(_) => "some-id",
+        Type::Refs(_) => "[some-id]",
+        Type::KindName => "severity",
+        Type::CellType => "target",
+        Type::Weekly => "mon-fri 09:00-17:00",
+        Type::Dates => "[2026-12-24]",
+        Type::Holiday => "12-25",
+        Type::Claim => "same response-time[*, advanced]",
+        Type::Zone => "\"Europe/Stockholm\"",
+        Type::Cell => "not-available",
+        Type::FieldNames => "[channels, hours]",
+        Type::Instant => "\"2026-03-13T15:30:00+01:00\"",
+    }
+}
+
+/// An item typed as the field `field` of a `kind` would type it.
+pub(crate) fn item_as(kind: Kind, field: &str, item: &Item) -> Option<Value> {
+    let spec = kind.field(field)?;
+    match spec.ty {
+        Type::Ref(_) => match &item.literal {
+            Literal::Reference(r) => Some(Value::Ref(Spanned::new(r.clone(), item.span))),
+            _ => None,
+        },
+        Type::Hours => match &item.literal {
+            Literal::Reference(r) => Some(Value::Hours(Hours::Calendar(Spanned::new(
+                r.clone(),
+                item.span,
+            )))),
+            literal => simple_value(Type::Hours, literal),
+        },
+        ty => simple_value(ty, &item.literal),
+    }
+}

@@ -1,0 +1,374 @@
+//! Contradictions: where the policy states one fact twice and the two
+//! statements disagree. Each is a warning pointing at both places; the
+//! compiler never picks a side.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Coverage, Decl, Hours, Policy, ResponseTarget, Value};
+use crate::schema::{CellType, Kind};
+use crate::value_text::{show, target};
+
+/// Runs every contradiction check.
+pub fn check_contradictions(policy: &Policy) -> Vec<Diagnostic> {
+    let checks: &[fn(&Policy) -> Vec<Diagnostic>] = &[
+        tier_target_vs_grid,
+        tier_hours_vs_grid,
+        tier_channels_vs_access,
+        license_listing_vs_license,
+        scope_vs_entitlement,
+        lifecycle_hotfixes_vs_rule,
+        contact_topics_vs_request_route,
+    ];
+    checks.iter().flat_map(|check| check(policy)).collect()
+}
+
+/// The severity-by-tier grid of response targets.
+fn response_grid(policy: &Policy) -> Option<&Decl> {
+    policy.of_kind(Kind::Grid).find(|g| {
+        g.value("rows") == Some(&Value::Kind(Kind::Severity))
+            && g.value("columns") == Some(&Value::Kind(Kind::Tier))
+            && g.value("cells") == Some(&Value::CellType(CellType::Target))
+    })
+}
+
+/// W602: a tier's stated response target against its column of the grid.
+fn tier_target_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
+    let Some(grid_decl) = response_grid(policy) else {
+        return Vec::new();
+    };
+    let Some(grid) = &grid_decl.grid else {
+        return Vec::new();
+    };
+    let mut diagnostics = Vec::new();
+    for tier in policy.of_kind(Kind::Tier) {
+        let Some(field) = tier.fields.get("response-target") else {
+            continue;
+        };
+        let Value::Target(stated) = field.value else {
+            continue;
+        };
+        if stated == ResponseTarget::NotApplicable {
+            continue;
+        }
+        let differing: Vec<_> = grid
+            .rows
+            .iter()
+            .filter_map(|row| grid.cell(&row.value, &tier.id.value).map(|c| (row, c)))
+            .filter(|(_, c)| c.value != Value::Target(stated))
+            .collect();
+        if differing.is_empty() {
+            continue;
+        }
+        let mut d = Diagnostic::warning(
+            "W602",
+            format!(
+                "the document contradicts itself: the tier `{}` responds in {}, but `{}` says otherwise for {}",
+                tier.id.value,
+                target(stated),
+                grid_decl.id.value,
+                differing.iter().map(|(r, _)| format!("`{}`", r.value)).collect::<Vec<_>>().join(", ")
+            ),
+        )
+        .label(field.span, format!("the tier states `{}`", target(stated)));
+        for (row, cell) in &differing {
+            d = d.label(
+                cell.span,
+                format!("`{}` for `{}`", show(&cell.value), row.value),
+            );
+        }
+        diagnostics.push(
+            d.help("v1.0 keeps both statements as written; make them agree in the next version"),
+        );
+    }
+    diagnostics
+}
+
+/// W603: a tier said to be covered 24x7 whose targets run on business days.
+fn tier_hours_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
+    let Some(grid_decl) = response_grid(policy) else {
+        return Vec::new();
+    };
+    let Some(grid) = &grid_decl.grid else {
+        return Vec::new();
+    };
+    let mut diagnostics = Vec::new();
+    for tier in policy.of_kind(Kind::Tier) {
+        let Some(field) = tier.fields.get("hours") else {
+            continue;
+        };
+        if field.value != Value::Hours(Hours::Around) {
+            continue;
+        }
+        let business: Vec<_> = grid
+            .rows
+            .iter()
+            .filter_map(|row| grid.cell(&row.value, &tier.id.value).map(|c| (row, c)))
+            .filter(|(_, c)| {
+                matches!(c.value, Value::Target(ResponseTarget::Within(t)) if t.clock() == crate::ast::Clock::Business)
+            })
+            .collect();
+        if business.is_empty() {
+            continue;
+        }
+        let mut d = Diagnostic::warning(
+            "W603",
+            format!(
+                "the document contradicts itself: the tier `{}` is covered 24x7, but its targets for {} run on business days",
+                tier.id.value,
+                business.iter().map(|(r, _)| format!("`{}`", r.value)).collect::<Vec<_>>().join(", ")
+            ),
+        )
+        .label(field.span, "24x7 coverage stated here");
+        for (row, cell) in &business {
+            d = d.label(
+                cell.span,
+                format!("`{}` for `{}`", show(&cell.value), row.value),
+            );
+        }
+        diagnostics.push(
+            d.help("say which severities the 24x7 coverage applies to, or give them 24x7 targets"),
+        );
+    }
+    diagnostics
+}
+
+/// W604: a tier's channels (the tier table) against its stated access.
+fn tier_channels_vs_access(policy: &Policy) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for tier in policy.of_kind(Kind::Tier) {
+        let (Some(channels), Some(access)) =
+            (tier.fields.get("channels"), tier.fields.get("access"))
+        else {
+            continue;
+        };
+        let (a, b) = (tier.refs("channels"), tier.refs("access"));
+        let only_channels: Vec<&str> = a.iter().filter(|c| !b.contains(c)).copied().collect();
+        let only_access: Vec<&str> = b.iter().filter(|c| !a.contains(c)).copied().collect();
+        if only_channels.is_empty() && only_access.is_empty() {
+            continue;
+        }
+        let mut parts = Vec::new();
+        if !only_channels.is_empty() {
+            parts.push(format!(
+                "{} only among its channels",
+                quoted(&only_channels)
+            ));
+        }
+        if !only_access.is_empty() {
+            parts.push(format!("{} only in its access", quoted(&only_access)));
+        }
+        diagnostics.push(
+            Diagnostic::warning(
+                "W604",
+                format!(
+                    "the document contradicts itself: the tier `{}` lists {}",
+                    tier.id.value,
+                    parts.join(" and ")
+                ),
+            )
+            .label(channels.span, format!("channels {}", show(&channels.value)))
+            .label(access.span, format!("access {}", show(&access.value)))
+            .help("list the same channels in both places"),
+        );
+    }
+    diagnostics
+}
+
+/// W605: a tier listing a license whose own mapping disagrees or is
+/// conditional.
+fn license_listing_vs_license(policy: &Policy) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for tier in policy.of_kind(Kind::Tier) {
+        let Some(field) = tier.fields.get("licenses") else {
+            continue;
+        };
+        let Value::Refs(ids) = &field.value else {
+            continue;
+        };
+        for id in ids {
+            let Some(license) = policy.get(&id.value).filter(|d| d.kind == Kind::License) else {
+                continue;
+            };
+            if let Some(Value::Ref(mapped)) = license.value("tier") {
+                if mapped.value != tier.id.value {
+                    diagnostics.push(
+                        Diagnostic::warning(
+                            "W605",
+                            format!(
+                                "the document contradicts itself: the tier `{}` lists the license `{}`, which maps to `{}`",
+                                tier.id.value, id.value, mapped.value
+                            ),
+                        )
+                        .label(id.span, format!("listed under `{}`", tier.id.value))
+                        .label(mapped.span, format!("mapped to `{}`", mapped.value))
+                        .help("a license maps to one tier; make the two agree"),
+                    );
+                }
+            }
+            if let Some(condition) = license.fields.get("only-where") {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "W605",
+                        format!(
+                            "the document contradicts itself: the tier `{}` lists the license `{}` without condition, but it qualifies only where {}",
+                            tier.id.value,
+                            id.value,
+                            show(&condition.value).trim_matches('"')
+                        ),
+                    )
+                    .label(id.span, "listed without condition")
+                    .label(condition.span, "condition stated here")
+                    .help("show the condition where the license is listed, or drop it"),
+                );
+            }
+        }
+    }
+    diagnostics
+}
+
+/// W606: the scope matrix says an area is supported at a tier, but the
+/// grid deciding that area's entitlement sends some cases elsewhere.
+fn scope_vs_entitlement(policy: &Policy) -> Vec<Diagnostic> {
+    let Some(scope) = policy.of_kind(Kind::Grid).find(|g| {
+        g.value("rows") == Some(&Value::Kind(Kind::Area))
+            && g.value("cells") == Some(&Value::CellType(CellType::Coverage))
+    }) else {
+        return Vec::new();
+    };
+    let Some(scope_grid) = &scope.grid else {
+        return Vec::new();
+    };
+    let mut diagnostics = Vec::new();
+    for linked in policy.of_kind(Kind::Grid) {
+        let Some(Value::Ref(area)) = linked.value("area") else {
+            continue;
+        };
+        let Some(grid) = &linked.grid else { continue };
+        for column in &grid.columns {
+            let Some(scope_cell) = scope_grid.cell(&area.value, &column.value) else {
+                continue;
+            };
+            if scope_cell.value != Value::Coverage(Coverage::Supported) {
+                continue;
+            }
+            let narrower: Vec<_> = grid
+                .rows
+                .iter()
+                .filter_map(|row| grid.cell(&row.value, &column.value).map(|c| (row, c)))
+                .filter(|(_, c)| {
+                    matches!(
+                        c.value,
+                        Value::Coverage(
+                            Coverage::Psa | Coverage::NotAvailable | Coverage::NotSupported
+                        )
+                    )
+                })
+                .collect();
+            if narrower.is_empty() {
+                continue;
+            }
+            let mut d = Diagnostic::warning(
+                "W606",
+                format!(
+                    "the document contradicts itself: `{}` lists `{}` as supported at `{}`, but `{}` does not include it for {}",
+                    scope.id.value,
+                    area.value,
+                    column.value,
+                    linked.id.value,
+                    narrower.iter().map(|(r, _)| format!("`{}`", r.value)).collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .label(scope_cell.span, "supported, without condition");
+            for (row, cell) in &narrower {
+                d = d.label(
+                    cell.span,
+                    format!("`{}` for `{}`", show(&cell.value), row.value),
+                );
+            }
+            diagnostics.push(d.help("qualify the scope matrix, or widen the entitlement"));
+        }
+    }
+    diagnostics
+}
+
+/// W607: a lifecycle phase offering hotfixes to all, against a hotfix rule
+/// that restricts them.
+fn lifecycle_hotfixes_vs_rule(policy: &Policy) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let rules: Vec<&Decl> = policy
+        .of_kind(Kind::Rule)
+        .filter(|r| {
+            r.flag("latest-build") == Some(true)
+                || !r.refs("tiers").is_empty() && r.id.as_str().contains("hotfix")
+        })
+        .collect();
+    for phase in policy.of_kind(Kind::Phase) {
+        let Some(field) = phase.fields.get("hotfixes") else {
+            continue;
+        };
+        if field.value != Value::Bool(true) {
+            continue;
+        }
+        for rule in &rules {
+            let restriction = rule
+                .fields
+                .get("tiers")
+                .or_else(|| rule.fields.get("latest-build"));
+            let Some(restriction) = restriction else {
+                continue;
+            };
+            diagnostics.push(
+                Diagnostic::warning(
+                    "W607",
+                    format!(
+                        "the document contradicts itself: the phase `{}` offers hotfixes, but the rule `{}` restricts them",
+                        phase.id.value, rule.id.value
+                    ),
+                )
+                .label(field.span, "hotfixes available in this phase")
+                .label(restriction.span, "restricted here")
+                .help("state the restriction in the lifecycle table too"),
+            );
+        }
+    }
+    diagnostics
+}
+
+/// W608: a contact says it handles a request that its rule routes elsewhere.
+fn contact_topics_vs_request_route(policy: &Policy) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for contact in policy.of_kind(Kind::Contact) {
+        let Some(Value::Refs(topics)) = contact.value("topics") else {
+            continue;
+        };
+        for topic in topics {
+            let Some(rule) = policy.get(&topic.value).filter(|d| d.kind == Kind::Rule) else {
+                continue;
+            };
+            let Some(Value::Ref(via)) = rule.value("request-via") else {
+                continue;
+            };
+            if via.value != contact.id.value {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "W608",
+                        format!(
+                            "the document contradicts itself: `{}` is requested via `{}`, but the contact `{}` lists it too",
+                            topic.value, via.value, contact.id.value
+                        ),
+                    )
+                    .label(topic.span, format!("listed under `{}`", contact.id.value))
+                    .label(via.span, format!("requested via `{}`", via.value))
+                    .help("name one place to send these requests"),
+                );
+            }
+        }
+    }
+    diagnostics
+}
+
+fn quoted(ids: &[&str]) -> String {
+    ids.iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,79 @@
+//! Grids: their rows and columns are ids of the declared kinds, each once,
+//! and every pair has a cell (or the grid says what holds `otherwise`).
+
+use super::references::resolve;
+use crate::diagnostic::Diagnostic;
+use crate::model::{Decl, Policy, Value};
+use crate::schema::Kind;
+use crate::span::Spanned;
+
+/// Reports grid problems.
+pub fn check_grids(policy: &Policy) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for decl in policy.of_kind(Kind::Grid) {
+        let Some(grid) = &decl.grid else { continue };
+        let (Some(Value::Kind(rows)), Some(Value::Kind(columns))) =
+            (decl.value("rows"), decl.value("columns"))
+        else {
+            continue;
+        };
+        diagnostics.extend(check_axis(policy, decl, &grid.rows, *rows, "row"));
+        diagnostics.extend(check_axis(policy, decl, &grid.columns, *columns, "column"));
+    }
+    diagnostics
+}
+
+fn check_axis(
+    policy: &Policy,
+    decl: &Decl,
+    ids: &[Spanned<String>],
+    kind: Kind,
+    axis: &str,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(d) = resolve(policy, id, &[kind]) {
+            diagnostics.push(d);
+        }
+        if let Some(earlier) = ids[..i].iter().find(|e| e.value == id.value) {
+            diagnostics.push(
+                Diagnostic::error(
+                    "E305",
+                    format!(
+                        "the {axis} `{}` appears twice in the grid `{}`",
+                        id.value, decl.id.value
+                    ),
+                )
+                .label(id.span, "again")
+                .label(earlier.span, "first here")
+                .help(format!("each {axis} has one set of cells; merge the two")),
+            );
+        }
+    }
+    if decl.value("otherwise").is_none() {
+        let missing: Vec<&str> = policy
+            .of_kind(kind)
+            .map(|d| d.id.as_str())
+            .filter(|id| !ids.iter().any(|r| r.as_str() == *id))
+            .collect();
+        if !missing.is_empty() {
+            let list = missing
+                .iter()
+                .map(|m| format!("`{m}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            diagnostics.push(
+                Diagnostic::error(
+                    "E306",
+                    format!("the grid `{}` has no {axis} for {list}", decl.id.value),
+                )
+                .label(decl.id.span, "incomplete grid")
+                .help(format!(
+                    "add a {axis} for every {}, or say what holds elsewhere with `otherwise: ...`",
+                    kind.name()
+                )),
+            );
+        }
+    }
+    diagnostics
+}

@@ -1,0 +1,156 @@
+//! Ids: unique across the file; every reference names a declaration of a
+//! kind the field allows.
+
+use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::model::{Hours, Policy, Value};
+use crate::schema::{Kind, Type};
+use crate::span::Spanned;
+use std::collections::BTreeMap;
+
+/// Reports duplicate ids and references that do not resolve.
+pub fn check_references(policy: &Policy) -> Vec<Diagnostic> {
+    let mut diagnostics = check_duplicates(policy);
+    for decl in &policy.decls {
+        for (name, field) in &decl.fields {
+            let Some(spec) = decl.kind.field(name) else {
+                continue;
+            };
+            match (&field.value, spec.ty) {
+                (Value::Ref(id), Type::Ref(kinds)) => {
+                    diagnostics.extend(resolve(policy, id, kinds))
+                }
+                (Value::Refs(ids), Type::Refs(kinds)) => {
+                    for id in ids {
+                        diagnostics.extend(resolve(policy, id, kinds));
+                    }
+                    diagnostics.extend(repeated(ids));
+                }
+                (Value::Hours(Hours::Calendar(id)), _) => {
+                    diagnostics.extend(resolve(policy, id, &[Kind::Calendar]))
+                }
+                (Value::FieldNames(names), _) => {
+                    for name in names {
+                        if Kind::Tier.field(&name.value).is_none() {
+                            let mut d = Diagnostic::error(
+                                "E113",
+                                format!("a tier has no field `{}`", name.value),
+                            )
+                            .label(name.span, "not a tier field");
+                            d = match did_you_mean(&name.value, Kind::Tier.fields().iter().map(|f| f.name)) {
+                                Some(n) => d.help(format!("did you mean `{n}`?")),
+                                None => d.help("a comparison's rows are names of tier fields, e.g. `channels` or `hours`"),
+                            };
+                            diagnostics.push(d);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    diagnostics
+}
+
+fn check_duplicates(policy: &Policy) -> Vec<Diagnostic> {
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut diagnostics = Vec::new();
+    for (index, decl) in policy.decls.iter().enumerate() {
+        match first.get(decl.id.as_str()) {
+            Some(&previous) => {
+                let earlier = &policy.decls[previous];
+                diagnostics.push(
+                    Diagnostic::error(
+                        "E110",
+                        format!("the id `{}` is declared twice", decl.id.value),
+                    )
+                    .label(decl.id.span, format!("this {}", decl.kind.name()))
+                    .label(earlier.id.span, format!("and this {}", earlier.kind.name()))
+                    .help("ids are unique across the whole policy; rename one of them"),
+                );
+            }
+            None => {
+                first.insert(decl.id.as_str(), index);
+            }
+        }
+    }
+    diagnostics
+}
+
+fn repeated(ids: &[Spanned<String>]) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(earlier) = ids[..i].iter().find(|e| e.value == id.value) {
+            diagnostics.push(
+                Diagnostic::error("E114", format!("`{}` is listed twice", id.value))
+                    .label(id.span, "again")
+                    .label(earlier.span, "first here")
+                    .help("list each id once"),
+            );
+        }
+    }
+    diagnostics
+}
+
+/// Resolves one reference to a declaration of one of `kinds`.
+pub fn resolve(policy: &Policy, id: &Spanned<String>, kinds: &[Kind]) -> Option<Diagnostic> {
+    let names = kinds
+        .iter()
+        .map(|k| format!("`{}`", k.name()))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    match policy.get(&id.value) {
+        Some(decl) if kinds.contains(&decl.kind) => None,
+        Some(decl) => Some(
+            Diagnostic::error(
+                "E112",
+                format!(
+                    "`{}` is a {}, not a {}",
+                    id.value,
+                    decl.kind.name(),
+                    names.replace('`', "")
+                ),
+            )
+            .label(id.span, format!("expected a {}", names.replace('`', "")))
+            .label(decl.id.span, format!("`{}` is declared here", id.value))
+            .help(match candidates(policy, &id.value, kinds) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("refer to a {names} here"),
+            }),
+        ),
+        None => {
+            let mut d = Diagnostic::error(
+                "E111",
+                format!("unknown {} `{}`", names.replace('`', ""), id.value),
+            )
+            .label(id.span, "not declared");
+            d = match candidates(policy, &id.value, kinds) {
+                Some(s) => d.help(format!("did you mean `{s}`?")),
+                None => {
+                    let known: Vec<String> = policy
+                        .decls
+                        .iter()
+                        .filter(|d| kinds.contains(&d.kind))
+                        .map(|d| format!("`{}`", d.id.value))
+                        .collect();
+                    if known.is_empty() {
+                        d.help(format!("declare a {names} with this id"))
+                    } else {
+                        d.help(format!("declared: {}", known.join(", ")))
+                    }
+                }
+            };
+            Some(d)
+        }
+    }
+}
+
+fn candidates<'a>(policy: &'a Policy, word: &str, kinds: &[Kind]) -> Option<&'a str> {
+    did_you_mean(
+        word,
+        policy
+            .decls
+            .iter()
+            .filter(|d| kinds.contains(&d.kind))
+            .map(|d| d.id.as_str()),
+    )
+}

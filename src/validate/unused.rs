@@ -1,0 +1,86 @@
+//! Declarations that exist only to be referred to, but never are.
+
+use crate::ast::{ClaimExpr, Selector};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Hours, Interpolation, Policy, ProsePart, Value};
+use crate::schema::Kind;
+use std::collections::BTreeSet;
+
+/// Kinds whose declarations are pointless unless something refers to them.
+const REFERRED_KINDS: &[Kind] = &[Kind::Channel, Kind::Party, Kind::Calendar, Kind::License];
+
+/// Warns about channels, parties, calendars and licenses nothing uses.
+pub fn check_unused(policy: &Policy) -> Vec<Diagnostic> {
+    let used = used_ids(policy);
+    policy
+        .decls
+        .iter()
+        .filter(|d| REFERRED_KINDS.contains(&d.kind) && !used.contains(d.id.as_str()))
+        .map(|d| {
+            Diagnostic::warning(
+                "W701",
+                format!("the {} `{}` is never used", d.kind.name(), d.id.value),
+            )
+            .label(d.id.span, "declared here")
+            .help("refer to it from the policy, or remove it")
+        })
+        .collect()
+}
+
+/// Every id something refers to.
+pub fn used_ids(policy: &Policy) -> BTreeSet<&str> {
+    let mut used = BTreeSet::new();
+    for decl in &policy.decls {
+        for field in decl.fields.values() {
+            match &field.value {
+                Value::Ref(id) | Value::Hours(Hours::Calendar(id)) => {
+                    used.insert(id.as_str());
+                }
+                Value::Refs(ids) => used.extend(ids.iter().map(|i| i.as_str())),
+                Value::Claim(expr) => {
+                    let cells = match &**expr {
+                        ClaimExpr::Same(c)
+                        | ClaimExpr::EveryIs(c, _)
+                        | ClaimExpr::EveryRuns(c, _)
+                        | ClaimExpr::CellIs(c, _) => c,
+                        ClaimExpr::FieldIs(f, _) => {
+                            used.insert(f.decl.as_str());
+                            continue;
+                        }
+                    };
+                    used.insert(cells.grid.as_str());
+                    for s in [&cells.row, &cells.column] {
+                        if let Selector::Id(id) = s {
+                            used.insert(id.as_str());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(grid) = &decl.grid {
+            used.extend(grid.rows.iter().map(|r| r.as_str()));
+            used.extend(grid.columns.iter().map(|c| c.as_str()));
+            for cell in grid.cells.iter().flatten().flatten() {
+                if let Value::Ref(id) = &cell.value {
+                    used.insert(id.as_str());
+                }
+            }
+        }
+    }
+    for prose in super::prose::all_prose(policy) {
+        for part in &prose.parts {
+            if let ProsePart::Value(i) = part {
+                match i {
+                    Interpolation::Title(id) | Interpolation::Field(id, _) => {
+                        used.insert(id.as_str());
+                    }
+                    Interpolation::Cell(grid, row, column) => {
+                        used.extend([grid.as_str(), row.as_str(), column.as_str()]);
+                    }
+                }
+            }
+        }
+    }
+    used
+}
