@@ -322,3 +322,48 @@ impl ResponseTarget {
         }
     }
 }
+
+impl Policy {
+    /// The section number of a declaration: `1`, `2.4`; `None` for
+    /// anything but a `section`. Top-level sections count from 1 in order;
+    /// a nested section counts among the sections of its parent.
+    pub fn section_number(&self, index: usize) -> Option<String> {
+        let decl = self.decls.get(index)?;
+        if decl.kind != Kind::Section {
+            return None;
+        }
+        let siblings: Vec<usize> = match decl.parent {
+            None => self.roots.clone(),
+            Some(parent) => self.decls[parent]
+                .body
+                .iter()
+                .filter_map(|b| match b {
+                    Body::Decl(i) => Some(*i),
+                    Body::Prose(_) => None,
+                })
+                .collect(),
+        };
+        let position = siblings
+            .iter()
+            .filter(|&&i| self.decls[i].kind == Kind::Section)
+            .position(|&i| i == index)?
+            + 1;
+        match decl.parent {
+            None => Some(position.to_string()),
+            Some(parent) => Some(format!("{}.{position}", self.section_number(parent)?)),
+        }
+    }
+
+    /// The index of the declaration with id `id`.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// The children of a declaration, in document order.
+    pub fn children(&self, index: usize) -> impl Iterator<Item = usize> + '_ {
+        self.decls[index].body.iter().filter_map(|b| match b {
+            Body::Decl(i) => Some(*i),
+            Body::Prose(_) => None,
+        })
+    }
+}

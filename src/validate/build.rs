@@ -177,10 +177,29 @@ impl Builder {
             }
         }
         if kind == Kind::Grid {
+            self.retype_otherwise(index, decl);
             let grid = self.grid(index, &rows);
             self.policy.decls[index].grid = Some(grid);
         }
         Some(index)
+    }
+
+    /// Types a grid's `otherwise:` by the grid's cell type, known only
+    /// once every field is read.
+    fn retype_otherwise(&mut self, index: usize, decl: &ast::Declaration) {
+        let cell_type = match self.policy.decls[index].value("cells") {
+            Some(Value::CellType(c)) => Some(*c),
+            _ => None,
+        };
+        let item = decl.entries.iter().find_map(|e| match e {
+            Entry::Field(f) if f.name.value == "otherwise" => f.value.items().first(),
+            _ => None,
+        });
+        if let (Some(item), Some(field)) =
+            (item, self.policy.decls[index].fields.get_mut("otherwise"))
+        {
+            field.value = cell_value(cell_type, item);
+        }
     }
 
     fn check_header(&mut self, file: &ast::File) {
@@ -690,7 +709,7 @@ pub(crate) fn cell_value(cell_type: Option<CellType>, item: &Item) -> Value {
 }
 
 /// Whether a cell value fits a cell type.
-fn fits(ty: CellType, value: &Value) -> bool {
+pub(crate) fn fits(ty: CellType, value: &Value) -> bool {
     matches!(
         (ty, value),
         (CellType::Target, Value::Target(_))

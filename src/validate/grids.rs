@@ -17,6 +17,7 @@ pub fn check_grids(policy: &Policy) -> Vec<Diagnostic> {
         else {
             continue;
         };
+        diagnostics.extend(check_otherwise(decl));
         diagnostics.extend(check_axis(policy, decl, &grid.rows, *rows, "row"));
         diagnostics.extend(check_axis(policy, decl, &grid.columns, *columns, "column"));
     }
@@ -76,4 +77,22 @@ fn check_axis(
         }
     }
     diagnostics
+}
+
+/// `otherwise:` holds a value of the grid's cell type.
+fn check_otherwise(decl: &Decl) -> Vec<Diagnostic> {
+    let (Some(field), Some(Value::CellType(cell_type))) =
+        (decl.fields.get("otherwise"), decl.value("cells"))
+    else {
+        return Vec::new();
+    };
+    if crate::validate::build::fits(*cell_type, &field.value) {
+        return Vec::new();
+    }
+    vec![Diagnostic::error(
+        "E304",
+        format!("`otherwise` holds {}", cell_type.describe()),
+    )
+    .label(field.span, "wrong kind of value")
+    .help(format!("the grid's cells are `{}`", cell_type.name()))]
 }
