@@ -1,9 +1,11 @@
-//! The `policyc` command line: a thin layer over the library.
+//! The `policyc` command line: a thin layer over the library. Each
+//! subcommand lives in `src/cli/`; exit status is 0 on success, 1 when the
+//! input is invalid (or, with `--check`, out of date), 2 on usage or I/O
+//! errors.
 
-use clap::{Parser, Subcommand, ValueEnum};
-use policyc::diagnostic::Diagnostic;
-use policyc::report::{self, Style};
-use std::io::{IsTerminal, Write};
+mod cli;
+
+use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,20 +28,43 @@ enum Command {
         paths: Vec<PathBuf>,
         /// Output format of the diagnostics
         #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        format: cli::check::Format,
         /// Fail when there are warnings
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Compile policies into Rust, JSON, YAML and Markdown under an output directory
+    Build {
+        /// Policy files or directories [default: policies/]
+        paths: Vec<PathBuf>,
+        /// Output directory
+        #[arg(long, default_value = "generated")]
+        out: PathBuf,
+        /// Write nothing; fail if any output is missing or out of date, and show the difference
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print one output of one policy to standard output
+    Render {
+        /// The policy file
+        path: PathBuf,
+        /// The output to print
+        #[arg(long, value_enum)]
+        format: cli::render::Format,
+    },
+    /// Format policies in the canonical layout
+    Fmt {
+        /// Policy files or directories [default: policies/]; `-` reads standard input and writes standard output
+        paths: Vec<PathBuf>,
+        /// Write nothing; fail and list the files that would change
+        #[arg(long)]
+        check: bool,
+        /// Write nothing; print the changes as a diff
+        #[arg(long)]
+        diff: bool,
+    },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    Human,
-    Json,
-}
-
-/// Exit status: 0 valid, 1 invalid, 2 usage or I/O error.
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -47,110 +72,9 @@ fn main() -> ExitCode {
             paths,
             format,
             deny_warnings,
-        } => check(paths, format, deny_warnings),
+        } => cli::check::run(paths, format, deny_warnings),
+        Command::Build { paths, out, check } => cli::build::run(paths, out, check),
+        Command::Render { path, format } => cli::render::run(path, format),
+        Command::Fmt { paths, check, diff } => cli::fmt::run(paths, check, diff),
     }
-}
-
-fn style() -> Style {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    if !no_color && std::io::stderr().is_terminal() {
-        Style::Color
-    } else {
-        Style::Plain
-    }
-}
-
-fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
-    if paths.is_empty() {
-        vec![PathBuf::from("policies")]
-    } else {
-        paths
-    }
-}
-
-fn check(paths: Vec<PathBuf>, format: Format, deny_warnings: bool) -> ExitCode {
-    let paths = default_paths(paths);
-    let files = match policyc::files::find_policies(&paths) {
-        Ok(files) => files,
-        Err(error) => {
-            eprintln!("error: cannot read {}: {error}", list(&paths));
-            return ExitCode::from(2);
-        }
-    };
-    if files.is_empty() {
-        eprintln!("error: no policy files (*.policy) in {}", list(&paths));
-        return ExitCode::from(2);
-    }
-    let (mut errors, mut warnings) = (0usize, 0usize);
-    let mut json = Vec::new();
-    let mut stderr = std::io::stderr().lock();
-    for file in &files {
-        let name = policyc::files::display(file);
-        let bytes = match std::fs::read(file) {
-            Ok(bytes) => bytes,
-            Err(error) => {
-                eprintln!("error: cannot read {name}: {error}");
-                return ExitCode::from(2);
-            }
-        };
-        let (source, diagnostics): (String, Vec<Diagnostic>) = match policyc::parse::decode(&bytes)
-        {
-            Ok(source) => {
-                let checked = policyc::check_source(&source);
-                (source, checked.diagnostics)
-            }
-            Err(diagnostic) => (String::new(), vec![diagnostic]),
-        };
-        errors += diagnostics.iter().filter(|d| d.is_error()).count();
-        warnings += diagnostics.iter().filter(|d| !d.is_error()).count();
-        match format {
-            Format::Human => {
-                let _ = write!(
-                    stderr,
-                    "{}",
-                    report::render(&name, &source, &diagnostics, style())
-                );
-            }
-            Format::Json => json.extend(report::to_json(&name, &source, &diagnostics)),
-        }
-    }
-    match format {
-        Format::Json => {
-            let text = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "[]".to_owned());
-            println!("{text}");
-        }
-        Format::Human => {
-            let _ = writeln!(
-                stderr,
-                "checked {} {}: {} {}, {} {}",
-                files.len(),
-                plural(files.len(), "file", "files"),
-                errors,
-                plural(errors, "error", "errors"),
-                warnings,
-                plural(warnings, "warning", "warnings"),
-            );
-        }
-    }
-    if errors > 0 || (deny_warnings && warnings > 0) {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
-fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
-}
-
-fn list(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| policyc::files::display(p))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

@@ -8,3 +8,8 @@ pub fn emit(policy: &Policy, meta: &Meta) -> String {
     let _ = policy;
     meta.marker()
 }
+
+/// The JSON Schema of the format.
+pub fn schema() -> String {
+    String::new()
+}

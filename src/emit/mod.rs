@@ -139,3 +139,12 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     }
     hash
 }
+
+/// Outputs that belong to no one policy: the JSON Schema of the
+/// `policyc/1` format, at `policyc-1.schema.json`.
+pub fn shared_outputs() -> Vec<Output> {
+    vec![Output {
+        path: "policyc-1.schema.json".to_owned(),
+        contents: json::schema(),
+    }]
+}

@@ -1,0 +1,112 @@
+//! Subcommands, one file each, and what they share.
+
+pub mod build;
+pub mod check;
+pub mod fmt;
+pub mod render;
+
+use policyc::diagnostic::Diagnostic;
+use policyc::report::Style;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// Colour on a terminal unless `NO_COLOR` is set; plain otherwise.
+pub fn style() -> Style {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    if !no_color && std::io::stderr().is_terminal() {
+        Style::Color
+    } else {
+        Style::Plain
+    }
+}
+
+/// `policies/` when no path is given.
+pub fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from("policies")]
+    } else {
+        paths
+    }
+}
+
+/// Paths for messages.
+pub fn list(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| policyc::files::display(p))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `one` or `many` by count.
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// The policy files under `paths`, or the exit-2 message.
+pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
+    let files = policyc::files::find_policies(paths)
+        .map_err(|e| format!("error: cannot read {}: {e}", list(paths)))?;
+    if files.is_empty() {
+        return Err(format!(
+            "error: no policy files (*.policy) in {}",
+            list(paths)
+        ));
+    }
+    Ok(files)
+}
+
+/// A file read and decoded: its display name, its text, and the checked
+/// result; `Err` holds the exit-2 message for I/O errors.
+pub struct Loaded {
+    /// The path as shown.
+    pub name: String,
+    /// The text; empty when it is not UTF-8.
+    pub source: String,
+    /// The model, if it was built.
+    pub policy: Option<policyc::model::Policy>,
+    /// Every problem.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads and checks one policy file.
+pub fn load(path: &Path) -> Result<Loaded, String> {
+    let name = policyc::files::display(path);
+    let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
+    Ok(match policyc::parse::decode(&bytes) {
+        Ok(source) => {
+            let checked = policyc::check_source(&source);
+            Loaded {
+                name,
+                source,
+                policy: checked.policy,
+                diagnostics: checked.diagnostics,
+            }
+        }
+        Err(diagnostic) => Loaded {
+            name,
+            source: String::new(),
+            policy: None,
+            diagnostics: vec![diagnostic],
+        },
+    })
+}
+
+impl Loaded {
+    /// Whether any error was found.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// Prints the diagnostics to standard error.
+    pub fn print_diagnostics(&self) {
+        eprint!(
+            "{}",
+            policyc::report::render(&self.name, &self.source, &self.diagnostics, style())
+        );
+    }
+}
