@@ -114,7 +114,13 @@ pub fn did_you_mean<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let mut best: Option<(usize, &str)> = None;
+    let letters = |s: &str| s.chars().filter(|c| !c.is_ascii_digit()).collect::<String>();
     for candidate in candidates {
+        // `sev-3` is not a misspelling of `sev-1`: ids that differ only in
+        // their numbers are different ids.
+        if word != candidate && letters(word) == letters(candidate) {
+            continue;
+        }
         let distance = edit_distance(word, candidate);
         let limit = (word.chars().count().max(candidate.chars().count()) / 3).max(1);
         if distance <= limit && best.is_none_or(|(d, c)| (distance, candidate) < (d, c)) {
@@ -150,5 +156,6 @@ mod tests {
         assert_eq!(did_you_mean("enterprize", ids), Some("enterprise"));
         assert_eq!(did_you_mean("advnced", ids), Some("advanced"));
         assert_eq!(did_you_mean("gold", ids), None);
+        assert_eq!(did_you_mean("sev-3", ["sev-1", "sev-2"]), None);
     }
 }

@@ -70,12 +70,15 @@ pub struct Field {
 /// A grid: rows and columns by id, and a cell for each pair.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Grid {
-    /// The label of the header's corner cell.
+    /// Row ids, in written order.
     pub rows: Vec<Spanned<String>>,
     /// Column ids, in written order.
     pub columns: Vec<Spanned<String>>,
     /// `cells[row][column]`; `None` where missing (an error).
     pub cells: Vec<Vec<Option<Cell>>>,
+    /// Whether the grid's shape could not be read (an error was reported);
+    /// checks of completeness skip it.
+    pub malformed: bool,
 }
 
 /// One grid cell.

@@ -50,8 +50,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
         Ok(text) => Ok(text.to_owned()),
         Err(error) => {
             let at = error.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
             Err(
-                Diagnostic::error("E001", format!("the file is not valid UTF-8 at byte {at}"))
+                Diagnostic::error("E001", format!("the file is not valid UTF-8 (line {line}, byte {at})"))
                     .help("save the policy as UTF-8 text"),
             )
         }
@@ -118,42 +119,56 @@ fn check_guards(source: &str) -> Option<Diagnostic> {
                 .help("a policy is plain text; remove the NUL byte"),
         );
     }
+    // The scan mirrors the grammar's tokens: a string ends at its closing
+    // quote or at the end of the line, `\\` escapes one character, a prose
+    // block runs to its closing `"""` (an unclosed `"""` is read by the
+    // grammar as an empty string and a new string, and so here), and a
+    // comment runs to the end of the line.
+    let bytes = source.as_bytes();
     let mut depth = 0usize;
     let mut in_string = false;
-    let bytes = source.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b'"' {
-            if bytes[i..].starts_with(b"\"\"\"") {
-                // Skip a prose block whole.
-                match source[i + 3..].find("\"\"\"") {
-                    Some(end) => {
-                        i += 3 + end + 3;
-                        continue;
-                    }
-                    None => return None,
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' | b'\n' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        match b {
+            b'"' if bytes[i..].starts_with(b"\"\"\"") => match source[i + 3..].find("\"\"\"") {
+                Some(end) => {
+                    i += 3 + end + 3;
+                    continue;
+                }
+                None => {
+                    i += 2;
+                    continue;
+                }
+            },
+            b'"' => in_string = true,
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(
+                        Diagnostic::error("E003", format!("nesting is deeper than {MAX_NESTING} levels"))
+                            .label(Span::new(i, i + 1), "too deep here")
+                            .help("declarations and lists nest only a few levels in a policy; check for unbalanced brackets"),
+                    );
                 }
             }
-            in_string = !in_string;
-        } else if b == b'\n' {
-            in_string = false;
-        } else if b == b'#' && !in_string {
-            while i < bytes.len() && bytes[i] != b'\n' {
-                i += 1;
-            }
-            continue;
-        } else if !in_string && (b == b'{' || b == b'[') {
-            depth += 1;
-            if depth > MAX_NESTING {
-                return Some(
-                    Diagnostic::error("E003", format!("nesting is deeper than {MAX_NESTING} levels"))
-                        .label(Span::new(i, i + 1), "too deep here")
-                        .help("declarations and lists nest only a few levels in a policy; check for unbalanced brackets"),
-                );
-            }
-        } else if !in_string && (b == b'}' || b == b']') {
-            depth = depth.saturating_sub(1);
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
         }
         i += 1;
     }
@@ -216,8 +231,23 @@ fn syntax_error(
         InputLocation::Pos(p) => p,
         InputLocation::Span((s, _)) => s,
     };
-    let found = describe_found(&chunk[at.min(chunk.len())..]);
-    let span = Span::new(offset + at, offset + at + found.1);
+    let rest = &chunk[at.min(chunk.len())..];
+    let found = describe_found(rest);
+    // A zero-width label at the end of the file draws nothing: point at the
+    // last character instead.
+    let span = if found.1 == 0 && at > 0 {
+        let last = chunk[..at].chars().next_back().map_or(1, char::len_utf8);
+        Span::new(offset + at - last, offset + at)
+    } else {
+        Span::new(offset + at, offset + at + found.1)
+    };
+    let line = rest.split('\n').next().unwrap_or("");
+    if rest.starts_with('"') && !rest.starts_with("\"\"\"") && line[1..].find('"').is_none() {
+        let diagnostic = Diagnostic::error("E012", "this text is not closed")
+            .label(Span::new(offset + at, offset + at + line.trim_end().len()), "no closing `\"` on this line")
+            .help("close the text with `\"` on the same line; use a prose block in `\"\"\"` for text over several lines");
+        return (diagnostic, at);
+    }
     let diagnostic = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => {
             let mut expected: Vec<&str> = positives.iter().filter_map(|r| describe(*r)).collect();
@@ -233,7 +263,7 @@ fn syntax_error(
                 .help(syntax_help(&expected, &found.0))
         }
         ErrorVariant::CustomError { message } => {
-            let message = if message.contains("call limit") {
+            let message = if message.contains("call limit") || message.contains("stack") {
                 "the file is too complex to parse".to_owned()
             } else {
                 message.to_lowercase()
@@ -268,7 +298,13 @@ fn syntax_help(expected: &[&str], found: &str) -> String {
     if found == "the end of the file" {
         return "a declaration is not closed; add the missing `}`".to_owned();
     }
-    if expected.iter().any(|e| e.contains("value")) {
+    if expected.contains(&"`:`") {
+        return "a field is written `name: value`".to_owned();
+    }
+    if expected.contains(&"`]`") || expected.contains(&"`,`") {
+        return "separate list items with `,` and close the list with `]`".to_owned();
+    }
+    if expected == ["a value"] {
         return "values are quoted text, numbers, dates, targets such as `1 business day`, keywords such as `unlimited`, or ids".to_owned();
     }
     "see the language tour in the README for the shape of each construct".to_owned()
@@ -296,6 +332,13 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::claim_expression | Rule::claim_same | Rule::claim_every | Rule::claim_is => "a claim",
         Rule::claim_test | Rule::clock => "`is VALUE` or `runs 24x7`",
         Rule::keyword | Rule::claim_operand => "a value",
+        Rule::opening_brace => "`{`",
+        Rule::closing_brace => "`}`",
+        Rule::opening_bracket => "`[`",
+        Rule::closing_bracket => "`]`",
+        Rule::colon => "`:`",
+        Rule::comma => "`,`",
+        Rule::pipe => "`|`",
         _ => return None,
     })
 }
@@ -376,7 +419,11 @@ impl Lower<'_> {
         };
         match inner.as_rule() {
             Rule::list => {
-                let items = inner.into_inner().map(|p| self.item(p)).collect();
+                let items = inner
+                    .into_inner()
+                    .filter(|p| p.as_rule() == Rule::annotated)
+                    .map(|p| self.item(p))
+                    .collect();
                 Value::List(items, span)
             }
             _ => Value::Single(self.item(inner)),
@@ -386,7 +433,7 @@ impl Lower<'_> {
     fn row(&mut self, pair: Pair<Rule>) -> Row {
         let span = self.span(&pair);
         let mut cells = Vec::new();
-        for cell in pair.into_inner() {
+        for cell in pair.into_inner().filter(|p| p.as_rule() == Rule::grid_cell) {
             if let Some(inner) = cell.into_inner().next() {
                 match inner.as_rule() {
                     Rule::corner => cells.push(Cell::Corner(self.span(&inner))),

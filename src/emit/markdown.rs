@@ -1,10 +1,320 @@
-//! Placeholder: being written.
+//! The Markdown emitter: the whole policy document, publishable as is.
+//!
+//! The document reads like the published policy: a title block with the
+//! header table, a table of contents, then every section in order with its
+//! number, its prose (interpolations resolved from the data) and its
+//! declarations. Runs of declarations the published text shows as a table
+//! (resources, tiers, severities, phases, services, contacts) become one
+//! GFM table; the comparison matrix is derived from tier data; grids become
+//! tables. Declarations that only encode what the prose says render
+//! nothing, so no sentence appears twice.
+//!
+//! Pure: the output is a function of the model and the [`Meta`] alone.
+
+mod context;
+mod data;
+mod style;
+mod table;
+mod tables;
 
 use super::Meta;
-use crate::model::Policy;
+use crate::model::{Body, Decl, Policy};
+use crate::schema::Kind;
+use context::Ctx;
+use table::{Block, Table};
 
-/// Emits the policy.
+/// Emits the policy as a Markdown document (GitHub-flavoured: tables).
 pub fn emit(policy: &Policy, meta: &Meta) -> String {
-    let _ = policy;
-    meta.marker()
+    let ctx = Ctx::new(policy);
+    let mut blocks = vec![Block::Text(format!("<!-- {} -->", meta.marker()))];
+    blocks.extend(title_block(&ctx));
+    let mut body = Vec::new();
+    for &root in &policy.roots {
+        body.extend(declaration(&ctx, root, 1));
+    }
+    let body = table::join(&body);
+    blocks.push(Block::Text("## Table of Contents".to_owned()));
+    blocks.extend(contents(policy, &body));
+    blocks.push(Block::Text(body));
+    let mut out = table::join(&blocks);
+    out.push('\n');
+    out
+}
+
+/// `# Title`, `Updated ...`, the header table and the header's prose.
+fn title_block(ctx: &Ctx<'_>) -> Vec<Block> {
+    let Some(header) = ctx.policy.header() else {
+        return Vec::new();
+    };
+    let mut blocks = vec![Block::Text(format!("# {}", header.display()))];
+    if let Some(updated) = header.value("updated") {
+        blocks.push(Block::Text(format!("Updated {}", ctx.value(updated))));
+    }
+    // The published table has no header row: its first pair heads it.
+    let pairs: Vec<[String; 2]> = ["effective", "provider", "version", "review"]
+        .into_iter()
+        .filter_map(|name| {
+            let label = Kind::Policy.field(name)?.label.to_owned();
+            Some([label, ctx.value(header.value(name)?)])
+        })
+        .collect();
+    if let Some((first, rest)) = pairs.split_first() {
+        let mut table = Table::new(first.clone());
+        for pair in rest {
+            table.row(pair.to_vec());
+        }
+        blocks.push(Block::Text(table.render()));
+    }
+    blocks.extend(prose_of(ctx, header));
+    blocks
+}
+
+fn prose_of(ctx: &Ctx<'_>, decl: &Decl) -> Vec<Block> {
+    decl.body
+        .iter()
+        .filter_map(|b| match b {
+            Body::Prose(p) => Some(Block::Text(ctx.prose(p))),
+            Body::Decl(_) => None,
+        })
+        .collect()
+}
+
+/// The heading of a section or topic whose parent's heading is at `level`.
+fn heading(policy: &Policy, index: usize, level: usize) -> Option<String> {
+    let decl = policy.decls.get(index)?;
+    let hashes = "#".repeat((level + 1).min(6));
+    let number = match (decl.kind, decl.parent) {
+        (Kind::Section, None) => policy.section_number(index).map(|n| format!("{n}. ")),
+        (Kind::Section, Some(_)) => policy.section_number(index).map(|n| format!("{n} ")),
+        _ => None,
+    };
+    Some(format!(
+        "{hashes} {}{}",
+        number.unwrap_or_default(),
+        decl.display()
+    ))
+}
+
+/// One declaration standing alone, at a parent heading `level`.
+fn declaration(ctx: &Ctx<'_>, index: usize, level: usize) -> Vec<Block> {
+    let Some(decl) = ctx.policy.decls.get(index) else {
+        return Vec::new();
+    };
+    match decl.kind {
+        Kind::Policy => Vec::new(),
+        Kind::Section | Kind::Topic => {
+            let mut blocks: Vec<Block> = heading(ctx.policy, index, level)
+                .map(Block::Text)
+                .into_iter()
+                .collect();
+            blocks.extend(body(ctx, decl, level + 1));
+            blocks
+        }
+        _ => run(ctx, &[index], level),
+    }
+}
+
+/// A declaration's body: prose and runs of declarations of one kind.
+fn body(ctx: &Ctx<'_>, decl: &Decl, level: usize) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    for entry in &decl.body {
+        match entry {
+            Body::Prose(p) => {
+                blocks.extend(run(ctx, &pending, level));
+                pending.clear();
+                blocks.push(Block::Text(ctx.prose(p)));
+            }
+            Body::Decl(i) => {
+                let kind_of = |i: &usize| ctx.policy.decls.get(*i).map(|d| d.kind);
+                if pending.first().and_then(kind_of) != kind_of(i) {
+                    blocks.extend(run(ctx, &pending, level));
+                    pending.clear();
+                }
+                pending.push(*i);
+            }
+        }
+    }
+    blocks.extend(run(ctx, &pending, level));
+    blocks
+}
+
+/// A run of consecutive declarations of one kind.
+fn run(ctx: &Ctx<'_>, indices: &[usize], level: usize) -> Vec<Block> {
+    let decls: Vec<&Decl> = indices
+        .iter()
+        .filter_map(|&i| ctx.policy.decls.get(i))
+        .collect();
+    let Some(kind) = decls.first().map(|d| d.kind) else {
+        return Vec::new();
+    };
+    let mut blocks: Vec<Block> = match kind {
+        Kind::Section | Kind::Topic => {
+            return indices
+                .iter()
+                .flat_map(|&i| declaration(ctx, i, level))
+                .collect()
+        }
+        k if tables::is_table_kind(k) => tables::run(ctx, &decls),
+        k if data::is_fact_kind(k) => data::facts(ctx, &decls),
+        Kind::Comparison => decls
+            .iter()
+            .flat_map(|d| tables::comparison(ctx, d))
+            .collect(),
+        Kind::Grid => decls
+            .iter()
+            .flat_map(|d| tables::grid(ctx, d, prose_of(ctx, d)))
+            .collect(),
+        Kind::List => decls.iter().map(|d| list(d)).collect(),
+        Kind::Calendar => return decls.iter().flat_map(|d| calendar(ctx, d)).collect(),
+        _ => Vec::new(),
+    };
+    // What a tier, a product or a rule holds of its own follows it.
+    if kind != Kind::Grid {
+        for decl in &decls {
+            blocks.extend(body(ctx, decl, level));
+        }
+    }
+    blocks
+}
+
+fn list(decl: &Decl) -> Block {
+    match decl.value("items") {
+        Some(crate::model::Value::Texts(items)) => Block::List(items.clone()),
+        _ => Block::List(Vec::new()),
+    }
+}
+
+/// A calendar: its own prose, then its hours and holidays.
+fn calendar(ctx: &Ctx<'_>, decl: &Decl) -> Vec<Block> {
+    let mut blocks = prose_of(ctx, decl);
+    let holidays: Vec<&Decl> = decl
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Body::Decl(i) => ctx.policy.decls.get(*i),
+            Body::Prose(_) => None,
+        })
+        .filter(|d| d.kind == Kind::Holiday)
+        .collect();
+    blocks.extend(data::calendar(ctx, decl, &holidays));
+    blocks
+}
+
+/// The table of contents: every section, nested, linked to its heading.
+fn contents(policy: &Policy, body: &str) -> Vec<Block> {
+    let mut slugs = Slugs::default();
+    slugs.add(&format!(
+        "# {}",
+        policy.header().map_or("", |h| h.display())
+    ));
+    slugs.add("## Table of Contents");
+    let headings: Vec<(String, String)> = atx_headings(body)
+        .into_iter()
+        .map(|h| (h.to_owned(), slugs.add(h)))
+        .collect();
+    let mut next = 0;
+    let mut lines = Vec::new();
+    for (index, decl) in policy.decls.iter().enumerate() {
+        if decl.kind != Kind::Section {
+            continue;
+        }
+        let (Some(number), Some(line)) = (
+            policy.section_number(index),
+            heading(policy, index, section_depth(policy, index)),
+        ) else {
+            continue;
+        };
+        let rest = headings.get(next..).unwrap_or_default();
+        let Some((found, (_, slug))) = rest.iter().enumerate().find(|(_, (h, _))| *h == line)
+        else {
+            continue;
+        };
+        next += found + 1;
+        let text = line.trim_start_matches('#').trim_start();
+        let indent = "  ".repeat(number.matches('.').count());
+        lines.push(format!("{indent}- [{text}](#{slug})"));
+    }
+    if lines.is_empty() {
+        Vec::new()
+    } else {
+        vec![Block::Text(lines.join("\n"))]
+    }
+}
+
+/// The heading level of a section's parent.
+fn section_depth(policy: &Policy, index: usize) -> usize {
+    let mut depth = 1;
+    let mut at = policy.decls.get(index).and_then(|d| d.parent);
+    while let Some(p) = at {
+        depth += 1;
+        at = policy.decls.get(p).and_then(|d| d.parent);
+    }
+    depth
+}
+
+/// ATX heading lines outside fenced code.
+fn atx_headings(text: &str) -> Vec<&str> {
+    let mut fenced = false;
+    text.lines()
+        .filter(|line| {
+            if line.trim_start().starts_with("```") {
+                fenced = !fenced;
+                return false;
+            }
+            let hashes = line.len() - line.trim_start_matches('#').len();
+            !fenced && (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
+        })
+        .collect()
+}
+
+/// GitHub's heading anchors: lower case, punctuation dropped, spaces as
+/// hyphens, `-1`, `-2` ... after repeats.
+#[derive(Default)]
+struct Slugs {
+    seen: std::collections::BTreeMap<String, usize>,
+}
+
+impl Slugs {
+    fn add(&mut self, heading: &str) -> String {
+        let text = heading.trim_start_matches('#').trim();
+        let base: String = text
+            .chars()
+            .flat_map(char::to_lowercase)
+            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+            .map(|c| if c == ' ' { '-' } else { c })
+            .collect();
+        let count = self.seen.entry(base.clone()).or_insert(0);
+        let slug = if *count == 0 {
+            base
+        } else {
+            format!("{base}-{count}")
+        };
+        *count += 1;
+        slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_follow_github() {
+        let mut s = Slugs::default();
+        assert_eq!(
+            s.add("### 2.1 ClusterControl — Database Management Platform"),
+            "21-clustercontrol--database-management-platform"
+        );
+        assert_eq!(s.add("## 1. Overview"), "1-overview");
+        assert_eq!(s.add("## 1. Overview"), "1-overview-1");
+    }
+
+    #[test]
+    fn headings_in_code_are_not_headings() {
+        assert_eq!(
+            atx_headings("# A\n```\n# B\n```\n#C\n## D"),
+            vec!["# A", "## D"]
+        );
+    }
 }

@@ -30,6 +30,9 @@ pub fn build(file: &ast::File) -> (Policy, Vec<Diagnostic>) {
 struct Builder {
     policy: Policy,
     diagnostics: Vec<Diagnostic>,
+    /// Fields written with an invalid value, by declaration: reported
+    /// already, so not reported again as missing.
+    invalid_fields: Vec<(usize, &'static str)>,
 }
 
 impl Builder {
@@ -156,7 +159,8 @@ impl Builder {
         self.policy.decls[index].body = body;
         // Required fields.
         for spec in kind.fields().iter().filter(|s| s.required) {
-            if !self.policy.decls[index].fields.contains_key(spec.name) {
+            let written_invalid = self.invalid_fields.contains(&(index, spec.name));
+            if !written_invalid && !self.policy.decls[index].fields.contains_key(spec.name) {
                 self.diagnostics.push(
                     Diagnostic::error(
                         "E105",
@@ -213,7 +217,7 @@ impl Builder {
                 self.diagnostics.push(
                     Diagnostic::error("E106", "the file has no `policy` header")
                         .label(span, "the policy header should come first")
-                        .help("start the file with `policy ID \"Title\" { version: 1.0 provider: \"...\" effective: 2026-06 }`"),
+                        .help("start the file with a header: `policy my-policy \"Title\" { ... }`"),
                 );
             }
             [_] => {}
@@ -269,6 +273,7 @@ impl Builder {
             return;
         }
         let Some(value) = self.typed(spec, &field.value) else {
+            self.invalid_fields.push((index, spec.name));
             return;
         };
         let note = match &field.value {
@@ -473,8 +478,10 @@ impl Builder {
             rows: Vec::new(),
             columns: Vec::new(),
             cells: Vec::new(),
+            malformed: false,
         };
         let Some((header, body)) = rows.split_first() else {
+            grid.malformed = true;
             self.diagnostics.push(
                 Diagnostic::error("E301", format!("the grid `{id}` has no rows"))
                     .label(id_span, "empty grid")
@@ -486,11 +493,14 @@ impl Builder {
         let mut header_cells = header.cells.iter();
         match header_cells.next() {
             Some(ast::Cell::Corner(_)) => {}
-            Some(other) => self.diagnostics.push(
+            Some(other) => {
+                grid.malformed = true;
+                self.diagnostics.push(
                 Diagnostic::error("E302", "a grid's header row starts with `*`")
                     .label(other.span(), "expected `*` here")
                     .help("the first row names the columns: `| * | col-a | col-b |`"),
-            ),
+            );
+            }
             None => {}
         }
         for cell in header_cells {
@@ -500,11 +510,15 @@ impl Builder {
                     span,
                     ..
                 }) => grid.columns.push(Spanned::new(r.clone(), *span)),
-                other => self.diagnostics.push(
-                    Diagnostic::error("E302", "a grid's header names columns by id")
-                        .label(other.span(), "not an id")
-                        .help("write the id of a declaration of the grid's column kind"),
-                ),
+                other => {
+                    self.diagnostics.push(
+                        Diagnostic::error("E302", "a grid's header names columns by id")
+                            .label(other.span(), "not an id")
+                            .help("write the id of a declaration of the grid's column kind"),
+                    );
+                    grid.malformed = true;
+                    grid.columns.push(Spanned::new(String::new(), other.span()));
+                }
             }
         }
         for row in body {
@@ -516,6 +530,7 @@ impl Builder {
                     ..
                 })) => Spanned::new(r.clone(), *span),
                 Some(other) => {
+                    grid.malformed = true;
                     self.diagnostics.push(
                         Diagnostic::error("E302", "a grid row starts with the id of its row")
                             .label(other.span(), "not an id")
@@ -531,14 +546,14 @@ impl Builder {
                     Diagnostic::error(
                         "E303",
                         format!(
-                            "the row `{}` has {} cells but the header has {} columns",
+                            "the row `{}` has {} but the header has {}",
                             row_id.value,
-                            values.len(),
-                            grid.columns.len()
+                            count(values.len(), "cell", "cells"),
+                            count(grid.columns.len(), "column", "columns")
                         ),
                     )
-                    .label(row.span, format!("{} cells", values.len()))
-                    .label(header.span, format!("{} columns", grid.columns.len()))
+                    .label(row.span, count(values.len(), "cell", "cells"))
+                    .label(header.span, count(grid.columns.len(), "column", "columns"))
                     .help("give the row one cell per column"),
                 );
             }
@@ -801,4 +816,9 @@ pub(crate) fn item_as(kind: Kind, field: &str, item: &Item) -> Option<Value> {
         },
         ty => simple_value(ty, &item.literal),
     }
+}
+
+/// `1 cell`, `2 cells`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -29,9 +29,9 @@ pub fn check_claims(policy: &Policy) -> Vec<Diagnostic> {
                 let mut d = match stated {
                     Some(_) => Diagnostic::warning(
                         "W601",
-                        format!("the document contradicts itself: “{}” does not hold", decl.display()),
+                        format!("the document contradicts itself: the claim `{}` does not hold", decl.id.value),
                     )
-                    .label(field.span, "the document states this")
+                    .label(field.span, format!("the document states: {}", decl.display()))
                     .help("v1.0 keeps both sides as written; resolve the contradiction in the next version"),
                     None => Diagnostic::error("E410", format!("the claim `{}` does not hold", decl.id.value))
                         .label(field.span, "claimed here")

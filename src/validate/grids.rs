@@ -18,6 +18,9 @@ pub fn check_grids(policy: &Policy) -> Vec<Diagnostic> {
             continue;
         };
         diagnostics.extend(check_otherwise(decl));
+        if grid.malformed {
+            continue;
+        }
         diagnostics.extend(check_axis(policy, decl, &grid.rows, *rows, "row"));
         diagnostics.extend(check_axis(policy, decl, &grid.columns, *columns, "column"));
     }

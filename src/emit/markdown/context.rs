@@ -1,0 +1,243 @@
+//! What every part of the renderer needs: the policy, values written in
+//! document style, prose with its interpolations resolved, and what the
+//! prose already says.
+
+use super::style;
+use crate::model::{Body, Decl, Hours, Interpolation, Policy, Prose, ProsePart, Value};
+use crate::schema::Kind;
+use crate::value_text;
+
+/// How deep interpolations may nest (a prose field interpolating a prose
+/// field ...) before the rest is left as written.
+const MAX_DEPTH: usize = 8;
+
+/// The policy being rendered and the text of all its prose.
+pub struct Ctx<'a> {
+    /// The policy.
+    pub policy: &'a Policy,
+    /// Every prose block of the policy, resolved and normalized.
+    said: String,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context of `policy`.
+    pub fn new(policy: &'a Policy) -> Ctx<'a> {
+        let mut ctx = Ctx {
+            policy,
+            said: String::new(),
+        };
+        let all: Vec<String> = policy
+            .decls
+            .iter()
+            .flat_map(|d| d.body.iter())
+            .filter_map(|b| match b {
+                Body::Prose(p) => Some(ctx.prose(p)),
+                Body::Decl(_) => None,
+            })
+            .collect();
+        ctx.said = normalize(&all.join("\n"));
+        ctx
+    }
+
+    /// Whether the document's prose already says `text` (ignoring case,
+    /// white space, and the kind of dash, quote and multiplication sign).
+    pub fn said(&self, text: &str) -> bool {
+        let text = normalize(text);
+        text.is_empty() || self.said.contains(&text)
+    }
+
+    /// A prose block with its interpolations resolved.
+    pub fn prose(&self, prose: &Prose) -> String {
+        self.prose_at(prose, 0)
+    }
+
+    fn prose_at(&self, prose: &Prose, depth: usize) -> String {
+        prose
+            .parts
+            .iter()
+            .map(|part| match part {
+                ProsePart::Text(t) => t.clone(),
+                ProsePart::Value(i) => self.interpolation(i, depth),
+            })
+            .collect()
+    }
+
+    fn interpolation(&self, i: &Interpolation, depth: usize) -> String {
+        let resolved = match i {
+            Interpolation::Title(id) => {
+                self.policy.get(id.as_str()).map(|d| d.display().to_owned())
+            }
+            Interpolation::Field(id, field) if depth < MAX_DEPTH => self
+                .policy
+                .get(id.as_str())
+                .and_then(|d| d.fields.get(field.as_str()))
+                .map(|f| with_note(self.value_at(&f.value, depth + 1), f.note.as_deref())),
+            Interpolation::Cell(grid, row, column) => {
+                self.grid_cell(grid.as_str(), row.as_str(), column.as_str())
+            }
+            Interpolation::Field(..) => None,
+        };
+        resolved.unwrap_or_else(|| as_written(i))
+    }
+
+    /// A grid's cell in document style, with its note; the grid's
+    /// `otherwise` where the cell is not written.
+    pub fn grid_cell(&self, grid: &str, row: &str, column: &str) -> Option<String> {
+        let decl = self.policy.get(grid)?;
+        match decl.grid.as_ref().and_then(|g| g.cell(row, column)) {
+            Some(cell) => Some(with_note(self.cell(&cell.value), cell.note.as_deref())),
+            None => decl.value("otherwise").map(|v| self.cell(v)),
+        }
+    }
+
+    /// A cell value in document style: targets, coverage, sessions and
+    /// yes/no as the published tables write them.
+    pub fn cell(&self, value: &Value) -> String {
+        match value {
+            Value::Target(t) => style::target(*t),
+            Value::Coverage(c) => style::coverage(*c).to_owned(),
+            Value::Session(s) => style::session(*s),
+            Value::Bool(b) => style::yes_no(*b).to_owned(),
+            other => self.value(other),
+        }
+    }
+
+    /// Any value in document style.
+    pub fn value(&self, value: &Value) -> String {
+        self.value_at(value, 0)
+    }
+
+    fn value_at(&self, value: &Value, depth: usize) -> String {
+        match value {
+            Value::Text(t) | Value::Zone(t) | Value::Number(t) => t.clone(),
+            Value::Prose(p) => self.prose_at(p, depth),
+            Value::Texts(items) => items.join(", "),
+            Value::Count(n) => n.to_string(),
+            Value::Date(d) => style::date(*d),
+            Value::Month(y, m) => style::month(*y, *m),
+            Value::Range(a, b) => style::range(*a, *b),
+            Value::Money(m) => style::money(m),
+            Value::Duration(m) => value_text::duration(*m),
+            Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+            Value::Incidents(i) => style::incidents(*i),
+            Value::Target(t) => style::target(*t),
+            Value::Hours(h) => self.hours(h),
+            Value::Ref(id) => self.title(id.as_str()),
+            Value::Refs(ids) => self.titles(ids.iter().map(|i| i.as_str()), ", "),
+            Value::Kind(k) => k.name().to_owned(),
+            Value::CellType(c) => c.name().to_owned(),
+            Value::Weekly(w) => w.iter().map(style::weekly).collect::<Vec<_>>().join("; "),
+            Value::Dates(d) => d
+                .iter()
+                .map(|d| style::date(*d))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Value::Holiday(h) => style::holiday(h),
+            Value::Coverage(c) => style::coverage(*c).to_owned(),
+            Value::Session(s) => style::session(*s),
+            Value::FieldNames(names) => names
+                .iter()
+                .map(|n| tier_field_label(n.as_str()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            Value::Instant(i) => style::instant(i),
+            Value::Claim(_) => value_text::show(value),
+        }
+    }
+
+    /// Support hours: `Best effort`, `24 x 7`, or the calendar's title.
+    pub fn hours(&self, hours: &Hours) -> String {
+        match hours {
+            Hours::BestEffort => "Best effort".to_owned(),
+            Hours::Around => "24 x 7".to_owned(),
+            Hours::Calendar(id) => self.title(id.as_str()),
+        }
+    }
+
+    /// The title of the declaration `id`, or the id.
+    pub fn title(&self, id: &str) -> String {
+        self.policy
+            .get(id)
+            .map_or_else(|| id.to_owned(), |d| d.display().to_owned())
+    }
+
+    /// Titles joined by `separator`.
+    pub fn titles<'i>(&self, ids: impl Iterator<Item = &'i str>, separator: &str) -> String {
+        ids.map(|id| self.title(id))
+            .collect::<Vec<_>>()
+            .join(separator)
+    }
+
+    /// The short name of `id` (its `short` field), else its title.
+    pub fn short(&self, id: &str) -> String {
+        match self.policy.get(id) {
+            Some(d) => d.text("short").unwrap_or(d.display()).to_owned(),
+            None => id.to_owned(),
+        }
+    }
+
+    /// A field as one table cell: lists of texts joined by `; `.
+    pub fn field_cell(&self, decl: &Decl, field: &str) -> String {
+        match decl.value(field) {
+            Some(Value::Texts(items)) => items.join("; "),
+            Some(v) => self.cell(v),
+            None => String::new(),
+        }
+    }
+
+    /// How a row of this declaration is labelled in a table: severities by
+    /// their id upper-cased (`SEV-1`), everything else by its title.
+    pub fn row_label(&self, decl: &Decl) -> String {
+        if decl.kind == Kind::Severity {
+            decl.id.as_str().to_uppercase()
+        } else {
+            decl.display().to_owned()
+        }
+    }
+}
+
+/// A tier field's label as the comparison matrix writes it.
+pub fn tier_field_label(name: &str) -> &str {
+    match name {
+        "access" | "channels" => "Support channel",
+        "hours" => "Support hours",
+        "incidents" => "Incidents per year",
+        other => Kind::Tier.field(other).map_or(other, |f| f.label),
+    }
+}
+
+fn with_note(text: String, note: Option<&str>) -> String {
+    match note {
+        Some(n) => format!("{text} ({n})"),
+        None => text,
+    }
+}
+
+/// An interpolation that could not be resolved, as it was written.
+fn as_written(i: &Interpolation) -> String {
+    match i {
+        Interpolation::Title(id) => format!("{{{}}}", id.as_str()),
+        Interpolation::Field(id, f) => format!("{{{}.{}}}", id.as_str(), f.as_str()),
+        Interpolation::Cell(g, r, c) => {
+            format!("{{{}[{}, {}]}}", g.as_str(), r.as_str(), c.as_str())
+        }
+    }
+}
+
+/// Lower case, one space between words, one kind of dash, quote and
+/// multiplication sign, no emphasis.
+pub fn normalize(text: &str) -> String {
+    let mapped: String = text
+        .chars()
+        .filter(|c| !matches!(c, '*' | '_' | '`'))
+        .map(|c| match c {
+            '–' | '—' | '−' => '-',
+            '’' | '‘' => '\'',
+            '“' | '”' => '"',
+            '×' => 'x',
+            other => other,
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    mapped.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,194 @@
+//! Declarations the published document has no table for: shown only for
+//! what they add to the prose, so that no sentence is said twice.
+//!
+//! Licenses, products, operators and channels become one bullet per
+//! declaration, listing only the facts the prose does not already state
+//! (none, in a faithful policy). A calendar becomes its opening hours (if
+//! the prose lacks them) and a table of its public holidays. Examples
+//! become one sentence each. Parties, rules and claims show nothing: the
+//! prose around them is what they encode.
+
+use super::context::Ctx;
+use super::style;
+use super::table::{Block, Table};
+use crate::model::{Decl, Value};
+use crate::schema::Kind;
+
+/// Whether declarations of this kind render as facts (a bullet each).
+pub fn is_fact_kind(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::License | Kind::Product | Kind::Operator | Kind::Channel | Kind::Example
+    )
+}
+
+/// One bullet list for a run of declarations of one fact kind; nothing if
+/// the prose already says everything.
+pub fn facts(ctx: &Ctx<'_>, decls: &[&Decl]) -> Vec<Block> {
+    let lines: Vec<String> = decls.iter().filter_map(|d| fact(ctx, d)).collect();
+    if lines.is_empty() {
+        Vec::new()
+    } else {
+        vec![Block::List(lines)]
+    }
+}
+
+fn fact(ctx: &Ctx<'_>, decl: &Decl) -> Option<String> {
+    if decl.kind == Kind::Example {
+        return example(ctx, decl);
+    }
+    let pieces = match decl.kind {
+        Kind::License => license(ctx, decl),
+        Kind::Product => product(ctx, decl),
+        Kind::Operator => operator(ctx, decl),
+        Kind::Channel => channel(ctx, decl),
+        _ => Vec::new(),
+    };
+    (!pieces.is_empty()).then(|| format!("**{}**: {}", decl.display(), pieces.join("; ")))
+}
+
+/// Keeps `text` unless the prose says `key`.
+fn unsaid(ctx: &Ctx<'_>, key: &str, text: String) -> Option<String> {
+    (!ctx.said(key)).then_some(text)
+}
+
+fn license(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
+    let mut pieces = Vec::new();
+    if let Some(Value::Money(m)) = d.value("price") {
+        let price = style::money(m);
+        let text = match d.text("price-note") {
+            Some(note) => format!("{note} {price}"),
+            None => price.clone(),
+        };
+        pieces.extend(unsaid(ctx, &price, text));
+    }
+    if let Some(Value::Range(a, b)) = d.value("nodes") {
+        let nodes = style::range(*a, *b);
+        pieces.extend(unsaid(ctx, &nodes, format!("{nodes} nodes")));
+    }
+    for field in ["billing", "features"] {
+        if let Some(t) = d.text(field) {
+            pieces.extend(unsaid(ctx, t, t.to_owned()));
+        }
+    }
+    if d.flag("free") == Some(true) {
+        pieces.extend(unsaid(ctx, "free", "free".to_owned()));
+    }
+    if let Some(t) = d.text("only-where") {
+        pieces.extend(unsaid(ctx, t, format!("only where {t}")));
+    }
+    pieces
+}
+
+fn product(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
+    let mut pieces = Vec::new();
+    for field in ["components", "databases"] {
+        if let Some(Value::Texts(items)) = d.value(field) {
+            if items.iter().any(|i| !ctx.said(i)) {
+                pieces.push(labelled(Kind::Product, field, &items.join(", ")));
+            }
+        }
+    }
+    for field in ["support-to", "first-line", "second-line"] {
+        if let Some(id) = d.refs(field).first() {
+            let party = ctx.title(id);
+            pieces.extend(unsaid(ctx, &party, labelled(Kind::Product, field, &party)));
+        }
+    }
+    pieces
+}
+
+fn operator(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
+    let database = d.text("database").unwrap_or_default();
+    if ctx.said(d.display()) && ctx.said(database) {
+        return Vec::new();
+    }
+    let mut pieces = vec![database.to_owned()];
+    if let Some(product) = d.refs("product").first() {
+        pieces.push(labelled(Kind::Operator, "product", &ctx.title(product)));
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+fn channel(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
+    d.text("address")
+        .and_then(|a| unsaid(ctx, a, a.to_owned()))
+        .into_iter()
+        .collect()
+}
+
+fn labelled(kind: Kind, field: &str, value: &str) -> String {
+    let label = kind.field(field).map_or(field, |f| f.label);
+    format!("{label}: {value}")
+}
+
+/// `Example: a SEV-1 case at the Enterprise tier submitted ... is due by ...`.
+fn example(ctx: &Ctx<'_>, d: &Decl) -> Option<String> {
+    let instant = |field| match d.value(field) {
+        Some(Value::Instant(i)) => Some(style::instant(i)),
+        _ => None,
+    };
+    let (submitted, due) = (instant("submitted")?, instant("due")?);
+    let severity = d
+        .refs("severity")
+        .first()
+        .and_then(|s| ctx.policy.get(s))
+        .map(|s| format!(" {}", ctx.row_label(s)))
+        .unwrap_or_default();
+    let tier = d
+        .refs("tier")
+        .first()
+        .map(|t| format!(" at the {} tier", ctx.title(t)))
+        .unwrap_or_default();
+    Some(format!(
+        "Example: a{severity} case{tier} submitted {submitted} is due by {due}."
+    ))
+}
+
+/// A calendar: its hours unless the prose states them, then a table of
+/// its public holidays and closure days.
+pub fn calendar(ctx: &Ctx<'_>, decl: &Decl, holidays: &[&Decl]) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if let Some(hours) = opening_hours(ctx, decl) {
+        blocks.push(Block::Text(hours));
+    }
+    let mut table = Table::new(["Public holiday", "Date"]);
+    for h in holidays {
+        table.row(vec![h.display().to_owned(), ctx.field_cell(h, "on")]);
+    }
+    if let Some(Value::Dates(dates)) = decl.value("closed") {
+        for d in dates {
+            table.row(vec!["Closed".to_owned(), style::date(*d)]);
+        }
+    }
+    if !table.is_empty() {
+        blocks.push(Block::Text(table.render()));
+    }
+    blocks
+}
+
+/// `Business hours: Monday – Friday, 09:00 – 17:00, Central European Time
+/// (CET/CEST).`, unless the prose says both the hours and the zone.
+fn opening_hours(ctx: &Ctx<'_>, decl: &Decl) -> Option<String> {
+    let Some(Value::Weekly(weekly)) = decl.value("open") else {
+        return None;
+    };
+    let hours: Vec<String> = weekly.iter().map(style::weekly).collect();
+    let zone = decl
+        .text("zone-label")
+        .or_else(|| match decl.value("zone") {
+            Some(Value::Zone(z)) => Some(z.as_str()),
+            _ => None,
+        })
+        .unwrap_or_default();
+    if hours.iter().all(|h| ctx.said(h)) && ctx.said(zone) {
+        return None;
+    }
+    let zone = if zone.is_empty() {
+        String::new()
+    } else {
+        format!(", {zone}")
+    };
+    Some(format!("{}: {}{zone}.", decl.display(), hours.join("; ")))
+}

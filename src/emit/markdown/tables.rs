@@ -1,0 +1,254 @@
+//! Declarations the published document shows as tables: one table per run
+//! of consecutive declarations of a kind, the comparison matrix derived
+//! from tier data, and grids.
+
+use super::context::{normalize, tier_field_label, Ctx};
+use super::style;
+use super::table::{Block, Table};
+use crate::model::{Decl, Incidents, Value};
+use crate::schema::Kind;
+
+/// Whether a run of declarations of this kind renders as one table.
+pub fn is_table_kind(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Resource
+            | Kind::Tier
+            | Kind::Severity
+            | Kind::Phase
+            | Kind::Service
+            | Kind::Contact
+            | Kind::Area
+    )
+}
+
+/// One table for a run of declarations of one table kind.
+pub fn run(ctx: &Ctx<'_>, decls: &[&Decl]) -> Vec<Block> {
+    let Some(kind) = decls.first().map(|d| d.kind) else {
+        return Vec::new();
+    };
+    let table = match kind {
+        Kind::Tier => tiers(ctx, decls),
+        Kind::Severity => severities(ctx, decls),
+        Kind::Area => {
+            let loose: Vec<&Decl> = decls
+                .iter()
+                .copied()
+                .filter(|d| !in_a_grid(ctx, d))
+                .collect();
+            plain(ctx, Kind::Area, &loose, &["description"])
+        }
+        Kind::Phase => plain(ctx, kind, decls, &["support", "fixes"]),
+        Kind::Contact => plain(ctx, kind, decls, &["address", "notes"]),
+        _ => plain(ctx, kind, decls, &["description"]),
+    };
+    if table.is_empty() {
+        Vec::new()
+    } else {
+        vec![Block::Text(table.render())]
+    }
+}
+
+/// Label, then one column per field, headed by the field's label.
+fn plain(ctx: &Ctx<'_>, kind: Kind, decls: &[&Decl], fields: &[&str]) -> Table {
+    let mut table = Table::new(
+        std::iter::once(kind.label()).chain(fields.iter().map(|f| field_label(kind, f))),
+    );
+    for decl in decls {
+        let mut row = vec![ctx.row_label(decl)];
+        row.extend(fields.iter().map(|f| ctx.field_cell(decl, f)));
+        table.row(row);
+    }
+    table
+}
+
+fn field_label(kind: Kind, field: &str) -> &str {
+    kind.field(field).map_or(field, |f| f.label)
+}
+
+/// Level | Name | Definition | Example Issues.
+fn severities(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
+    let kind = Kind::Severity;
+    let mut table = Table::new([
+        kind.label(),
+        "Name",
+        field_label(kind, "definition"),
+        field_label(kind, "examples"),
+    ]);
+    for decl in decls {
+        table.row(vec![
+            ctx.row_label(decl),
+            decl.display().to_owned(),
+            ctx.field_cell(decl, "definition"),
+            ctx.field_cell(decl, "examples"),
+        ]);
+    }
+    table
+}
+
+/// Tier | licenses | channels | hours | incidents.
+fn tiers(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
+    let kind = Kind::Tier;
+    let mut table = Table::new([
+        kind.label(),
+        field_label(kind, "licenses"),
+        field_label(kind, "channels"),
+        field_label(kind, "hours"),
+        field_label(kind, "incidents"),
+    ]);
+    for tier in decls {
+        let channels = tier.refs("channels");
+        let channels = match channels.as_slice() {
+            [only] => format!("{} only", ctx.title(only)),
+            many => ctx.titles(many.iter().copied(), " / "),
+        };
+        table.row(vec![
+            tier.display().to_owned(),
+            ctx.titles(tier.refs("licenses").into_iter(), ", "),
+            channels,
+            ctx.field_cell(tier, "hours"),
+            ctx.field_cell(tier, "incidents"),
+        ]);
+    }
+    table
+}
+
+/// Whether an area is a row of some grid, which then carries it.
+fn in_a_grid(ctx: &Ctx<'_>, area: &Decl) -> bool {
+    ctx.policy.of_kind(Kind::Grid).any(|g| {
+        g.value("rows") == Some(&Value::Kind(Kind::Area))
+            && g.grid
+                .as_ref()
+                .is_some_and(|grid| grid.rows.iter().any(|r| r.as_str() == area.id.as_str()))
+    })
+}
+
+/// A caption for a table whose title is not its section's.
+fn caption(ctx: &Ctx<'_>, decl: &Decl) -> Option<Block> {
+    let title = decl.title.as_ref()?.as_str();
+    let parent = decl.parent.and_then(|p| ctx.policy.decls.get(p));
+    match parent {
+        Some(p) if normalize(p.display()) == normalize(title) => None,
+        _ => Some(Block::Text(format!("**{title}**"))),
+    }
+}
+
+fn legend(decl: &Decl) -> Option<Block> {
+    decl.text("legend").map(|l| Block::Text(l.to_owned()))
+}
+
+/// The tier comparison matrix, derived from the tiers of its licenses.
+pub fn comparison(ctx: &Ctx<'_>, decl: &Decl) -> Vec<Block> {
+    let licenses = decl.refs("columns");
+    let mut table = Table::new(
+        std::iter::once("Feature / Entitlement".to_owned())
+            .chain(licenses.iter().map(|l| ctx.short(l))),
+    );
+    let rows = match decl.value("rows") {
+        Some(Value::FieldNames(names)) => names.iter().map(|n| n.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    for field in rows {
+        let mut row = vec![tier_field_label(field).to_owned()];
+        for license in &licenses {
+            let tier = ctx
+                .policy
+                .get(license)
+                .and_then(|l| l.refs("tier").first().copied())
+                .and_then(|t| ctx.policy.get(t));
+            row.push(tier.map_or_else(String::new, |t| compared(ctx, t, field)));
+        }
+        table.row(row);
+    }
+    let mut blocks: Vec<Block> = caption(ctx, decl).into_iter().collect();
+    blocks.push(Block::Text(table.render()));
+    blocks.extend(legend(decl));
+    blocks
+}
+
+/// One tier's entry in the comparison matrix.
+fn compared(ctx: &Ctx<'_>, tier: &Decl, field: &str) -> String {
+    match tier.value(field) {
+        Some(Value::Refs(ids)) => ids
+            .iter()
+            .map(|i| ctx.short(i.as_str()))
+            .collect::<Vec<_>>()
+            .join("/"),
+        Some(Value::Incidents(Incidents::Count(n))) if tier.flag("add-on") == Some(true) => {
+            format!("{n} (add-on available)")
+        }
+        Some(Value::Target(t)) => style::target_short(*t),
+        Some(v) => ctx.cell(v),
+        None => "–".to_owned(),
+    }
+}
+
+/// A grid: corner label, then (for areas) a description, then one column
+/// per written column; then its legend and, unless the prose says it, the
+/// pauses of its clock.
+pub fn grid(ctx: &Ctx<'_>, decl: &Decl, prose: Vec<Block>) -> Vec<Block> {
+    let rows_kind = match decl.value("rows") {
+        Some(Value::Kind(k)) => Some(*k),
+        _ => None,
+    };
+    let with_description = rows_kind == Some(Kind::Area);
+    let mut blocks: Vec<Block> = caption(ctx, decl).into_iter().collect();
+    blocks.extend(prose);
+    let Some(grid) = decl.grid.as_ref() else {
+        return blocks;
+    };
+    let mut header = vec![rows_kind.map_or("", Kind::label).to_owned()];
+    if with_description {
+        header.push(field_label(Kind::Area, "description").to_owned());
+    }
+    header.extend(grid.columns.iter().map(|c| column_label(ctx, c.as_str())));
+    let mut table = Table::new(header);
+    for row in &grid.rows {
+        let row_decl = ctx.policy.get(row.as_str());
+        let mut cells = vec![row_decl.map_or_else(|| row.value.clone(), |d| ctx.row_label(d))];
+        if with_description {
+            cells.push(row_decl.map_or_else(String::new, |d| ctx.field_cell(d, "description")));
+        }
+        for column in &grid.columns {
+            let id = decl.id.as_str();
+            cells.push(
+                ctx.grid_cell(id, row.as_str(), column.as_str())
+                    .unwrap_or_default(),
+            );
+        }
+        table.row(cells);
+    }
+    blocks.push(Block::Text(table.render()));
+    blocks.extend(legend(decl));
+    blocks.extend(pauses(ctx, decl));
+    blocks
+}
+
+/// A grid column's header: the column's `grid-label`, else its title.
+fn column_label(ctx: &Ctx<'_>, id: &str) -> String {
+    match ctx.policy.get(id) {
+        Some(d) => d.text("grid-label").unwrap_or(d.display()).to_owned(),
+        None => id.to_owned(),
+    }
+}
+
+/// `SLA clock pauses while waiting for ...`, unless the prose says so.
+fn pauses(ctx: &Ctx<'_>, decl: &Decl) -> Option<Block> {
+    let Some(Value::Texts(items)) = decl.value("pauses") else {
+        return None;
+    };
+    let items: Vec<String> = items
+        .iter()
+        .enumerate()
+        .map(|(i, t)| match t.strip_prefix("waiting for ") {
+            Some(rest) if i == 0 => rest.to_owned(),
+            _ => t.clone(),
+        })
+        .collect();
+    let sentence = format!(
+        "SLA clock pauses while waiting for {}.",
+        style::join_or(&items)
+    );
+    (!items.is_empty() && !ctx.said(sentence.trim_end_matches('.')))
+        .then_some(Block::Text(sentence))
+}

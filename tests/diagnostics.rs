@@ -1,0 +1,343 @@
+//! The diagnostic corpus: one fixture per diagnostic code under
+//! `tests/fixtures/invalid`, valid policies under `tests/fixtures/valid`,
+//! and inputs that only bytes can express.
+
+mod common;
+
+use common::{assert_spans_in_bounds, code_of, dump, fixture_name, list_diagnostics};
+use policyc::report::{render, Style};
+
+/// Renders diagnostics as `policyc check` shows them without colour.
+fn rendered(name: &str, source: &str) -> String {
+    let checked = policyc::check_source(source);
+    assert_spans_in_bounds(source, &checked.diagnostics);
+    render(name, source, &checked.diagnostics, Style::Plain)
+}
+
+#[test]
+fn invalid_fixtures() {
+    insta::glob!("fixtures/invalid/*.policy", |path| {
+        let source = std::fs::read_to_string(path).unwrap();
+        let name = fixture_name(path);
+        let checked = policyc::check_source(&source);
+        assert_spans_in_bounds(&source, &checked.diagnostics);
+        let code = code_of(path);
+        assert!(
+            checked.diagnostics.iter().any(|d| d.code == code),
+            "{name} should report {code}, but reported:\n{}",
+            list_diagnostics(&source, &checked.diagnostics)
+        );
+        if code.starts_with('E') {
+            assert!(checked.has_errors(), "{name} should have errors");
+        }
+        let rendered = render(&name, &source, &checked.diagnostics, Style::Plain);
+        insta::assert_snapshot!(rendered);
+    });
+}
+
+#[test]
+fn valid_fixtures() {
+    insta::glob!("fixtures/valid/*.policy", |path| {
+        let source = std::fs::read_to_string(path).unwrap();
+        let name = fixture_name(path);
+        let checked = policyc::check_source(&source);
+        assert_spans_in_bounds(&source, &checked.diagnostics);
+        let errors: Vec<_> = checked.errors().cloned().collect();
+        assert!(
+            errors.is_empty(),
+            "{name} should check without errors:\n{}",
+            render(&name, &source, &errors, Style::Plain)
+        );
+        let warnings: Vec<_> = checked.warnings().cloned().collect();
+        let policy = checked.policy.expect("a policy without errors has a model");
+        let summary = format!(
+            "warnings:\n{}\nmodel:\n{}",
+            list_diagnostics(&source, &warnings),
+            dump(&policy)
+        );
+        insta::assert_snapshot!(summary);
+    });
+}
+
+/// Each code fixtured once at least, so that a new code does not go untested.
+#[test]
+fn every_code_has_a_fixture() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut codes = std::collections::BTreeSet::new();
+    let mut stack = vec![src];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let bytes = text.as_bytes();
+            for (i, _) in text.match_indices('"') {
+                let code = &bytes[i + 1..(i + 5).min(bytes.len())];
+                let closes = bytes.get(i + 5) == Some(&b'"');
+                if closes
+                    && (code[0] == b'E' || code[0] == b'W')
+                    && code[1..].iter().all(u8::is_ascii_digit)
+                {
+                    codes.insert(String::from_utf8(code.to_vec()).unwrap());
+                }
+            }
+        }
+    }
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
+    let fixtured: std::collections::BTreeSet<String> = std::fs::read_dir(fixtures)
+        .unwrap()
+        .map(|e| code_of(&e.unwrap().path()))
+        .collect();
+    // Tested with bytes below; E011 has no known trigger short of pest's own
+    // limits (see `hidden_nesting_is_refused`).
+    let elsewhere = ["E001", "E002", "E011"];
+    let missing: Vec<&String> = codes
+        .iter()
+        .filter(|c| !fixtured.contains(*c) && !elsewhere.contains(&c.as_str()))
+        .collect();
+    assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+}
+
+const VALID: &str = r#"policy demo "Demo policy" {
+    version:   1.0
+    provider:  "Example AB"
+    effective: 2026-06
+}
+
+section overview "Overview" {
+    """
+    Support is provided on a best-effort basis.
+    """
+
+    list steps {
+        items: ["Search the documentation", "Ask in the forums"]
+    }
+}
+"#;
+
+#[test]
+fn invalid_utf8_is_refused() {
+    let mut bytes = VALID.as_bytes().to_vec();
+    bytes.splice(10..10, [0xff, 0xfe]);
+    let error = policyc::parse::decode(&bytes).expect_err("not UTF-8");
+    assert_eq!(error.code, "E001");
+    insta::assert_snapshot!(render(
+        "bytes/invalid-utf8.policy",
+        "",
+        &[error],
+        Style::Plain
+    ));
+}
+
+#[test]
+fn valid_utf8_decodes() {
+    let text = policyc::parse::decode(VALID.as_bytes()).unwrap();
+    assert_eq!(text, VALID);
+}
+
+#[test]
+fn nul_byte_is_refused() {
+    let source = VALID.replacen("Example AB", "Example\0AB", 1);
+    let checked = policyc::check_source(&source);
+    assert_eq!(
+        checked
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect::<Vec<_>>(),
+        ["E002"]
+    );
+    // The snapshot shows the NUL as `␀` so that it stays a text file.
+    insta::assert_snapshot!(rendered("bytes/nul.policy", &source).replace('\0', "␀"));
+}
+
+#[test]
+fn byte_order_mark_is_accepted() {
+    let source = format!("\u{FEFF}{VALID}");
+    let checked = policyc::check_source(&source);
+    assert!(
+        !checked.has_errors(),
+        "{}",
+        rendered("bytes/bom.policy", &source)
+    );
+    let plain = policyc::check_source(VALID);
+    assert_eq!(checked.policy, plain.policy);
+}
+
+#[test]
+fn crlf_line_endings_are_accepted() {
+    let source = VALID.replace('\n', "\r\n");
+    let checked = policyc::check_source(&source);
+    assert!(
+        !checked.has_errors(),
+        "{}",
+        rendered("bytes/crlf.policy", &source)
+    );
+    let plain = policyc::check_source(VALID);
+    assert_eq!(checked.policy, plain.policy, "CRLF changes the model");
+}
+
+#[test]
+fn crlf_grid_rows_are_accepted() {
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/grids.policy"),
+    )
+    .unwrap();
+    let crlf = source.replace('\n', "\r\n");
+    let checked = policyc::check_source(&crlf);
+    assert!(
+        !checked.has_errors(),
+        "{}",
+        rendered("bytes/crlf-grids.policy", &crlf)
+    );
+    assert_eq!(checked.policy, policyc::check_source(&source).policy);
+}
+
+#[test]
+fn tabs_are_accepted() {
+    let source = VALID.replace("    ", "\t");
+    let checked = policyc::check_source(&source);
+    assert!(
+        !checked.has_errors(),
+        "{}",
+        rendered("bytes/tabs.policy", &source)
+    );
+    let plain = policyc::check_source(VALID);
+    assert_eq!(checked.policy, plain.policy);
+}
+
+#[test]
+fn empty_file_has_no_header() {
+    let checked = policyc::check_source("");
+    assert_eq!(
+        checked
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect::<Vec<_>>(),
+        ["E106"]
+    );
+    insta::assert_snapshot!(rendered("bytes/empty.policy", ""));
+}
+
+#[test]
+fn deep_braces_are_refused() {
+    let source = "{".repeat(100_000);
+    let checked = policyc::check_source(&source);
+    assert_eq!(
+        checked
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect::<Vec<_>>(),
+        ["E003"]
+    );
+    insta::assert_snapshot!(list_diagnostics(&source, &checked.diagnostics));
+}
+
+#[test]
+fn deep_declarations_are_refused() {
+    let mut source = String::from(VALID);
+    source.push_str(&"section a \"A\" {\n".repeat(100_000));
+    source.push_str(&"}\n".repeat(100_000));
+    let checked = policyc::check_source(&source);
+    assert_eq!(
+        checked
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect::<Vec<_>>(),
+        ["E003"]
+    );
+    insta::assert_snapshot!(list_diagnostics(&source, &checked.diagnostics));
+}
+
+#[test]
+fn deep_brackets_are_refused() {
+    let source = format!("{VALID}{}", "[".repeat(100_000));
+    let checked = policyc::check_source(&source);
+    assert_spans_in_bounds(&source, &checked.diagnostics);
+    insta::assert_snapshot!(list_diagnostics(&source, &checked.diagnostics));
+}
+
+#[test]
+fn many_quotes_return() {
+    let source = format!("{VALID}{}", "\"".repeat(100_000));
+    let checked = policyc::check_source(&source);
+    assert_spans_in_bounds(&source, &checked.diagnostics);
+    assert!(checked.has_errors());
+    insta::assert_snapshot!(list_diagnostics(&source, &checked.diagnostics));
+}
+
+/// The nesting guard counts braces outside quotes only, and does not know
+/// `\"`: a title `"\""` leaves it believing it is inside a string for the
+/// rest of the line, so every brace after it on the line goes uncounted.
+/// Nested declarations then reach pest and the recursive lowering and
+/// validation. Ignored because it aborts the test process with a stack
+/// overflow (1,500 levels on an 8 MiB stack); see the report.
+#[test]
+fn hidden_nesting_is_refused() {
+    let depth = 3_000;
+    let mut source = String::from(VALID);
+    source.push_str("section s \"\\\"\" {");
+    source.push_str(&" section a \"x\" {".repeat(depth));
+    source.push_str(&"}".repeat(depth + 1));
+    source.push('\n');
+    let run = move || {
+        let checked = policyc::check_source(&source);
+        checked.diagnostics.iter().any(|d| d.code == "E003")
+    };
+    let refused = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(run)
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(
+        refused,
+        "nesting after an escaped quote must still be refused"
+    );
+}
+
+#[test]
+fn nesting_after_an_unclosed_prose_quote_is_refused() {
+    let depth = 3_000;
+    let mut source = String::from(VALID);
+    source.push_str("section s \"\"\" {");
+    source.push_str(&" section a \"x\" {".repeat(depth));
+    source.push_str(&"}".repeat(depth + 1));
+    // The grammar reads the unclosed `"""` as an empty title and fails at
+    // the next quote, before any nesting: one syntax error, no recursion.
+    let checked = policyc::check_source(&source);
+    assert!(checked.diagnostics.iter().any(|d| d.code == "E010"));
+    assert!(checked.policy.is_none());
+}
+
+#[test]
+fn ten_megabytes_return() {
+    let mut source = String::from(VALID);
+    let mut i = 0;
+    while source.len() < 10_000_000 {
+        source.push_str(&format!(
+            "\nsection part-{i} \"Part {i}\" {{\n    \"\"\"\n    Paragraph {i} of a long policy, with {{overview}} interpolated.\n    \"\"\"\n\n    list items-{i} {{\n        items: [\"one\", \"two\", \"three\"]\n    }}\n}}\n"
+        ));
+        i += 1;
+    }
+    let started = std::time::Instant::now();
+    let checked = policyc::check_source(&source);
+    let errors = checked.errors().count();
+    let warnings = checked.warnings().count();
+    assert_eq!((errors, warnings), (0, 0), "after {:?}", started.elapsed());
+    assert_eq!(checked.policy.map(|p| p.decls.len()), Some(2 + 2 * i + 1));
+}
+
+#[test]
+fn numbers_past_u64_are_refused() {
+    let source = VALID.replace("version:   1.0", "version:   99999999999999999999999999.5");
+    let checked = policyc::check_source(&source);
+    assert!(checked.diagnostics.iter().any(|d| d.code == "E201"));
+    insta::assert_snapshot!(rendered("bytes/number-past-u64.policy", &source));
+}
