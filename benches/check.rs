@@ -17,17 +17,23 @@ fn check_throughput(c: &mut Criterion) {
         let checked = policyc::check_source(&policy);
         assert!(!checked.has_errors(), "the synthetic policy must be valid");
         group.throughput(Throughput::Bytes(policy.len() as u64));
-        group.bench_with_input(BenchmarkId::new("policyc", megabytes), &policy, |b, text| {
-            b.iter(|| policyc::check_source(black_box(text)))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("policyc", megabytes),
+            &policy,
+            |b, text| b.iter(|| policyc::check_source(black_box(text))),
+        );
         group.throughput(Throughput::Bytes(yaml.len() as u64));
-        group.bench_with_input(BenchmarkId::new("serde_yaml", megabytes), &yaml, |b, text| {
-            b.iter(|| serde_yaml::from_str::<serde_yaml::Value>(black_box(text)))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("serde_yaml", megabytes),
+            &yaml,
+            |b, text| b.iter(|| serde_yaml::from_str::<serde_yaml::Value>(black_box(text))),
+        );
         group.throughput(Throughput::Bytes(json.len() as u64));
-        group.bench_with_input(BenchmarkId::new("serde_json", megabytes), &json, |b, text| {
-            b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text)))
-        });
+        group.bench_with_input(
+            BenchmarkId::new("serde_json", megabytes),
+            &json,
+            |b, text| b.iter(|| serde_json::from_str::<serde_json::Value>(black_box(text))),
+        );
     }
     group.finish();
 }

@@ -9,6 +9,7 @@ pub mod ast;
 pub mod diagnostic;
 pub mod emit;
 pub mod files;
+pub mod fmt;
 pub mod model;
 pub mod parse;
 pub mod report;

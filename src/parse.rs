@@ -51,10 +51,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
         Err(error) => {
             let at = error.valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(
-                Diagnostic::error("E001", format!("the file is not valid UTF-8 (line {line}, byte {at})"))
-                    .help("save the policy as UTF-8 text"),
+            Err(Diagnostic::error(
+                "E001",
+                format!("the file is not valid UTF-8 (line {line}, byte {at})"),
             )
+            .help("save the policy as UTF-8 text"))
         }
     }
 }

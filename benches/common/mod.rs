@@ -127,7 +127,10 @@ pub fn yaml(shape: Shape) -> String {
     }
     s.push_str("areas:\n");
     for a in 0..shape.areas {
-        let _ = write!(s, "  - id: area-{a}\n    title: Area {a}\n    description: |\n");
+        let _ = write!(
+            s,
+            "  - id: area-{a}\n    title: Area {a}\n    description: |\n"
+        );
         for line in prose(shape.prose_words, a).lines() {
             let _ = writeln!(s, "      {line}");
         }
@@ -137,7 +140,12 @@ pub fn yaml(shape: Shape) -> String {
     for a in 0..shape.areas {
         let _ = write!(s, "  area-{a}: [");
         for t in 0..shape.tiers {
-            let _ = write!(s, "{}{}", if t > 0 { ", " } else { "" }, values[(a + t) % values.len()]);
+            let _ = write!(
+                s,
+                "{}{}",
+                if t > 0 { ", " } else { "" },
+                values[(a + t) % values.len()]
+            );
         }
         s.push_str("]\n");
     }
@@ -146,6 +154,7 @@ pub fn yaml(shape: Shape) -> String {
 
 /// The same content as plain JSON.
 pub fn json(shape: Shape) -> String {
-    let value: serde_yaml::Value = serde_yaml::from_str(&yaml(shape)).unwrap_or(serde_yaml::Value::Null);
+    let value: serde_yaml::Value =
+        serde_yaml::from_str(&yaml(shape)).unwrap_or(serde_yaml::Value::Null);
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }

@@ -5,6 +5,7 @@
 //! output starts with an `@generated` marker naming the source file, the
 //! policy version, policyc's version and a hash of the source.
 
+pub mod document;
 pub mod json;
 pub mod markdown;
 pub mod rust;

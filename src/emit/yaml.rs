@@ -1,10 +1,18 @@
-//! Placeholder: being written.
+//! YAML output: the same `policyc/1` [`Document`] as the JSON output,
+//! after a comment line holding the `@generated` marker.
 
+use super::document::Document;
 use super::Meta;
 use crate::model::Policy;
 
-/// Emits the policy.
+/// The policy as a `policyc/1` YAML document: `# {marker}`, then the
+/// document. Parsed back, it equals the JSON output.
 pub fn emit(policy: &Policy, meta: &Meta) -> String {
-    let _ = policy;
-    meta.marker()
+    let mut out = format!("# {}\n", meta.marker());
+    // Serializing the document cannot fail: every map key is a string.
+    out.push_str(&serde_yaml::to_string(&Document::new(policy, meta)).unwrap_or_default());
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
 }

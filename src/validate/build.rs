@@ -496,10 +496,10 @@ impl Builder {
             Some(other) => {
                 grid.malformed = true;
                 self.diagnostics.push(
-                Diagnostic::error("E302", "a grid's header row starts with `*`")
-                    .label(other.span(), "expected `*` here")
-                    .help("the first row names the columns: `| * | col-a | col-b |`"),
-            );
+                    Diagnostic::error("E302", "a grid's header row starts with `*`")
+                        .label(other.span(), "expected `*` here")
+                        .help("the first row names the columns: `| * | col-a | col-b |`"),
+                );
             }
             None => {}
         }

@@ -189,7 +189,9 @@ fn license_listing_vs_license(policy: &Policy) -> Vec<Diagnostic> {
                 continue;
             };
             if let Some(Value::Ref(mapped)) = license.value("tier") {
-                let resolves = policy.get(&mapped.value).is_some_and(|d| d.kind == Kind::Tier);
+                let resolves = policy
+                    .get(&mapped.value)
+                    .is_some_and(|d| d.kind == Kind::Tier);
                 if resolves && mapped.value != tier.id.value {
                     diagnostics.push(
                         Diagnostic::warning(

@@ -1,0 +1,906 @@
+//! The JSON and YAML outputs (format `policyc/1`) and their JSON Schema:
+//! read back they give the model, they validate against the schema, and
+//! they are deterministic.
+
+use policyc::emit::{json, yaml, Meta};
+use policyc::model::Policy;
+use serde_json::Value as Json;
+use std::path::{Path, PathBuf};
+
+/// The model of a source that must check without errors.
+fn model(name: &str, source: &str) -> Policy {
+    let checked = policyc::check_source(source);
+    let errors: Vec<String> = checked
+        .errors()
+        .map(|d| format!("[{}] {}", d.code, d.message))
+        .collect();
+    assert!(errors.is_empty(), "{name} has errors: {errors:#?}");
+    checked.policy.expect("a model")
+}
+
+fn real_policy() -> (String, String) {
+    let path = "policies/customer-support/v1.0.policy";
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .expect("the real policy");
+    (path.to_owned(), source)
+}
+
+fn valid_fixtures() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid");
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "policy"))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = format!(
+                "tests/fixtures/valid/{}",
+                p.file_name().unwrap().to_string_lossy()
+            );
+            (name, std::fs::read_to_string(&p).expect("a fixture"))
+        })
+        .collect()
+}
+
+/// A policy with grids of every cell type, notes, money, durations, a
+/// comparison, examples with instants and every field type of a rule.
+const GRIDS: &str = r#"
+policy grids-demo "Grids demo" {
+    version:   2.10
+    provider:  "Example AB"
+    effective: 2026-06-13
+}
+
+section tiers "Tiers" {
+    tier basic "Basic" {
+        licenses:        [basic-license]
+        channels:        [web]
+        hours:           24x7
+        incidents:       unlimited
+        tickets:         yes
+        screen-sharing:  yes
+        remote-login:    no
+        custom-builds:   no
+        response-target: 4 hours 24x7 (all severities)
+        grid-label:      "Basic \"quoted\" {braces}"
+    }
+    tier premium "Premium" {
+        licenses:        [premium-license]
+        channels:        [web]
+        hours:           24x7
+        incidents:       3
+        tickets:         yes
+        screen-sharing:  yes
+        remote-login:    yes
+        custom-builds:   yes
+        response-target: 2 hours 24x7
+    }
+    license basic-license "Basic" {
+        tier:    basic
+        price:   USD 1234.50/month
+        billing: "Yearly"
+    }
+    license premium-license "Premium" {
+        tier:  premium
+        price: EUR 99
+        nodes: 1..3
+        free:  no
+    }
+    channel web "Web" { short: "Web" address: "https://example.com" }
+
+    comparison tier-matrix "Comparison" {
+        columns: [basic-license, premium-license]
+        rows:    [hours, incidents, response-target]
+        legend:  "legend"
+    }
+}
+
+section levels "Levels" {
+    severity sev-1 "Critical" {
+        definition: "Down."
+        examples:   ["all down"]
+    }
+    severity sev-2 "High" {
+        definition: "Degraded."
+        examples:   []
+    }
+    area backups "Backups" { description: "Backups." }
+    area tuning "Tuning" { description: "Tuning." }
+
+    grid sessions "Sessions" {
+        rows:    severity
+        columns: tier
+        cells:   session
+        | *     | basic                  | premium   |
+        | sev-1 | 90 minutes             | unlimited |
+        | sev-2 | not-available (never)  | 2 hours   |
+    }
+    grid scope "Scope" {
+        rows:      area
+        columns:   tier
+        cells:     coverage
+        otherwise: not-available
+        | *       | premium |
+        | backups | supported |
+        | tuning  | psa (by agreement) |
+    }
+    grid counts "Counts" {
+        rows:    severity
+        columns: tier
+        cells:   incidents
+        | *     | basic     | premium |
+        | sev-1 | unlimited | 5       |
+        | sev-2 | n/a       | 0       |
+    }
+    grid flags "Flags" {
+        rows:    severity
+        columns: tier
+        cells:   yes-no
+        | *     | basic | premium |
+        | sev-1 | yes   | no      |
+        | sev-2 | no    | yes     |
+    }
+    grid words "Words" {
+        rows:    severity
+        columns: tier
+        cells:   text
+        | *     | basic     | premium    |
+        | sev-1 | "one"     | "two"      |
+        | sev-2 | "three"   | "four (4)" |
+    }
+    grid targets "Targets" {
+        rows:    severity
+        columns: tier
+        cells:   target
+        | *     | basic            | premium          |
+        | sev-1 | 4 hours 24x7     | 2 hours 24x7     |
+        | sev-2 | 8 business hours | 1 business day   |
+    }
+
+    rule billing "Billing" {
+        tiers:      [premium]
+        severities: [sev-2]
+        rate:       USD 250/hour
+        increment:  30 minutes
+        minimum:    1 hour
+        attempts:   2
+        separate-business-days: yes
+        outcomes:   ["fixed", "closed"]
+        grid:       sessions
+        area:       tuning
+        see:        tiers
+    }
+
+    example late-night "A late-night case" {
+        tier:      premium
+        severity:  sev-1
+        submitted: "2026-03-13T23:30:00+01:00"
+        due:       "2026-03-14T01:30:00.5+01:00"
+    }
+}
+"#;
+
+/// A calendar with every kind of holiday, closures and split hours.
+const CALENDAR: &str = r#"
+policy calendar-demo "Calendar demo" {
+    version:   1.0
+    provider:  "Example AB"
+    effective: 2026-06
+    updated:   2026-06-01
+    review:    "Yearly"
+}
+
+section hours "Hours" {
+    calendar office "Office hours" {
+        zone:       "America/New_York"
+        open:       [mon-thu 08:30-12:00, mon-thu 13:00-17:45, fri 09:00-15:00]
+        closed:     [2026-11-27, 2027-01-02]
+        zone-label: "Eastern"
+        """
+        Closed on {thanksgiving}, which is {thanksgiving.on}.
+        """
+        holiday new-year     "New Year"     { on: 01-01 }
+        holiday good-friday  "Good Friday"  { on: easter - 2 }
+        holiday easter       "Easter"       { on: easter }
+        holiday ascension    "Ascension"    { on: easter + 39 }
+        holiday thanksgiving "Thanksgiving" { on: thu 11-22..11-28 }
+    }
+    calendar single "Single day" {
+        zone: "UTC"
+        open: wed 10:00-11:00
+    }
+}
+"#;
+
+/// Claims of every form and prose with every interpolation.
+const CLAIMS: &str = r#"
+policy claims-demo "Claims demo" {
+    version:   3.0
+    provider:  "Example AB"
+    effective: 2026-06
+}
+
+section tiers "Tiers" {
+    """
+    Tier {gold} answers {response-time[sev-1, gold]} ({gold.hours}); its
+    licenses are {gold.licenses}. Literal {{braces}} stay.
+    """
+    tier gold "Gold" {
+        licenses:        [gold-license]
+        channels:        [phone]
+        hours:           24x7
+        incidents:       10
+        tickets:         yes
+        screen-sharing:  no
+        remote-login:    no
+        custom-builds:   no
+        response-target: 1 business day
+    }
+    license gold-license "Gold license" {
+        tier:  gold
+        price: USD 10/node/month
+    }
+    channel phone "Phone" {}
+
+    severity sev-1 "Critical" {
+        definition: """
+            Everything is down: see {response-time[sev-1, gold]}.
+            """
+        examples:   ["outage"]
+    }
+
+    grid response-time "Response time" {
+        rows:    severity
+        columns: tier
+        cells:   target
+        | *     | gold           |
+        | sev-1 | 1 business day |
+    }
+
+    claim all-same "All the same" {
+        holds: same response-time[*, gold]
+    }
+    claim every-is "Every is" {
+        holds:     every response-time[*, *] is 1 business day
+        stated-in: tiers
+    }
+    claim every-runs "Every runs" {
+        holds: every response-time[sev-1, *] runs business
+    }
+    claim cell-is "Cell is" {
+        holds: response-time[sev-1, gold] is 1 business day
+    }
+    claim field-is "Field is" {
+        holds: gold.incidents is 10
+    }
+    claim field-is-money "Money is" {
+        holds: gold-license.price is USD 10/node/month
+    }
+    claim field-is-keyword "Keyword is" {
+        holds: gold.tickets is yes
+    }
+    claim field-is-ref "Ref is" {
+        holds: gold-license.tier is gold
+    }
+}
+"#;
+
+fn inline_policies() -> Vec<(String, String)> {
+    vec![
+        ("inline/grids.policy".to_owned(), GRIDS.to_owned()),
+        ("inline/calendar.policy".to_owned(), CALENDAR.to_owned()),
+        ("inline/claims.policy".to_owned(), CLAIMS.to_owned()),
+    ]
+}
+
+fn all_sources() -> Vec<(String, String)> {
+    let mut all = vec![real_policy()];
+    all.extend(valid_fixtures());
+    all.extend(inline_policies());
+    all
+}
+
+fn emit_json(name: &str, source: &str) -> (Policy, String) {
+    let policy = model(name, source);
+    let meta = Meta::new(name, source, &policy);
+    let text = json::emit(&policy, &meta);
+    (policy, text)
+}
+
+#[test]
+fn json_reads_back_to_the_same_model() {
+    for (name, source) in all_sources() {
+        let (policy, text) = emit_json(&name, &source);
+        let read = json::read(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(read, policy, "{name}: the model read back differs");
+        // And emitting the read model gives the same text.
+        let meta = Meta::new(&name, &source, &policy);
+        assert_eq!(
+            json::emit(&read, &meta),
+            text,
+            "{name}: emitted again differs"
+        );
+    }
+}
+
+#[test]
+fn inline_policies_cover_what_they_claim() {
+    let (_, text) = emit_json("grids", GRIDS);
+    for needle in [
+        r#""minutes": 90"#,
+        r#""not-available""#,
+        r#""psa""#,
+        r#""kind": "business-hours""#,
+        r#""minor": 123450"#,
+        r#""submitted": "2026-03-13T23:30:00+01:00""#,
+        r#""notes": {"#,
+        r#""response-target": "all severities""#,
+        r#""never""#,
+    ] {
+        assert!(text.contains(needle), "grids: no {needle}");
+    }
+    let (_, text) = emit_json("calendar", CALENDAR);
+    for needle in [
+        r#""easter": -2"#,
+        r#""easter": 0"#,
+        r#""weekday": "thu""#,
+        r#""fixed": "01-01""#,
+        r#""close": "17:45""#,
+        "Closed on Thanksgiving, which is thu 11-22..11-28.",
+    ] {
+        assert!(text.contains(needle), "calendar: no {needle}");
+    }
+    let (_, text) = emit_json("claims", CLAIMS);
+    for needle in [
+        r#""same": {"#,
+        r#""runs": "business""#,
+        r#""keyword": "yes""#,
+        r#""ref": "gold""#,
+        r#""number": "10""#,
+        r#""markdown": "Tier Gold answers 1 business day (24x7); its\nlicenses are Gold license. Literal {braces} stay.""#,
+        r#""text": ". Literal {braces} stay.""#,
+    ] {
+        assert!(text.contains(needle), "claims: no {needle}");
+    }
+}
+
+#[test]
+fn emit_is_deterministic() {
+    for (name, source) in all_sources() {
+        let (_, first) = emit_json(&name, &source);
+        let (_, second) = emit_json(&name, &source);
+        assert_eq!(first, second, "{name}");
+        assert!(first.ends_with("}\n"), "{name}: no trailing newline");
+        let policy = model(&name, &source);
+        let meta = Meta::new(&name, &source, &policy);
+        assert_eq!(yaml::emit(&policy, &meta), yaml::emit(&policy, &meta));
+    }
+    assert_eq!(json::schema(), json::schema());
+}
+
+#[test]
+fn json_is_pretty_with_two_spaces() {
+    let (_, text) = emit_json("minimal", &valid_fixtures_or_real());
+    assert!(
+        text.starts_with("{\n  \"format\": \"policyc/1\",\n"),
+        "{text}"
+    );
+}
+
+fn valid_fixtures_or_real() -> String {
+    valid_fixtures()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("minimal.policy"))
+        .map_or_else(|| real_policy().1, |(_, s)| s)
+}
+
+#[test]
+fn yaml_parses_to_the_json_document() {
+    for (name, source) in all_sources() {
+        let policy = model(&name, &source);
+        let meta = Meta::new(&name, &source, &policy);
+        let text = yaml::emit(&policy, &meta);
+        assert!(
+            text.starts_with(&format!("# {}\n", meta.marker())),
+            "{name}: no marker comment"
+        );
+        let from_yaml: Json = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let from_json: Json = serde_json::from_str(&json::emit(&policy, &meta)).unwrap();
+        assert_eq!(from_yaml, from_json, "{name}");
+    }
+}
+
+#[test]
+fn every_output_validates_against_the_schema() {
+    let schema: Json = serde_json::from_str(&json::schema()).expect("the schema is JSON");
+    check_schema_uses_known_keywords(&schema, &schema);
+    for (name, source) in all_sources() {
+        let (_, text) = emit_json(&name, &source);
+        let document: Json = serde_json::from_str(&text).unwrap();
+        let errors = validate(&schema, &schema, &document, "");
+        assert!(errors.is_empty(), "{name}:\n{}", errors.join("\n"));
+    }
+}
+
+/// A change that makes a document wrong.
+type Mutation = Box<dyn Fn(&mut Json)>;
+
+/// The declaration `id` of a document.
+fn decl<'d>(document: &'d mut Json, id: &str) -> &'d mut Json {
+    document["declarations"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|d| d["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn the_validator_rejects_what_the_schema_forbids() {
+    let schema: Json = serde_json::from_str(&json::schema()).unwrap();
+    let (_, text) = emit_json("claims", CLAIMS);
+    let good: Json = serde_json::from_str(&text).unwrap();
+    let mutations: Vec<(&str, Mutation)> = vec![
+        ("format", Box::new(|d| d["format"] = "policyc/2".into())),
+        (
+            "unknown field",
+            Box::new(|d| decl(d, "gold")["fields"]["colour"] = "red".into()),
+        ),
+        (
+            "missing field",
+            Box::new(|d| {
+                decl(d, "gold")["fields"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("hours");
+            }),
+        ),
+        (
+            "bad target",
+            Box::new(|d| {
+                decl(d, "gold")["fields"]["response-target"] = serde_json::json!({"kind": "soon"});
+            }),
+        ),
+        (
+            "bad id",
+            Box::new(|d| decl(d, "gold")["id"] = "Gold".into()),
+        ),
+    ];
+    for (what, mutate) in mutations {
+        let mut bad = good.clone();
+        mutate(&mut bad);
+        assert!(
+            !validate(&schema, &schema, &bad, "").is_empty(),
+            "the schema accepts a document with a {what}"
+        );
+    }
+}
+
+#[test]
+fn yaml_snapshot() {
+    let (name, source) = valid_fixtures()
+        .into_iter()
+        .find(|(n, _)| n.ends_with("minimal.policy"))
+        .unwrap_or_else(|| ("inline/calendar.policy".to_owned(), CALENDAR.to_owned()));
+    let policy = model(&name, &source);
+    let meta = Meta::new(&name, &source, &policy);
+    insta::assert_snapshot!("yaml_minimal", yaml::emit(&policy, &meta));
+}
+
+#[test]
+fn yaml_snapshot_of_claims() {
+    let policy = model("claims", CLAIMS);
+    let meta = Meta::new("inline/claims.policy", CLAIMS, &policy);
+    insta::assert_snapshot!("yaml_claims", yaml::emit(&policy, &meta));
+}
+
+#[test]
+fn schema_snapshot() {
+    insta::assert_snapshot!("policyc-1.schema.json", json::schema());
+}
+
+#[test]
+fn reading_bad_input_gives_errors_not_panics() {
+    let (_, text) = emit_json("claims", CLAIMS);
+    let good: Json = serde_json::from_str(&text).unwrap();
+    let cases: Vec<(&str, String)> = vec![
+        ("empty", String::new()),
+        ("not json", "{".to_owned()),
+        ("array", "[]".to_owned()),
+        ("wrong format", text.replace("policyc/1", "policyc/9")),
+    ];
+    for (what, input) in cases {
+        let error = json::read(&input).expect_err(what);
+        let message = error.to_string();
+        assert!(!message.ends_with('.'), "{what}: {message}");
+        assert!(
+            message.chars().next().is_some_and(|c| !c.is_uppercase()),
+            "{what}: {message}"
+        );
+    }
+    let mutations: Vec<(&str, Mutation, &str)> = vec![
+        (
+            "kind",
+            Box::new(|d| decl(d, "gold")["kind"] = "tire".into()),
+            "not a kind",
+        ),
+        (
+            "field",
+            Box::new(|d| decl(d, "gold")["fields"]["colour"] = 1.into()),
+            "no field `colour`",
+        ),
+        (
+            "count",
+            Box::new(|d| decl(d, "gold")["fields"]["incidents"] = (-1).into()),
+            "incidents",
+        ),
+        (
+            "target",
+            Box::new(|d| {
+                decl(d, "gold")["fields"]["response-target"] =
+                    serde_json::json!({"kind": "business-days"})
+            }),
+            "amount",
+        ),
+        (
+            "parent",
+            Box::new(|d| decl(d, "gold")["parent"] = "nowhere".into()),
+            "nowhere",
+        ),
+        (
+            "duplicate",
+            Box::new(|d| decl(d, "phone")["id"] = "gold".into()),
+            "twice",
+        ),
+        (
+            "grid shape",
+            Box::new(|d| {
+                let grid = d["declarations"]
+                    .as_array_mut()
+                    .unwrap()
+                    .iter_mut()
+                    .find(|x| x["kind"] == "grid")
+                    .unwrap();
+                grid["grid"]["cells"][0] = serde_json::json!([]);
+            }),
+            "cells",
+        ),
+        (
+            "claim",
+            Box::new(|d| {
+                let claim = d["declarations"]
+                    .as_array_mut()
+                    .unwrap()
+                    .iter_mut()
+                    .find(|x| x["kind"] == "claim")
+                    .unwrap();
+                claim["fields"]["holds"] = serde_json::json!({"same": null, "runs": "sometimes"});
+            }),
+            "holds",
+        ),
+        (
+            "prose",
+            Box::new(|d| {
+                decl(d, "tiers")["body"][0] =
+                    serde_json::json!({"prose": {"markdown": "", "parts": [{"ref": {}}]}});
+            }),
+            "ref",
+        ),
+        (
+            "body",
+            Box::new(|d| {
+                decl(d, "tiers")["body"] = serde_json::json!([{"declaration": "gold-license"}, {"declaration": "gold-license"}]);
+            }),
+            "once",
+        ),
+        (
+            "not a child",
+            Box::new(|d| {
+                decl(d, "gold")["body"] = serde_json::json!([{"declaration": "gold-license"}]);
+            }),
+            "not its child",
+        ),
+    ];
+    for (what, mutate, expected) in mutations {
+        let mut bad = good.clone();
+        mutate(&mut bad);
+        let error = json::read(&bad.to_string()).expect_err(what).to_string();
+        assert!(error.contains(expected), "{what}: {error}");
+        assert!(!error.ends_with('.'), "{what}: {error}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// A JSON Schema validator for the keywords the schema uses. The `jsonschema`
+// crate would pull in a regex engine and an HTTP stack for one test; this
+// covers exactly what `json::schema()` uses, and fails on anything else.
+// ---------------------------------------------------------------------------
+
+const KEYWORDS: &[&str] = &[
+    "$schema",
+    "$id",
+    "$defs",
+    "$ref",
+    "title",
+    "description",
+    "format",
+    "type",
+    "const",
+    "enum",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "minimum",
+    "pattern",
+    "oneOf",
+    "anyOf",
+];
+
+/// Every schema object uses only the keywords the validator knows.
+fn check_schema_uses_known_keywords(root: &Json, schema: &Json) {
+    let Json::Object(map) = schema else { return };
+    for (key, value) in map {
+        assert!(KEYWORDS.contains(&key.as_str()), "unknown keyword `{key}`");
+        match key.as_str() {
+            "$defs" | "properties" => {
+                for sub in value.as_object().unwrap().values() {
+                    check_schema_uses_known_keywords(root, sub);
+                }
+            }
+            "oneOf" | "anyOf" => {
+                for sub in value.as_array().unwrap() {
+                    check_schema_uses_known_keywords(root, sub);
+                }
+            }
+            "items" | "additionalProperties" => check_schema_uses_known_keywords(root, value),
+            "pattern" => {
+                assert!(
+                    pattern_checker(value.as_str().unwrap()).is_some(),
+                    "unknown pattern {value}"
+                );
+            }
+            "$ref" => {
+                assert!(
+                    resolve(root, value.as_str().unwrap()).is_some(),
+                    "dangling {value}"
+                );
+            }
+            _ => {}
+        }
+    }
+}
+
+fn resolve<'s>(root: &'s Json, reference: &str) -> Option<&'s Json> {
+    let name = reference.strip_prefix("#/$defs/")?;
+    root.get("$defs")?.get(name)
+}
+
+fn digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The checker of each pattern the schema uses.
+fn pattern_checker(pattern: &str) -> Option<fn(&str) -> bool> {
+    Some(match pattern {
+        "^[a-z][a-z0-9-]*$" => |s| {
+            s.bytes().next().is_some_and(|b| b.is_ascii_lowercase())
+                && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        },
+        "^[0-9]+(\\.[0-9]+)?$" => |s| {
+            let parts: Vec<&str> = s.split('.').collect();
+            parts.len() <= 2 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        },
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" => |s| {
+            let p: Vec<&str> = s.split('-').collect();
+            p.len() == 3 && digits(p[0], 4) && digits(p[1], 2) && digits(p[2], 2)
+        },
+        "^[0-9]{4}-[0-9]{2}$" => |s| {
+            let p: Vec<&str> = s.split('-').collect();
+            p.len() == 2 && digits(p[0], 4) && digits(p[1], 2)
+        },
+        "^[0-9]{2}-[0-9]{2}$" => |s| {
+            let p: Vec<&str> = s.split('-').collect();
+            p.len() == 2 && digits(p[0], 2) && digits(p[1], 2)
+        },
+        "^[0-9]{2}:[0-9]{2}$" => |s| {
+            let p: Vec<&str> = s.split(':').collect();
+            p.len() == 2 && digits(p[0], 2) && digits(p[1], 2)
+        },
+        "^[0-9a-f]{16}$" => |s| s.len() == 16 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)),
+        "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([+-][0-9]{2}:[0-9]{2}|Z)$" => |s| {
+            let Some((date, time)) = s.split_once('T') else { return false };
+            let d: Vec<&str> = date.split('-').collect();
+            if !(d.len() == 3 && digits(d[0], 4) && digits(d[1], 2) && digits(d[2], 2)) {
+                return false;
+            }
+            let (clock, offset) = match time.strip_suffix('Z') {
+                Some(c) => (c, None),
+                None if time.len() > 6 => {
+                    let (c, o) = time.split_at(time.len() - 6);
+                    (c, Some(o))
+                }
+                None => return false,
+            };
+            let offset_ok = offset.is_none_or(|o| {
+                (o.starts_with('+') || o.starts_with('-')) && digits(&o[1..3], 2) && &o[3..4] == ":" && digits(&o[4..], 2)
+            });
+            let (hms, fraction) = match clock.split_once('.') {
+                Some((hms, f)) => (hms, Some(f)),
+                None => (clock, None),
+            };
+            let t: Vec<&str> = hms.split(':').collect();
+            offset_ok
+                && t.len() == 3
+                && t.iter().all(|p| digits(p, 2))
+                && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+        },
+        _ => return None,
+    })
+}
+
+fn type_matches(name: &str, value: &Json) -> bool {
+    match name {
+        "object" => value.is_object(),
+        "array" => value.is_array(),
+        "string" => value.is_string(),
+        "boolean" => value.is_boolean(),
+        "null" => value.is_null(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        _ => false,
+    }
+}
+
+/// The errors of `value` against `schema`, each with its JSON pointer.
+fn validate(root: &Json, schema: &Json, value: &Json, at: &str) -> Vec<String> {
+    let mut errors = Vec::new();
+    let Json::Object(s) = schema else {
+        return errors;
+    };
+    if let Some(reference) = s.get("$ref").and_then(Json::as_str) {
+        match resolve(root, reference) {
+            Some(target) => errors.extend(validate(root, target, value, at)),
+            None => errors.push(format!("{at}: dangling {reference}")),
+        }
+    }
+    if let Some(t) = s.get("type") {
+        let ok = match t {
+            Json::String(name) => type_matches(name, value),
+            Json::Array(names) => names
+                .iter()
+                .any(|n| n.as_str().is_some_and(|n| type_matches(n, value))),
+            _ => false,
+        };
+        if !ok {
+            errors.push(format!("{at}: {value} is not of type {t}"));
+            return errors;
+        }
+    }
+    if let Some(c) = s.get("const") {
+        if c != value {
+            errors.push(format!("{at}: {value} is not {c}"));
+        }
+    }
+    if let Some(Json::Array(options)) = s.get("enum") {
+        if !options.contains(value) {
+            errors.push(format!("{at}: {value} is not one of {options:?}"));
+        }
+    }
+    if let (Some(min), Some(n)) = (s.get("minimum").and_then(Json::as_f64), value.as_f64()) {
+        if n < min {
+            errors.push(format!("{at}: {n} is below {min}"));
+        }
+    }
+    if let (Some(pattern), Some(text)) = (s.get("pattern").and_then(Json::as_str), value.as_str()) {
+        match pattern_checker(pattern) {
+            Some(check) if check(text) => {}
+            Some(_) => errors.push(format!("{at}: {text:?} does not match {pattern}")),
+            None => errors.push(format!("{at}: unknown pattern {pattern}")),
+        }
+    }
+    if let Json::Object(map) = value {
+        let properties = s.get("properties").and_then(Json::as_object);
+        if let Some(Json::Array(required)) = s.get("required") {
+            for name in required.iter().filter_map(Json::as_str) {
+                if !map.contains_key(name) {
+                    errors.push(format!("{at}: `{name}` is required"));
+                }
+            }
+        }
+        for (key, item) in map {
+            let here = format!("{at}/{key}");
+            match properties.and_then(|p| p.get(key)) {
+                Some(sub) => errors.extend(validate(root, sub, item, &here)),
+                None => match s.get("additionalProperties") {
+                    Some(Json::Bool(false)) => errors.push(format!("{here}: not allowed")),
+                    Some(sub @ Json::Object(_)) => errors.extend(validate(root, sub, item, &here)),
+                    _ => {}
+                },
+            }
+        }
+    }
+    if let (Some(items), Json::Array(array)) = (s.get("items"), value) {
+        for (i, item) in array.iter().enumerate() {
+            errors.extend(validate(root, items, item, &format!("{at}/{i}")));
+        }
+    }
+    if let Some(Json::Array(options)) = s.get("anyOf") {
+        if !options
+            .iter()
+            .any(|o| validate(root, o, value, at).is_empty())
+        {
+            errors.push(format!("{at}: {value} matches none of anyOf"));
+        }
+    }
+    if let Some(Json::Array(options)) = s.get("oneOf") {
+        let results: Vec<Vec<String>> = options
+            .iter()
+            .map(|o| validate(root, o, value, at))
+            .collect();
+        let matching = results.iter().filter(|r| r.is_empty()).count();
+        if matching != 1 {
+            let mut message = format!("{at}: matches {matching} of oneOf, not 1");
+            // Name the closest option's errors, for a readable failure.
+            if let Some(best) = results
+                .iter()
+                .filter(|r| !r.is_empty())
+                .min_by_key(|r| r.len())
+            {
+                if matching == 0 {
+                    message.push_str(&format!(" (closest: {})", best.join("; ")));
+                }
+            }
+            errors.push(message);
+        }
+    }
+    errors
+}
+
+#[test]
+fn reading_truncated_or_damaged_documents_never_panics() {
+    let (_, text) = emit_json("claims", CLAIMS);
+    let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(13).collect();
+    for &end in &boundaries {
+        assert!(
+            json::read(&text[..end]).is_err(),
+            "a truncated document was read"
+        );
+    }
+    // Every string value replaced by a number, one at a time.
+    let document: Json = serde_json::from_str(&text).unwrap();
+    let mut pointers = Vec::new();
+    collect_pointers(&document, String::new(), &mut pointers);
+    for pointer in pointers.iter().step_by(3) {
+        let mut damaged = document.clone();
+        if let Some(value) = damaged.pointer_mut(pointer) {
+            *value = Json::from(-7);
+        }
+        let _ = json::read(&damaged.to_string());
+    }
+}
+
+fn collect_pointers(value: &Json, at: String, out: &mut Vec<String>) {
+    match value {
+        Json::Object(map) => {
+            for (k, v) in map {
+                collect_pointers(
+                    v,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        Json::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                collect_pointers(v, format!("{at}/{i}"), out);
+            }
+        }
+        _ => out.push(at),
+    }
+}
