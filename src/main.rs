@@ -52,6 +52,15 @@ enum Command {
         #[arg(long, value_enum)]
         format: cli::render::Format,
     },
+    /// Compare two versions of a policy: what changed for customers, and the version bump it needs
+    Diff(cli::diff::Args),
+    /// Compute a first-response deadline (and its status) under a policy's SLA
+    Sla(cli::sla::Args),
+    /// Run the worked examples written in policies
+    Test {
+        /// Policy files or directories [default: policies/]
+        paths: Vec<PathBuf>,
+    },
     /// Format policies in the canonical layout
     Fmt {
         /// Policy files or directories [default: policies/]; `-` reads standard input and writes standard output
@@ -76,5 +85,8 @@ fn main() -> ExitCode {
         Command::Build { paths, out, check } => cli::build::run(paths, out, check),
         Command::Render { path, format } => cli::render::run(path, format),
         Command::Fmt { paths, check, diff } => cli::fmt::run(paths, check, diff),
+        Command::Diff(args) => cli::diff::run(args),
+        Command::Sla(args) => cli::sla::run(args),
+        Command::Test { paths } => cli::test::run(paths),
     }
 }

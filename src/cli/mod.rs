@@ -2,8 +2,11 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod fmt;
 pub mod render;
+pub mod sla;
+pub mod test;
 
 use policyc::diagnostic::Diagnostic;
 use policyc::report::Style;
