@@ -227,17 +227,7 @@ pub fn check_interpolations(policy: &Policy) -> Vec<Diagnostic> {
                             .as_ref()
                             .and_then(|g| g.cell(&row.value, &column.value));
                         if found.is_none() {
-                            diagnostics.push(
-                                Diagnostic::error(
-                                    "E404",
-                                    format!(
-                                        "`{}` has no cell `[{}, {}]`",
-                                        grid.value, row.value, column.value
-                                    ),
-                                )
-                                .label(grid.span, "no such cell")
-                                .help("name a row id and a column id of the grid, in that order"),
-                            );
+                            diagnostics.push(missing_cell(decl, grid, row, column));
                         }
                     }
                 },
@@ -245,4 +235,36 @@ pub fn check_interpolations(policy: &Policy) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// E404: which part of `{grid[row, column]}` names nothing.
+fn missing_cell(
+    decl: &crate::model::Decl,
+    grid: &Spanned<String>,
+    row: &Spanned<String>,
+    column: &Spanned<String>,
+) -> Diagnostic {
+    let Some(cells) = &decl.grid else {
+        return Diagnostic::error(
+            "E404",
+            format!("`{}` is a {}, not a grid", grid.value, decl.kind.name()),
+        )
+        .label(grid.span, "not a grid")
+        .help("interpolate a cell of a grid: `{grid[row, column]}`");
+    };
+    let (axis, id, ids) = if !cells.rows.iter().any(|r| r.value == row.value) {
+        ("row", row, &cells.rows)
+    } else {
+        ("column", column, &cells.columns)
+    };
+    let mut d = Diagnostic::error(
+        "E404",
+        format!("the grid `{}` has no {axis} `{}`", grid.value, id.value),
+    )
+    .label(id.span, format!("no such {axis}"));
+    d = match did_you_mean(&id.value, ids.iter().map(|i| i.as_str())) {
+        Some(s) => d.help(format!("did you mean `{s}`?")),
+        None => d.help("name a row id and a column id of the grid, in that order"),
+    };
+    d
 }
