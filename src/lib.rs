@@ -6,6 +6,7 @@
 //! thin layer over [`check_source`] and friends.
 
 pub mod ast;
+pub mod builder;
 pub mod diagnostic;
 pub mod emit;
 pub mod files;
@@ -18,6 +19,7 @@ pub mod span;
 pub mod validate;
 pub mod value_text;
 
+pub use builder::Builder;
 use diagnostic::Diagnostic;
 use model::Policy;
 

@@ -29,14 +29,20 @@
 pub mod calendar;
 pub mod coverage;
 pub mod holiday;
+pub mod hours;
+pub mod ids;
 pub mod money;
+pub mod session;
 pub mod sla;
 pub mod target;
 
 pub use calendar::{Calendar, CalendarError, OpeningHours};
 pub use coverage::{Coverage, Incidents};
 pub use holiday::{easter_sunday, HolidayRule};
+pub use hours::SupportHours;
+pub use ids::UnknownId;
 pub use money::{billable_charge, billed_minutes, ChargeError, Currency, Money};
+pub use session::Session;
 pub use sla::{
     due, format_rfc3339, status, BusinessClock, Pause, SlaError, SlaState, SlaStatus,
     DEFAULT_AT_RISK_SHARE, HORIZON_DAYS,

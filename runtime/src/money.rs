@@ -66,6 +66,13 @@ impl Money {
     pub const fn new(currency: Currency, minor: i64) -> Money {
         Money { currency, minor }
     }
+
+    /// Builds an amount from a three-letter currency code and minor units,
+    /// e.g. `Money::from_code(b"USD", 25000)` for USD 250.00; usable in
+    /// `const` and `static` items (see [`Currency::new`]).
+    pub const fn from_code(code: &[u8; 3], minor: i64) -> Money {
+        Money::new(Currency::new(code), minor)
+    }
 }
 
 impl fmt::Display for Money {

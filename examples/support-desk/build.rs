@@ -1,0 +1,10 @@
+//! Compiles the customer-support policy into `$OUT_DIR/customer_support_v1_0.rs`.
+
+fn main() {
+    let compiled =
+        policyc::Builder::new().compile(&["../../policies/customer-support/v1.0.policy"]);
+    if let Err(error) = compiled {
+        eprintln!("{error}");
+        std::process::exit(1);
+    }
+}
