@@ -9,6 +9,7 @@ pub mod ast;
 pub mod builder;
 pub mod diagnostic;
 pub mod emit;
+pub mod enforce;
 pub mod files;
 pub mod fmt;
 pub mod model;

@@ -214,6 +214,8 @@ const TOPICS: &[Kind] = &[
     Kind::Topic,
 ];
 const GRIDS: &[Kind] = &[Kind::Grid];
+const RULES: &[Kind] = &[Kind::Rule];
+const PHASES: &[Kind] = &[Kind::Phase];
 
 impl Kind {
     /// Every kind, in the order the documentation lists them.
@@ -562,6 +564,7 @@ impl Kind {
                     f("minimum", Duration, "Minimum charge"),
                     f("outcomes", Texts, "Outcomes"),
                     f("latest-build", YesNo, "Requires the latest build"),
+                    f("crashing-bugs", YesNo, "Crashing bugs qualify"),
                     f("see", Ref(SECTIONS), "See"),
                 ];
                 FIELDS
@@ -577,12 +580,44 @@ impl Kind {
                 ];
                 FIELDS
             }
+            // An example states inputs and the outcomes expected from them;
+            // `policyc check` and `policyc test` compute and compare them.
             Kind::Example => {
                 const FIELDS: &[FieldSpec] = &[
+                    // Inputs.
+                    f("license", Ref(LICENSES), "License"),
                     f("tier", Ref(TIERS), "Tier"),
                     f("severity", Ref(SEVERITIES), "Severity"),
                     f("submitted", Instant, "Submitted"),
+                    f("pauses", Texts, "Clock paused"),
+                    f("now", Instant, "Now"),
+                    f("at", Instant, "At"),
+                    f("rule", Ref(RULES), "Rule"),
+                    f("length", Duration, "Session length"),
+                    f("used", Count, "Incidents used"),
+                    f("purchased", Count, "Add-on incidents purchased"),
+                    f("unused-last-year", Count, "Unused last year"),
+                    f("crashing-bug", YesNo, "Crashing bug"),
+                    f("latest-build", YesNo, "On the latest build"),
+                    f("phase", Ref(PHASES), "Lifecycle phase"),
+                    f("contact-attempts", Texts, "Contact attempts"),
+                    f("product", Ref(PRODUCTS), "Product"),
+                    // Expected outcomes.
+                    f("target", Target, "Response target"),
                     f("due", Instant, "Due"),
+                    f("status", Text, "Status"),
+                    f("charge", Money, "Charge"),
+                    f("may-open-ticket", YesNo, "May open a ticket"),
+                    f("incidents-left", Incidents, "Incidents left"),
+                    f("screen-sharing", Text, "Screen sharing"),
+                    f("custom-build", YesNo, "Custom build"),
+                    f("remote-login", YesNo, "Remote login"),
+                    f("rca", Cell, "Root cause analysis"),
+                    f("hotfix", YesNo, "Hotfix"),
+                    f("supported", YesNo, "Supported"),
+                    f("new-fixes", YesNo, "New fixes"),
+                    f("may-close", YesNo, "May close the case"),
+                    f("support-to", Ref(PARTIES), "Support delivered to"),
                 ];
                 FIELDS
             }

@@ -28,6 +28,7 @@
 
 pub mod calendar;
 pub mod coverage;
+pub mod entitlement;
 pub mod holiday;
 pub mod hours;
 pub mod ids;

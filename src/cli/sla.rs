@@ -1,18 +1,247 @@
-//! `policyc sla`: being written.
+//! `policyc sla`: the first-response deadline of one case, and its status.
+//!
+//! Prints the due instant as RFC 3339 in the calendar's zone (or
+//! `best-effort`) on one line; with `--now`, the status on a second line. A
+//! short explanation goes to standard error. Exit status: 0 computed, 1
+//! invalid policy (or one that cannot answer), 2 usage error (unknown id,
+//! bad timestamp, pause ending before it starts).
 
+use super::load;
+use clap::ValueEnum;
+use policyc::enforce::{self, Case, Error};
+use policyc::model::Policy;
+use policyc::schema::Kind;
+use policyc_runtime::{Pause, SlaState, DEFAULT_AT_RISK_SHARE};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// How the result is printed.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// The due instant on one line (and the status on a second with `--now`).
+    Text,
+    /// One JSON object.
+    Json,
+}
 
 /// Arguments of `policyc sla`.
 #[derive(clap::Args)]
 pub struct Args {
     /// The policy file
     pub policy: PathBuf,
+    /// The tier's id, e.g. `enterprise`
+    #[arg(long)]
+    pub tier: String,
+    /// The severity's id, e.g. `sev-2`
+    #[arg(long)]
+    pub severity: String,
+    /// When the case was submitted (RFC 3339, e.g. `2026-03-13T16:00:00+01:00`)
+    #[arg(long)]
+    pub at: String,
+    /// A time the SLA clock was paused, `START/END` (RFC 3339); may be repeated
+    #[arg(long = "pause", value_name = "START/END")]
+    pub pauses: Vec<String>,
+    /// Also print the status at this instant (RFC 3339)
+    #[arg(long)]
+    pub now: Option<String>,
+    /// The share of the target after which a case is at risk
+    #[arg(long = "at-risk", value_name = "SHARE", default_value_t = DEFAULT_AT_RISK_SHARE)]
+    pub at_risk: f64,
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: Format,
 }
 
 /// Runs `policyc sla`.
 pub fn run(args: Args) -> ExitCode {
-    let _ = args.policy;
-    eprintln!("error: `policyc sla` is not available yet");
+    let loaded = match load(&args.policy) {
+        Ok(loaded) => loaded,
+        Err(message) => return usage(&message),
+    };
+    if loaded.has_errors() {
+        loaded.print_diagnostics();
+        eprintln!(
+            "error: `{}` is invalid; fix it before computing deadlines",
+            loaded.name
+        );
+        return ExitCode::from(1);
+    }
+    let Some(policy) = loaded.policy.as_ref() else {
+        return ExitCode::from(1);
+    };
+    match compute(policy, &args) {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(Failure::Usage(message)) => usage(&message),
+        Err(Failure::Policy(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn usage(message: &str) -> ExitCode {
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    eprintln!("error: {message}");
     ExitCode::from(2)
+}
+
+enum Failure {
+    /// Exit 2: the command line is wrong.
+    Usage(String),
+    /// Exit 1: the policy cannot answer.
+    Policy(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        match e {
+            Error::UnknownId { .. } | Error::Sla(_) => Failure::Usage(e.to_string()),
+            Error::Missing(_) | Error::Invalid(_) => Failure::Policy(e.to_string()),
+        }
+    }
+}
+
+/// Looks an id up, adding the valid ids to an unknown one.
+fn id<'a>(policy: &Policy, kind: Kind, id: &'a str) -> Result<&'a str, Failure> {
+    match enforce::lookup(policy, kind, id) {
+        Ok(_) => Ok(id),
+        Err(e) => {
+            let ids: Vec<String> = policy
+                .of_kind(kind)
+                .map(|d| format!("`{}`", d.id.as_str()))
+                .collect();
+            Err(Failure::Usage(format!(
+                "{e}\n  help: the {} ids are {}",
+                kind.name(),
+                ids.join(", ")
+            )))
+        }
+    }
+}
+
+fn compute(policy: &Policy, args: &Args) -> Result<String, Failure> {
+    let tier = id(policy, Kind::Tier, &args.tier)?;
+    let severity = id(policy, Kind::Severity, &args.severity)?;
+    let submitted = enforce::parse_instant(&args.at).map_err(Failure::Usage)?;
+    let pauses: Vec<Pause> = args
+        .pauses
+        .iter()
+        .map(|p| enforce::parse_pause(p))
+        .collect::<Result<_, _>>()
+        .map_err(Failure::Usage)?;
+    let now = match &args.now {
+        Some(now) => Some(enforce::parse_instant(now).map_err(Failure::Usage)?),
+        None => None,
+    };
+    if !(0.0..=1.0).contains(&args.at_risk) {
+        return Err(Failure::Usage(format!(
+            "`--at-risk {}` must be a share between 0 and 1",
+            args.at_risk
+        )));
+    }
+    let case = Case {
+        tier,
+        severity,
+        submitted,
+        pauses: &pauses,
+        now,
+        at_risk_share: args.at_risk,
+    };
+    let sla = enforce::sla(policy, &case)?;
+    explain(policy, &case, &sla);
+    let due = sla
+        .due
+        .as_ref()
+        .map(enforce::format_instant)
+        .unwrap_or_else(|| "best-effort".to_owned());
+    Ok(match args.format {
+        Format::Text => match &sla.status {
+            Some(status) => format!("{due}\n{}", status_line(status)),
+            None => due,
+        },
+        Format::Json => json(&case, &sla),
+    })
+}
+
+/// `on track: 3 hours left`, `at risk: 30 minutes left`, `breached: overdue by 2 hours`.
+fn status_line(status: &policyc_runtime::SlaStatus) -> String {
+    match (status.state, status.remaining, status.overdue) {
+        (SlaState::Breached, _, Some(overdue)) => {
+            format!("breached: overdue by {}", enforce::duration_text(overdue))
+        }
+        (SlaState::BestEffort, _, _) => "best effort: no deadline".to_owned(),
+        (state, Some(left), _) => format!("{state}: {} left", enforce::duration_text(left)),
+        (state, _, _) => state.to_string(),
+    }
+}
+
+/// One line on standard error: the target, its clock, and why the clock
+/// started later when the case came in on a closed day.
+fn explain(policy: &Policy, case: &Case<'_>, sla: &enforce::Sla) {
+    let mut line = format!(
+        "note: `{}` at `{}` has the target `{}`",
+        case.severity,
+        case.tier,
+        enforce::target_text(sla.target)
+    );
+    let business = matches!(
+        enforce::runtime_target(sla.target).and_then(|t| t.clock()),
+        Some(policyc_runtime::Clock::Business)
+    );
+    if let (true, Some(calendar)) = (business, &sla.calendar) {
+        line.push_str(&format!(" on the calendar `{calendar}`"));
+        if let Ok(zone) = enforce::calendar(policy, calendar).map(|c| c.tz) {
+            let local = case.submitted.with_timezone(&zone).date_naive();
+            if let Some(reason) = enforce::closed_because(policy, calendar, local) {
+                line.push_str(&format!(
+                    "; submitted on a closed day ({reason}): the clock starts at the next opening"
+                ));
+            }
+        }
+    }
+    if !case.pauses.is_empty() {
+        line.push_str(&format!(
+            "; {} {} excluded",
+            case.pauses.len(),
+            if case.pauses.len() == 1 {
+                "pause"
+            } else {
+                "pauses"
+            }
+        ));
+    }
+    eprintln!("{line}");
+}
+
+fn json(case: &Case<'_>, sla: &enforce::Sla) -> String {
+    let clock = enforce::runtime_target(sla.target)
+        .and_then(|t| t.clock())
+        .map(|c| match c {
+            policyc_runtime::Clock::Business => "business",
+            policyc_runtime::Clock::Continuous => "24x7",
+        });
+    let seconds = |d: Option<chrono::TimeDelta>| d.map(|d| d.num_seconds());
+    let status = sla.status.as_ref().map(|s| {
+        serde_json::json!({
+            "state": s.state.to_string(),
+            "elapsed_seconds": s.elapsed.num_seconds(),
+            "remaining_seconds": seconds(s.remaining),
+            "overdue_seconds": seconds(s.overdue),
+        })
+    });
+    let value = serde_json::json!({
+        "tier": case.tier,
+        "severity": case.severity,
+        "submitted": enforce::format_instant(&case.submitted),
+        "target": enforce::target_text(sla.target),
+        "clock": clock,
+        "calendar": sla.calendar,
+        "due": sla.due.as_ref().map(enforce::format_instant),
+        "best_effort": sla.due.is_none(),
+        "status": status,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".to_owned())
 }

@@ -6,13 +6,14 @@
 //! declarations. Runs of declarations the published text shows as a table
 //! (resources, tiers, severities, phases, services, contacts) become one
 //! GFM table; the comparison matrix is derived from tier data; grids become
-//! tables. Declarations that only encode what the prose says render
+//! tables; runs of examples become "Worked examples" tables. Declarations that only encode what the prose says render
 //! nothing, so no sentence appears twice.
 //!
 //! Pure: the output is a function of the model and the [`Meta`] alone.
 
 mod context;
 mod data;
+mod examples;
 mod style;
 mod table;
 mod tables;
@@ -166,6 +167,7 @@ fn run(ctx: &Ctx<'_>, indices: &[usize], level: usize) -> Vec<Block> {
             .flat_map(|d| tables::grid(ctx, d, prose_of(ctx, d)))
             .collect(),
         Kind::List => decls.iter().map(|d| list(d)).collect(),
+        Kind::Example => examples::table(ctx, &decls),
         Kind::Calendar => return decls.iter().flat_map(|d| calendar(ctx, d)).collect(),
         _ => Vec::new(),
     };

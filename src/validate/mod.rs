@@ -10,6 +10,7 @@ mod calendar;
 mod claims;
 mod consistency;
 mod contradictions;
+mod examples;
 mod grids;
 mod prose;
 mod references;
@@ -34,6 +35,15 @@ pub fn validate(file: &File) -> (Policy, Vec<Diagnostic>) {
     ];
     for check in checks {
         diagnostics.extend(check(&policy));
+    }
+    // Examples compute outcomes from the model: only a model without errors
+    // gives outcomes worth comparing (an invalid field is absent from the
+    // model, and would be reported again as a missing input).
+    let after_errors: &[fn(&Policy) -> Vec<Diagnostic>] = &[examples::check_examples];
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        for check in after_errors {
+            diagnostics.extend(check(&policy));
+        }
     }
     (policy, diagnostics)
 }

@@ -4,9 +4,8 @@
 //! Licenses, products, operators and channels become one bullet per
 //! declaration, listing only the facts the prose does not already state
 //! (none, in a faithful policy). A calendar becomes its opening hours (if
-//! the prose lacks them) and a table of its public holidays. Examples
-//! become one sentence each. Parties, rules and claims show nothing: the
-//! prose around them is what they encode.
+//! the prose lacks them) and a table of its public holidays. Parties, rules
+//! and claims show nothing: the prose around them is what they encode.
 
 use super::context::Ctx;
 use super::style;
@@ -18,7 +17,7 @@ use crate::schema::Kind;
 pub fn is_fact_kind(kind: Kind) -> bool {
     matches!(
         kind,
-        Kind::License | Kind::Product | Kind::Operator | Kind::Channel | Kind::Example
+        Kind::License | Kind::Product | Kind::Operator | Kind::Channel
     )
 }
 
@@ -34,9 +33,6 @@ pub fn facts(ctx: &Ctx<'_>, decls: &[&Decl]) -> Vec<Block> {
 }
 
 fn fact(ctx: &Ctx<'_>, decl: &Decl) -> Option<String> {
-    if decl.kind == Kind::Example {
-        return example(ctx, decl);
-    }
     let pieces = match decl.kind {
         Kind::License => license(ctx, decl),
         Kind::Product => product(ctx, decl),
@@ -121,29 +117,6 @@ fn channel(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
 fn labelled(kind: Kind, field: &str, value: &str) -> String {
     let label = kind.field(field).map_or(field, |f| f.label);
     format!("{label}: {value}")
-}
-
-/// `Example: a SEV-1 case at the Enterprise tier submitted ... is due by ...`.
-fn example(ctx: &Ctx<'_>, d: &Decl) -> Option<String> {
-    let instant = |field| match d.value(field) {
-        Some(Value::Instant(i)) => Some(style::instant(i)),
-        _ => None,
-    };
-    let (submitted, due) = (instant("submitted")?, instant("due")?);
-    let severity = d
-        .refs("severity")
-        .first()
-        .and_then(|s| ctx.policy.get(s))
-        .map(|s| format!(" {}", ctx.row_label(s)))
-        .unwrap_or_default();
-    let tier = d
-        .refs("tier")
-        .first()
-        .map(|t| format!(" at the {} tier", ctx.title(t)))
-        .unwrap_or_default();
-    Some(format!(
-        "Example: a{severity} case{tier} submitted {submitted} is due by {due}."
-    ))
 }
 
 /// A calendar: its hours unless the prose states them, then a table of

@@ -1,0 +1,744 @@
+//! Worked examples: `example` declarations state inputs and the outcomes
+//! expected from them; [`run`] computes every outcome with the same code as
+//! `policyc sla` and generated code, and reports each difference.
+//!
+//! An example states one or more outcomes; each needs its own inputs:
+//!
+//! | outcome | inputs |
+//! |---|---|
+//! | `target`, `due`, `status` | `tier` (or `license`), `severity`, `submitted` (`due`, `status`), `pauses`, `now` (`status`) |
+//! | `charge` | `rule`, `length` |
+//! | `may-open-ticket`, `remote-login` | `license` or `tier` |
+//! | `incidents-left` | `license` or `tier`, `used`, `purchased`, `unused-last-year` |
+//! | `screen-sharing` | `license` or `tier`, `severity`, `at` |
+//! | `custom-build` | `license` or `tier`, `severity`, `crashing-bug` |
+//! | `rca` | `license` or `tier`, `severity` |
+//! | `hotfix` | `license` or `tier`, `latest-build`, `phase` |
+//! | `supported`, `new-fixes` | `phase` |
+//! | `may-close` | `contact-attempts`, `tier` (its calendar) |
+//! | `support-to` | `product` |
+//!
+//! Codes: `E420` an example that expects nothing or lacks an input,
+//! `E421` an example that does not hold, `E422` an input or expectation
+//! that cannot be read, `E423` a question the policy cannot answer.
+
+use super::entitlement as ent;
+use super::{format_instant, Case, Error};
+use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::model::{Coverage, Decl, Field, Incidents, Policy, Value};
+use crate::schema::Kind;
+use crate::span::Span;
+use crate::value_text;
+use chrono::{DateTime, FixedOffset};
+use policyc_runtime as rt;
+use policyc_runtime::entitlement::{Rca, ScreenSharing};
+
+/// Every field that states an expected outcome, in the order they are checked.
+pub const OUTCOMES: [&str; 15] = [
+    "target",
+    "due",
+    "status",
+    "charge",
+    "may-open-ticket",
+    "incidents-left",
+    "screen-sharing",
+    "custom-build",
+    "remote-login",
+    "rca",
+    "hotfix",
+    "supported",
+    "new-fixes",
+    "may-close",
+    "support-to",
+];
+
+/// The statuses an example may expect.
+pub const STATUSES: [&str; 4] = ["on track", "at risk", "breached", "best effort"];
+
+/// One example and what running it found.
+#[derive(Clone, Debug)]
+pub struct ExampleRun {
+    /// The example's index in the model.
+    pub index: usize,
+    /// Its id.
+    pub id: String,
+    /// Its title, if it has one.
+    pub title: Option<String>,
+    /// Every difference and problem; empty when the example holds.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ExampleRun {
+    /// Whether the example holds.
+    pub fn passed(&self) -> bool {
+        self.diagnostics.is_empty()
+    }
+}
+
+/// Runs every example of the policy, in document order.
+pub fn run(policy: &Policy) -> Vec<ExampleRun> {
+    policy
+        .decls
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == Kind::Example)
+        .map(|(index, decl)| {
+            let mut ex = Ex {
+                policy,
+                decl,
+                diagnostics: Vec::new(),
+            };
+            ex.check();
+            ExampleRun {
+                index,
+                id: decl.id.value.clone(),
+                title: decl.title.as_ref().map(|t| t.value.clone()),
+                diagnostics: ex.diagnostics,
+            }
+        })
+        .collect()
+}
+
+struct Ex<'p> {
+    policy: &'p Policy,
+    decl: &'p Decl,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'p> Ex<'p> {
+    fn id(&self) -> &str {
+        self.decl.id.as_str()
+    }
+
+    fn field(&self, name: &str) -> Option<&'p Field> {
+        self.decl.fields.get(name)
+    }
+
+    /// Where a field's (first) value was written; the id if it is absent.
+    fn span(&self, name: &str) -> Span {
+        self.field(name)
+            .map(|f| f.item_spans.first().copied().unwrap_or(f.span))
+            .unwrap_or(self.decl.id.span)
+    }
+
+    fn missing(&mut self, outcome: &str, input: &str, example: &str) {
+        let d = Diagnostic::error(
+            "E420",
+            format!(
+                "the example `{}` expects `{outcome}` but does not say `{input}`",
+                self.id()
+            ),
+        )
+        .label(self.decl.id.span, format!("`{input}` missing"))
+        .help(format!("add `{input}: {example}`"));
+        self.diagnostics.push(d);
+    }
+
+    fn fails(&mut self, outcome: &str, expected: String, computed: String, why: Option<String>) {
+        let mut d = Diagnostic::error(
+            "E421",
+            format!(
+                "the example `{}` does not hold: `{outcome}` is `{computed}`, not `{expected}`",
+                self.id()
+            ),
+        )
+        .label(
+            self.span(outcome),
+            format!("expected `{expected}`; computed `{computed}`"),
+        );
+        d = match why {
+            Some(why) => d.help(format!("{why}; correct the example or the policy")),
+            None => d.help("correct the example or the policy"),
+        };
+        self.diagnostics.push(d);
+    }
+
+    fn unreadable(&mut self, span: Span, message: String, label: &str, help: Option<String>) {
+        let mut d = Diagnostic::error("E422", message).label(span, label.to_owned());
+        if let Some(help) = help {
+            d = d.help(help);
+        }
+        self.diagnostics.push(d);
+    }
+
+    fn cannot(&mut self, outcome: &str, error: &Error) {
+        let d = Diagnostic::error(
+            "E423",
+            format!("the example `{}` cannot be computed: {error}", self.id()),
+        )
+        .label(self.span(outcome), "expected here")
+        .help("add what the policy lacks, or correct the example's inputs");
+        self.diagnostics.push(d);
+    }
+
+    fn reference(&self, name: &str) -> Option<&'p str> {
+        self.decl.refs(name).first().copied()
+    }
+
+    /// The tier: `tier`, else the tier of `license`.
+    fn tier(&mut self, outcome: &str) -> Option<&'p str> {
+        if let Some(tier) = self.reference("tier") {
+            return Some(tier);
+        }
+        match self.reference("license") {
+            Some(license) => match ent::tier_of_license(self.policy, license) {
+                Ok(tier) => Some(tier),
+                Err(e) => {
+                    self.cannot(outcome, &e);
+                    None
+                }
+            },
+            None => {
+                self.missing(outcome, "tier", "enterprise");
+                None
+            }
+        }
+    }
+
+    fn required_ref(&mut self, outcome: &str, input: &str, example: &str) -> Option<&'p str> {
+        let r = self.reference(input);
+        if r.is_none() {
+            self.missing(outcome, input, example);
+        }
+        r
+    }
+
+    fn instant(&mut self, outcome: &str, input: &str) -> Option<DateTime<FixedOffset>> {
+        match self.decl.value(input) {
+            Some(Value::Instant(i)) => Some(*i),
+            _ => {
+                self.missing(outcome, input, "\"2026-03-13T15:30:00+01:00\"");
+                None
+            }
+        }
+    }
+
+    fn count(&self, input: &str) -> u32 {
+        match self.decl.value(input) {
+            Some(Value::Count(n)) => u32::try_from(*n).unwrap_or(u32::MAX),
+            _ => 0,
+        }
+    }
+
+    fn expected(&self, outcome: &str) -> Option<&'p Value> {
+        self.decl.value(outcome)
+    }
+
+    fn check(&mut self) {
+        if !OUTCOMES.iter().any(|o| self.decl.fields.contains_key(*o)) {
+            let d = Diagnostic::error(
+                "E420",
+                format!("the example `{}` expects nothing", self.id()),
+            )
+            .label(self.decl.id.span, "no expected outcome")
+            .help(format!(
+                "state what the inputs should give, with one of: {}",
+                OUTCOMES.map(|o| format!("`{o}`")).join(", ")
+            ));
+            self.diagnostics.push(d);
+            return;
+        }
+        self.sla();
+        self.charge();
+        self.yes_no_answers();
+        self.incidents();
+        self.screen_sharing();
+        self.rca();
+        self.support_to();
+    }
+
+    /// `target`, `due` and `status`.
+    fn sla(&mut self) {
+        let Some(outcome) = ["target", "due", "status"]
+            .into_iter()
+            .find(|o| self.decl.fields.contains_key(*o))
+        else {
+            return;
+        };
+        let (Some(tier), Some(severity)) = (
+            self.tier(outcome),
+            self.required_ref(outcome, "severity", "sev-1"),
+        ) else {
+            return;
+        };
+        if let Some(Value::Target(expected)) = self.expected("target") {
+            match super::response_target(self.policy, tier, severity) {
+                Ok(target) if target == *expected => {}
+                Ok(target) => self.fails(
+                    "target",
+                    value_text::target(*expected),
+                    value_text::target(target),
+                    Some(format!(
+                        "the response grid gives `{severity}` at `{tier}` that target"
+                    )),
+                ),
+                Err(e) => self.cannot("target", &e),
+            }
+        }
+        let wants_due = self.expected("due").is_some();
+        let wants_status = self.expected("status").is_some();
+        if !wants_due && !wants_status {
+            return;
+        }
+        let outcome = if wants_due { "due" } else { "status" };
+        let Some(submitted) = self.instant(outcome, "submitted") else {
+            return;
+        };
+        let now = if wants_status {
+            match self.instant("status", "now") {
+                Some(now) => Some(now),
+                None => return,
+            }
+        } else {
+            None
+        };
+        let Some(pauses) = self.pauses() else {
+            return;
+        };
+        let case = Case {
+            tier,
+            severity,
+            submitted,
+            pauses: &pauses,
+            now,
+            at_risk_share: rt::DEFAULT_AT_RISK_SHARE,
+        };
+        let sla = match super::sla(self.policy, &case) {
+            Ok(sla) => sla,
+            Err(e) => {
+                self.cannot(outcome, &e);
+                return;
+            }
+        };
+        let why = || {
+            let on = match (&sla.calendar, sla.target) {
+                (
+                    Some(c),
+                    crate::model::ResponseTarget::Within(crate::ast::Target::Hours24x7(_)),
+                ) => {
+                    format!(" (shown in the zone of the calendar `{c}`)")
+                }
+                (Some(c), _) => format!(" on the calendar `{c}`"),
+                (None, _) => String::new(),
+            };
+            format!(
+                "`{severity}` at `{tier}` has the target `{}`{on}",
+                value_text::target(sla.target)
+            )
+        };
+        if let Some(Value::Instant(expected)) = self.expected("due") {
+            match sla.due {
+                // To the second: the precision `policyc sla` prints.
+                Some(due) if due.timestamp() == expected.timestamp() => {}
+                Some(due) => {
+                    let why = why();
+                    self.fails(
+                        "due",
+                        format_instant(expected),
+                        format_instant(&due),
+                        Some(why),
+                    );
+                }
+                None => {
+                    let why = why();
+                    self.fails(
+                        "due",
+                        format_instant(expected),
+                        "best-effort".to_owned(),
+                        Some(why),
+                    );
+                }
+            }
+        }
+        if let Some(Value::Text(expected)) = self.expected("status") {
+            let wanted = expected.trim().to_lowercase().replace('-', " ");
+            if !STATUSES.contains(&wanted.as_str()) {
+                let help = match did_you_mean(&wanted, STATUSES) {
+                    Some(s) => format!("did you mean `\"{s}\"`?"),
+                    None => "a status is `\"on track\"`, `\"at risk\"`, `\"breached\"` or `\"best effort\"`".to_owned(),
+                };
+                self.unreadable(
+                    self.span("status"),
+                    format!("`{expected}` is not a status"),
+                    "unknown status",
+                    Some(help),
+                );
+                return;
+            }
+            if let Some(status) = sla.status {
+                let computed = status.state.to_string();
+                if computed != wanted {
+                    let detail = match (status.remaining, status.overdue) {
+                        (_, Some(overdue)) => {
+                            format!("overdue by {}", super::duration_text(overdue))
+                        }
+                        (Some(left), None) => format!("{} left", super::duration_text(left)),
+                        (None, None) => "no deadline".to_owned(),
+                    };
+                    self.fails("status", wanted, computed, Some(detail));
+                }
+            }
+        }
+    }
+
+    /// The example's pauses; `None` after reporting one that cannot be read.
+    fn pauses(&mut self) -> Option<Vec<rt::Pause>> {
+        let Some(field) = self.field("pauses") else {
+            return Some(Vec::new());
+        };
+        let Value::Texts(items) = &field.value else {
+            return Some(Vec::new());
+        };
+        let mut pauses = Vec::new();
+        let mut ok = true;
+        for (i, text) in items.iter().enumerate() {
+            match super::parse_pause(text) {
+                Ok(p) => pauses.push(p),
+                Err(message) => {
+                    let span = field.item_spans.get(i).copied().unwrap_or(field.span);
+                    self.unreadable(
+                        span,
+                        message,
+                        "not a pause",
+                        Some("write `\"START/END\"` with two RFC 3339 instants, the end not before the start".to_owned()),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(pauses)
+    }
+
+    fn charge(&mut self) {
+        let Some(Value::Money(expected)) = self.expected("charge") else {
+            return;
+        };
+        let Some(rule) = self.required_ref("charge", "rule", "out-of-hours-screen-sharing") else {
+            return;
+        };
+        let Some(Value::Duration(minutes)) = self.decl.value("length") else {
+            self.missing("charge", "length", "90 minutes");
+            return;
+        };
+        match ent::charge(self.policy, rule, *minutes) {
+            Ok(charge) => {
+                let computed = policy_money(&charge);
+                let same = charge.currency.code() == expected.currency
+                    && u64::try_from(charge.minor).ok() == Some(expected.minor);
+                if !same {
+                    self.fails(
+                        "charge",
+                        value_text::money(expected),
+                        computed,
+                        Some(format!(
+                            "a session of {} under the rule `{rule}`",
+                            value_text::duration(*minutes)
+                        )),
+                    );
+                }
+            }
+            Err(e) => self.cannot("charge", &e),
+        }
+    }
+
+    /// The yes/no questions.
+    fn yes_no_answers(&mut self) {
+        for outcome in [
+            "may-open-ticket",
+            "custom-build",
+            "remote-login",
+            "hotfix",
+            "supported",
+            "new-fixes",
+            "may-close",
+        ] {
+            let Some(Value::Bool(expected)) = self.expected(outcome) else {
+                continue;
+            };
+            let expected = *expected;
+            let Some((computed, why)) = self.yes_no(outcome) else {
+                continue;
+            };
+            if computed != expected {
+                self.fails(outcome, yes_no(expected), yes_no(computed), why);
+            }
+        }
+    }
+
+    /// Computes one yes/no answer; `None` after reporting why it cannot.
+    fn yes_no(&mut self, outcome: &str) -> Option<(bool, Option<String>)> {
+        let policy = self.policy;
+        let answer = match outcome {
+            "may-open-ticket" => {
+                let tier = self.tier(outcome)?;
+                ent::may_open_ticket(policy, tier).map(|b| {
+                    (
+                        b,
+                        Some(format!("the tier `{tier}` has `tickets: {}`", yes_no(b))),
+                    )
+                })
+            }
+            "custom-build" => {
+                let tier = self.tier(outcome)?;
+                let severity = self.required_ref(outcome, "severity", "sev-1")?;
+                let crashing = self.decl.flag("crashing-bug").unwrap_or(false);
+                ent::custom_build(policy, tier, severity, crashing).map(|b| (b, None))
+            }
+            "remote-login" => {
+                let tier = self.tier(outcome)?;
+                ent::remote_login(policy, tier).map(|r| (r.available, None))
+            }
+            "hotfix" => {
+                let tier = self.tier(outcome)?;
+                let Some(latest) = self.decl.flag("latest-build") else {
+                    self.missing(outcome, "latest-build", "yes");
+                    return None;
+                };
+                let phase = self.reference("phase");
+                ent::hotfix(policy, tier, latest, phase).map(|b| (b, None))
+            }
+            "supported" | "new-fixes" => {
+                let phase = self.required_ref(outcome, "phase", "maintenance")?;
+                ent::phase(policy, phase).map(|p| {
+                    let b = if outcome == "supported" {
+                        rt::entitlement::phase_supported(&p)
+                    } else {
+                        rt::entitlement::phase_new_fixes(&p)
+                    };
+                    (b, None)
+                })
+            }
+            "may-close" => {
+                let attempts = self.contact_attempts()?;
+                let calendar = match self.reference("tier") {
+                    Some(tier) => super::calendar_id_for_tier(policy, tier),
+                    None => super::first_calendar(policy),
+                };
+                calendar.and_then(|c| {
+                    ent::may_close_case(policy, c, &attempts).map(|b| {
+                        (
+                            b,
+                            Some(format!(
+                                "attempts are counted on business days of the calendar `{c}`"
+                            )),
+                        )
+                    })
+                })
+            }
+            _ => return None,
+        };
+        match answer {
+            Ok(answer) => Some(answer),
+            Err(e) => {
+                self.cannot(outcome, &e);
+                None
+            }
+        }
+    }
+
+    fn contact_attempts(&mut self) -> Option<Vec<DateTime<FixedOffset>>> {
+        let Some(field) = self.field("contact-attempts") else {
+            self.missing(
+                "may-close",
+                "contact-attempts",
+                "[\"2026-03-13T10:00:00+01:00\", \"2026-03-16T10:00:00+01:00\"]",
+            );
+            return None;
+        };
+        let Value::Texts(items) = &field.value else {
+            return None;
+        };
+        let mut attempts = Vec::new();
+        let mut ok = true;
+        for (i, text) in items.iter().enumerate() {
+            match super::parse_instant(text) {
+                Ok(t) => attempts.push(t),
+                Err(message) => {
+                    let span = field.item_spans.get(i).copied().unwrap_or(field.span);
+                    self.unreadable(span, message, "not an instant", None);
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(attempts)
+    }
+
+    fn incidents(&mut self) {
+        let Some(Value::Incidents(expected)) = self.expected("incidents-left") else {
+            return;
+        };
+        let Some(tier) = self.tier("incidents-left") else {
+            return;
+        };
+        let (purchased, carried, used) = (
+            self.count("purchased"),
+            self.count("unused-last-year"),
+            self.count("used"),
+        );
+        match ent::incidents_left(self.policy, tier, purchased, carried, used) {
+            Ok(left) if left == ent::runtime_incidents(*expected) => {}
+            Ok(left) => self.fails(
+                "incidents-left",
+                value_text::incidents(*expected),
+                incidents_text(left),
+                Some(format!(
+                    "the tier `{tier}` after {used} used, {purchased} purchased, {carried} unused last year"
+                )),
+            ),
+            Err(e) => self.cannot("incidents-left", &e),
+        }
+    }
+
+    fn screen_sharing(&mut self) {
+        let Some(Value::Text(expected)) = self.expected("screen-sharing") else {
+            return;
+        };
+        let wanted = normalize_session(expected);
+        let known = ["unlimited", "billable", "not available"];
+        if !known.contains(&wanted.as_str()) && session_minutes(&wanted).is_none() {
+            self.unreadable(
+                self.span("screen-sharing"),
+                format!("`{expected}` is not a screen-sharing answer"),
+                "unknown answer",
+                Some("write `\"unlimited\"`, a length such as `\"2 hours\"`, `\"billable\"` or `\"not available\"`".to_owned()),
+            );
+            return;
+        }
+        let Some(tier) = self.tier("screen-sharing") else {
+            return;
+        };
+        let Some(severity) = self.required_ref("screen-sharing", "severity", "sev-2") else {
+            return;
+        };
+        let Some(at) = self.instant("screen-sharing", "at") else {
+            return;
+        };
+        match ent::screen_sharing(self.policy, tier, severity, at) {
+            Ok(answer) => {
+                let same = match answer {
+                    ScreenSharing::Unlimited => wanted == "unlimited",
+                    ScreenSharing::UpTo(m) => session_minutes(&wanted) == Some(u64::from(m)),
+                    ScreenSharing::Billable(_) => wanted == "billable",
+                    ScreenSharing::NotAvailable => wanted == "not available",
+                };
+                if !same {
+                    let computed = match answer {
+                        ScreenSharing::UpTo(m) => value_text::duration(u64::from(m)),
+                        ScreenSharing::Billable(_) => "billable".to_owned(),
+                        other => other.to_string(),
+                    };
+                    self.fails(
+                        "screen-sharing",
+                        expected.clone(),
+                        computed,
+                        Some(format!(
+                            "`{severity}` at `{tier}` at that instant: {answer}"
+                        )),
+                    );
+                }
+            }
+            Err(e) => self.cannot("screen-sharing", &e),
+        }
+    }
+
+    fn rca(&mut self) {
+        let Some(value) = self.expected("rca") else {
+            return;
+        };
+        let expected = match value {
+            Value::Coverage(Coverage::Supported) => Rca::Included,
+            Value::Coverage(Coverage::Psa) => Rca::ProfessionalServices,
+            Value::Coverage(Coverage::NotAvailable | Coverage::NotSupported) => Rca::NotAvailable,
+            other => {
+                self.unreadable(
+                    self.span("rca"),
+                    format!("`{}` is not an RCA answer", value_text::show(other)),
+                    "unknown answer",
+                    Some("write `supported` (included), `psa` or `not-available`".to_owned()),
+                );
+                return;
+            }
+        };
+        let Some(tier) = self.tier("rca") else {
+            return;
+        };
+        let Some(severity) = self.required_ref("rca", "severity", "sev-1") else {
+            return;
+        };
+        match ent::rca(self.policy, tier, severity) {
+            Ok(rca) if rca == expected => {}
+            Ok(rca) => self.fails("rca", rca_text(expected), rca_text(rca), None),
+            Err(e) => self.cannot("rca", &e),
+        }
+    }
+
+    fn support_to(&mut self) {
+        let Some(expected) = self.reference("support-to") else {
+            return;
+        };
+        let Some(product) = self.required_ref("support-to", "product", "ccx") else {
+            return;
+        };
+        match ent::support_to(self.policy, product) {
+            Ok(party) if party == expected => {}
+            Ok(party) => self.fails("support-to", expected.to_owned(), party.to_owned(), None),
+            Err(e) => self.cannot("support-to", &e),
+        }
+    }
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "yes" } else { "no" }.to_owned()
+}
+
+/// Money in the policy's words: `USD 375`, `USD 12.50`.
+pub fn policy_money(m: &rt::Money) -> String {
+    let minor = m.minor.unsigned_abs();
+    let sign = if m.minor < 0 { "-" } else { "" };
+    let amount = if minor % 100 == 0 {
+        format!("{}", minor / 100)
+    } else {
+        format!("{}.{:02}", minor / 100, minor % 100)
+    };
+    format!("{} {sign}{amount}", m.currency.code())
+}
+
+fn incidents_text(i: rt::Incidents) -> String {
+    match i {
+        rt::Incidents::Count(n) => value_text::incidents(Incidents::Count(u64::from(n))),
+        rt::Incidents::Unlimited => value_text::incidents(Incidents::Unlimited),
+        rt::Incidents::NotApplicable => value_text::incidents(Incidents::NotApplicable),
+    }
+}
+
+fn rca_text(r: Rca) -> String {
+    match r {
+        Rca::Included => "supported",
+        Rca::ProfessionalServices => "psa",
+        Rca::NotAvailable => "not-available",
+    }
+    .to_owned()
+}
+
+/// A screen-sharing answer as compared: lower case, `up to` dropped,
+/// hyphens as spaces.
+fn normalize_session(text: &str) -> String {
+    let lower = text.trim().to_lowercase().replace('-', " ");
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let words = match words.as_slice() {
+        ["up", "to", rest @ ..] => rest.to_vec(),
+        _ => words,
+    };
+    words.join(" ")
+}
+
+/// `2 hours`, `90 minutes`, `1 hour` as minutes.
+fn session_minutes(text: &str) -> Option<u64> {
+    let (n, unit) = text.split_once(' ')?;
+    let n: u64 = n.parse().ok()?;
+    match unit {
+        "hour" | "hours" => n.checked_mul(60),
+        "minute" | "minutes" => Some(n),
+        _ => None,
+    }
+}
