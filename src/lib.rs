@@ -8,6 +8,7 @@
 pub mod ast;
 pub mod builder;
 pub mod diagnostic;
+pub mod diff;
 pub mod emit;
 pub mod enforce;
 pub mod files;

@@ -158,3 +158,48 @@ pub fn json(shape: Shape) -> String {
         serde_yaml::from_str(&yaml(shape)).unwrap_or(serde_yaml::Value::Null);
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
+
+/// `policy(shape)` with 1% of its scope areas changed: every hundredth
+/// area gets a reworded description and a different coverage value in its
+/// first scope-grid cell.
+pub fn mutated(shape: Shape) -> String {
+    let original = policy(shape);
+    let mut out = String::with_capacity(original.len() + shape.areas);
+    let mut area: Option<usize> = None;
+    for line in original.lines() {
+        let trimmed = line.trim_start();
+        if let Some(rest) = trimmed.strip_prefix("area area-") {
+            area = rest.split(' ').next().and_then(|n| n.parse().ok());
+        }
+        let chosen = |n: usize| n % 100 == 0;
+        if let Some(rest) = trimmed.strip_prefix("| area-") {
+            let n: Option<usize> = rest.split(' ').next().and_then(|n| n.parse().ok());
+            if n.is_some_and(chosen) {
+                let cells: Vec<&str> = line.split('|').collect();
+                let mut changed: Vec<String> = cells.iter().map(|c| (*c).to_owned()).collect();
+                if let Some(first) = changed.get_mut(2) {
+                    *first = if first.trim() == "supported" {
+                        " psa ".to_owned()
+                    } else {
+                        " supported ".to_owned()
+                    };
+                }
+                out.push_str(&changed.join("|"));
+                out.push('\n');
+                continue;
+            }
+        }
+        out.push_str(line);
+        if area.is_some_and(chosen)
+            && !trimmed.is_empty()
+            && !line.contains('"')
+            && !line.contains('{')
+            && !line.contains('}')
+        {
+            out.push_str(" revised");
+            area = None;
+        }
+        out.push('\n');
+    }
+    out
+}

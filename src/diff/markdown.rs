@@ -1,0 +1,201 @@
+//! The diff as a pull-request comment (GitHub-flavoured Markdown).
+
+use super::text::{declared, summary};
+use super::words::{word_diff, WordOp};
+use super::{Class, Diff, GridView, What};
+use std::fmt::Write as _;
+
+/// Text safe inside a table cell.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
+/// `text` wrapped in `mark` line by line, spaces kept outside the marks.
+fn marked(text: &str, mark: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                return line.to_owned();
+            }
+            let start = line.len() - line.trim_start().len();
+            let end = start + trimmed.len();
+            format!("{}{mark}{trimmed}{mark}{}", &line[..start], &line[end..])
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A fence longer than any run of backticks in `text`.
+fn fence(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    "`".repeat((longest + 1).max(3))
+}
+
+fn grid(out: &mut String, g: &GridView) {
+    let _ = writeln!(out, "#### {} (`{}`)\n", cell(&g.title), g.id);
+    let head = |p: &super::Presence| match (p.old, p.new) {
+        (true, true) => cell(&p.id),
+        (false, _) => format!("**{}** (added)", cell(&p.id)),
+        (true, false) => format!("~~{}~~ (removed)", cell(&p.id)),
+    };
+    let _ = write!(out, "| * |");
+    for c in &g.columns {
+        let _ = write!(out, " {} |", head(c));
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "|---|{}", "---|".repeat(g.columns.len()));
+    for (r, row) in g.rows.iter().zip(&g.cells) {
+        let _ = write!(out, "| {} |", head(r));
+        for (before, after) in row {
+            let text = match (before, after) {
+                (Some(a), Some(b)) if a == b => cell(a),
+                (Some(a), Some(b)) => format!("**~~{}~~ {}**", cell(a), cell(b)),
+                (None, Some(b)) => format!("**{}**", cell(b)),
+                (Some(a), None) => format!("~~{}~~", cell(a)),
+                (None, None) => String::new(),
+            };
+            let _ = write!(out, " {text} |");
+        }
+        let _ = writeln!(out);
+    }
+    out.push('\n');
+}
+
+/// Renders the diff as Markdown for a pull-request comment: summary counts
+/// by class, the bump required against the bump declared, every change in
+/// a table, the changed grids with changed cells marked `**~~old~~ new**`,
+/// and prose diffs folded in `<details>`.
+pub fn render_markdown(diff: &Diff) -> String {
+    let mut out = String::new();
+    let v = &diff.version;
+    let or_none = |s: &Option<String>| s.clone().unwrap_or_else(|| "(none)".to_owned());
+    let _ = writeln!(
+        out,
+        "## Policy diff: `{}` {} → {}\n",
+        diff.policy,
+        or_none(&v.old),
+        or_none(&v.new)
+    );
+    if diff.is_empty() {
+        let _ = writeln!(out, "**No semantic change.**\n");
+    } else {
+        let _ = writeln!(out, "**{}**\n", summary(diff));
+    }
+    let _ = writeln!(
+        out,
+        "| | reduction | extension | editorial |\n|---|---|---|---|"
+    );
+    let _ = writeln!(
+        out,
+        "| changes | {} | {} | {} |\n",
+        diff.counts.reduction, diff.counts.extension, diff.counts.editorial
+    );
+    let _ = writeln!(out, "| | version | effective |\n|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| old | {} | {} |",
+        or_none(&v.old),
+        or_none(&v.old_effective)
+    );
+    let _ = writeln!(
+        out,
+        "| new | {} | {} |\n",
+        or_none(&v.new),
+        or_none(&v.new_effective)
+    );
+    let _ = writeln!(
+        out,
+        "Version bump required: **{}**; declared: **{}**.\n",
+        diff.required_bump.name(),
+        declared(diff)
+    );
+    if !v.violations.is_empty() {
+        let _ = writeln!(out, "**Version discipline violated:**\n");
+        for violation in &v.violations {
+            let _ = writeln!(out, "- :x: `{}`: {}", violation.code, violation.message);
+        }
+        out.push('\n');
+    }
+    if !diff.changes.is_empty() {
+        let _ = writeln!(out, "### Changes\n");
+        let _ = writeln!(
+            out,
+            "| class | where | before | after | reason |\n|---|---|---|---|---|"
+        );
+        for change in &diff.changes {
+            let class = match change.class {
+                Class::Editorial => change.class.name().to_owned(),
+                other => format!("**{}**", other.name()),
+            };
+            let (before, after) = if matches!(change.what, What::Prose(_)) {
+                ("(below)".to_owned(), "(below)".to_owned())
+            } else {
+                (
+                    change.before.as_deref().map_or_else(String::new, cell),
+                    change.after.as_deref().map_or_else(String::new, cell),
+                )
+            };
+            let _ = writeln!(
+                out,
+                "| {class} | `{}` | {before} | {after} | {} |",
+                cell(&change.location()).replace('`', ""),
+                cell(&change.reason)
+            );
+        }
+        out.push('\n');
+    }
+    if !diff.grids.is_empty() {
+        let _ = writeln!(out, "### Grids\n");
+        for g in &diff.grids {
+            grid(&mut out, g);
+        }
+    }
+    let prose: Vec<_> = diff
+        .changes
+        .iter()
+        .filter(|c| matches!(c.what, What::Prose(_)))
+        .collect();
+    if !prose.is_empty() {
+        let _ = writeln!(out, "### Prose\n");
+        for change in prose {
+            let _ = writeln!(
+                out,
+                "<details><summary>{} ({})</summary>\n",
+                change.location(),
+                change.class.name()
+            );
+            let words = word_diff(
+                change.before.as_deref().unwrap_or(""),
+                change.after.as_deref().unwrap_or(""),
+            );
+            for w in words {
+                out.push_str(&match w.op {
+                    WordOp::Equal => w.text,
+                    WordOp::Delete => marked(&w.text, "~~"),
+                    WordOp::Insert => marked(&w.text, "**"),
+                });
+            }
+            let _ = writeln!(out, "\n\n</details>\n");
+        }
+    }
+    if let Some(replay) = &diff.replay {
+        out.push_str(&replay.render_markdown());
+    }
+    if let Some(rendered) = &diff.rendered {
+        let fence = fence(rendered);
+        let _ = writeln!(
+            out,
+            "<details><summary>Rendered documents</summary>\n\n{fence}diff\n{}{fence}\n\n</details>",
+            rendered
+        );
+    }
+    out
+}

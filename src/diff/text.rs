@@ -1,0 +1,154 @@
+//! The diff for a terminal.
+
+use super::words::{condensed, word_diff, WordOp};
+use super::{Change, Class, Diff, What};
+use std::fmt::Write as _;
+
+const RESET: &str = "\x1b[0m";
+
+fn paint(color: bool, code: &str, text: &str) -> String {
+    if color {
+        format!("\x1b[{code}m{text}{RESET}")
+    } else {
+        text.to_owned()
+    }
+}
+
+fn class_code(class: Class) -> &'static str {
+    match class {
+        Class::Reduction => "1;31",
+        Class::Extension => "1;32",
+        Class::Editorial => "36",
+    }
+}
+
+/// `before → after`, `added: after`, `removed: before`.
+pub(super) fn values(change: &Change) -> String {
+    match &change.what {
+        What::Added | What::RowAdded(_) | What::ColumnAdded(_) => {
+            return format!("added: {}", change.after.as_deref().unwrap_or(""));
+        }
+        What::Removed | What::RowRemoved(_) | What::ColumnRemoved(_) => {
+            return format!("removed: {}", change.before.as_deref().unwrap_or(""));
+        }
+        What::ItemAdded { item, .. } => return format!("added: {item}"),
+        What::ItemRemoved { item, .. } => return format!("removed: {item}"),
+        _ => {}
+    }
+    match (&change.before, &change.after) {
+        (Some(a), Some(b)) => format!("{a} → {b}"),
+        (None, Some(b)) => format!("(none) → {b}"),
+        (Some(a), None) => format!("{a} → (none)"),
+        (None, None) => String::new(),
+    }
+}
+
+/// The summary line: `3 changes: 1 reduction, 1 extension, 1 editorial`.
+pub(super) fn summary(diff: &Diff) -> String {
+    let c = diff.counts;
+    let n = c.total();
+    format!(
+        "{n} {}: {} {}, {} {}, {} editorial",
+        if n == 1 { "change" } else { "changes" },
+        c.reduction,
+        if c.reduction == 1 {
+            "reduction"
+        } else {
+            "reductions"
+        },
+        c.extension,
+        if c.extension == 1 {
+            "extension"
+        } else {
+            "extensions"
+        },
+        c.editorial
+    )
+}
+
+/// The declared bump in words.
+pub(super) fn declared(diff: &Diff) -> String {
+    diff.version.declared.map_or_else(
+        || "unknown (lower or unreadable)".to_owned(),
+        |b| b.name().to_owned(),
+    )
+}
+
+/// Renders the diff for a terminal; ANSI colour when `color`.
+pub fn render_text(diff: &Diff, color: bool) -> String {
+    let mut out = String::new();
+    let v = &diff.version;
+    let or_none = |s: &Option<String>| s.clone().unwrap_or_else(|| "(none)".to_owned());
+    let _ = writeln!(
+        out,
+        "policy {}: version {} → {}, effective {} → {}",
+        diff.policy,
+        or_none(&v.old),
+        or_none(&v.new),
+        or_none(&v.old_effective),
+        or_none(&v.new_effective)
+    );
+    if diff.is_empty() {
+        let _ = writeln!(out, "no semantic change");
+    } else {
+        let _ = writeln!(out, "{}", summary(diff));
+    }
+    let _ = writeln!(
+        out,
+        "version bump required: {}; declared: {}",
+        diff.required_bump.name(),
+        declared(diff)
+    );
+    for violation in &v.violations {
+        let _ = writeln!(
+            out,
+            "{} [{}] {}",
+            paint(color, "1;31", "violation"),
+            violation.code,
+            violation.message
+        );
+    }
+    if !diff.changes.is_empty() {
+        out.push('\n');
+    }
+    for change in &diff.changes {
+        let class = format!("{:<10}", change.class.name());
+        let mut head = format!(
+            "{} {}",
+            paint(color, class_code(change.class), &class),
+            change.location()
+        );
+        let prose = matches!(change.what, What::Prose(_));
+        if !prose {
+            let _ = write!(head, ": {}", values(change));
+        }
+        let _ = writeln!(out, "{head}");
+        let _ = writeln!(out, "{:11}{}", "", change.reason);
+        if prose {
+            let words = word_diff(
+                change.before.as_deref().unwrap_or(""),
+                change.after.as_deref().unwrap_or(""),
+            );
+            let mut line = String::new();
+            for w in condensed(&words, 6) {
+                line.push_str(&match w.op {
+                    WordOp::Equal => w.text.clone(),
+                    WordOp::Delete => paint(color, "31", &format!("[-{}-]", w.text)),
+                    WordOp::Insert => paint(color, "32", &format!("{{+{}+}}", w.text)),
+                });
+            }
+            for l in line.lines() {
+                let _ = writeln!(out, "{:11}{l}", "");
+            }
+        }
+    }
+    if let Some(replay) = &diff.replay {
+        out.push('\n');
+        out.push_str(&replay.render_text());
+    }
+    if let Some(rendered) = &diff.rendered {
+        out.push_str("\nrendered documents:\n");
+        out.push_str(rendered);
+    }
+    out
+}
