@@ -472,6 +472,11 @@ impl Kind {
                     req("remote-login", YesNo, "Remote login"),
                     req("custom-builds", YesNo, "Custom builds"),
                     req("response-target", Target, "Response time target"),
+                    f(
+                        "response-target-for",
+                        Refs(SEVERITIES),
+                        "Response time target applies to",
+                    ),
                     f("grid-label", Text, "Label in grids"),
                     f("out-of-hours", Text, "Out-of-hours support"),
                 ];
@@ -536,6 +541,7 @@ impl Kind {
                     req("supported", YesNo, "Supported"),
                     req("new-fixes", YesNo, "New fixes"),
                     req("hotfixes", YesNo, "Hotfixes"),
+                    f("hotfixes-per", Ref(RULES), "Hotfixes as decided by"),
                 ];
                 FIELDS
             }

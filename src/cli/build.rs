@@ -18,6 +18,7 @@ pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool) -> ExitCode {
     };
     // Check everything first: an invalid policy writes nothing.
     let mut outputs: Vec<Output> = Vec::new();
+    let mut compiled = Vec::new();
     let mut invalid = false;
     for file in &files {
         let loaded = match load(file) {
@@ -31,6 +32,7 @@ pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool) -> ExitCode {
             (Some(policy), false) => {
                 let meta = Meta::new(&loaded.name, &loaded.source, policy);
                 outputs.extend(emit::outputs(policy, &meta));
+                compiled.push((policy.clone(), meta));
             }
             _ => {
                 loaded.print_diagnostics();
@@ -42,6 +44,8 @@ pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool) -> ExitCode {
         eprintln!("error: nothing written: fix the errors above");
         return ExitCode::from(1);
     }
+    let versions: Vec<_> = compiled.iter().map(|(p, m)| (p, m)).collect();
+    outputs.extend(emit::change_summaries(&versions));
     outputs.extend(emit::shared_outputs());
     if check {
         return check_outputs(&out, &outputs);

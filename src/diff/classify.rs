@@ -289,6 +289,30 @@ pub fn value(kind: Kind, field: &str, label: &str, old: &Value, new: &Value) -> 
     }
 }
 
+/// The verdict on a field written on one side only, where its absence has
+/// a known meaning: a condition (`only-where`) added narrows an entitlement;
+/// `response-target-for` and `hotfixes-per` only say which data decides
+/// (the SLA grid, the hotfix rule), which is unchanged by them.
+pub fn field_presence(kind: Kind, field: &str, label: &str, added: bool) -> Option<Verdict> {
+    Some(match (kind, field) {
+        (Kind::License, "only-where") => verdict(
+            higher(added, !added),
+            "condition lifted",
+            "condition added",
+            label,
+        ),
+        (Kind::Tier, "response-target-for") => Verdict::editorial(format!(
+            "{label} {}: the summary target now names the severities it covers; the SLA grid decides",
+            if added { "added" } else { "removed" }
+        )),
+        (Kind::Phase, "hotfixes-per") => Verdict::editorial(format!(
+            "{label} {}: the phase refers to the rule that decides who gets hotfixes",
+            if added { "added" } else { "removed" }
+        )),
+        _ => return None,
+    })
+}
+
 /// How additions to a list field count.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListRule {
@@ -306,6 +330,10 @@ pub fn list_rule(kind: Kind, field: &str, value: &Value) -> ListRule {
         return ListRule::Editorial;
     }
     match (value, kind, field) {
+        // Which inquiries a contact handles is routing, not an entitlement.
+        (Value::Refs(_), Kind::Contact, "topics") => ListRule::Editorial,
+        // The severities a tier's summary target covers: the grid decides.
+        (Value::Refs(_), Kind::Tier, "response-target-for") => ListRule::Editorial,
         (Value::Refs(_), _, _) => ListRule::AddBetter,
         (Value::Dates(_), _, _) => ListRule::AddWorse,
         (Value::Texts(_), Kind::Product, "databases" | "components") => ListRule::AddBetter,

@@ -241,6 +241,12 @@ impl Cx<'_> {
                 // A field present on one side only: compare with what its
                 // absence means, where that is known.
                 let value = a.or(b).map(|f| &f.value);
+                if let Some(verdict) = classify::field_presence(kind, name, &label, b.is_some()) {
+                    let x = a.map(|f| written(&f.value, f.note.as_ref()));
+                    let y = b.map(|f| written(&f.value, f.note.as_ref()));
+                    self.push(new, What::Field(name.to_owned()), verdict, x, y);
+                    return;
+                }
                 let verdict = match value {
                     Some(v) if classify::is_item_list(v) => {
                         let empty = empty_like(v);

@@ -49,9 +49,12 @@ fn tier_target_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
         if stated == ResponseTarget::NotApplicable {
             continue;
         }
+        // `response-target-for` limits the stated target to some severities.
+        let covered = tier.refs("response-target-for");
         let differing: Vec<_> = grid
             .rows
             .iter()
+            .filter(|row| covered.is_empty() || covered.contains(&row.value.as_str()))
             .filter_map(|row| grid.cell(&row.value, &tier.id.value).map(|c| (row, c)))
             .filter(|(_, c)| c.value != Value::Target(stated))
             .collect();
@@ -305,6 +308,11 @@ fn lifecycle_hotfixes_vs_rule(policy: &Policy) -> Vec<Diagnostic> {
         })
         .collect();
     for phase in policy.of_kind(Kind::Phase) {
+        // A phase that defers to the rule deciding who gets hotfixes
+        // (`hotfixes-per`) does not contradict it.
+        if phase.fields.contains_key("hotfixes-per") {
+            continue;
+        }
         let Some(field) = phase.fields.get("hotfixes") else {
             continue;
         };

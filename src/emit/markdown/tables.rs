@@ -177,7 +177,16 @@ fn compared(ctx: &Ctx<'_>, tier: &Decl, field: &str) -> String {
         Some(Value::Incidents(Incidents::Count(n))) if tier.flag("add-on") == Some(true) => {
             format!("{n} (add-on available)")
         }
-        Some(Value::Target(t)) => style::target_short(*t),
+        Some(Value::Target(t)) => {
+            // A summary target limited to some severities says which.
+            let covered = tier.refs("response-target-for");
+            if covered.is_empty() {
+                style::target_short(*t)
+            } else {
+                let levels: Vec<String> = covered.iter().map(|s| s.to_uppercase()).collect();
+                format!("{} ({})", style::target_short(*t), levels.join(", "))
+            }
+        }
         Some(v) => ctx.cell(v),
         None => "–".to_owned(),
     }

@@ -1,0 +1,134 @@
+//! `policyc build`, `build --check` and `render` as a user runs them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const V1_0: &str = include_str!("../policies/customer-support/v1.0.policy");
+
+fn policyc(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("runs policyc")
+}
+
+/// A fresh project folder with the shipped v1.0 and a v1.1 that lowers the
+/// Self-Serve price.
+fn project(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    let policies = dir.join("policies/customer-support");
+    std::fs::create_dir_all(&policies).expect("a temp dir");
+    std::fs::write(policies.join("v1.0.policy"), V1_0).expect("writes");
+    let v1_1 = V1_0
+        .replacen("version:   1.0", "version:   1.1", 1)
+        .replacen("effective: 2026-06", "effective: 2026-09", 1)
+        .replacen("EUR 250/node/month", "EUR 200/node/month", 1);
+    assert_ne!(v1_1, V1_0);
+    std::fs::write(policies.join("v1.1.policy"), v1_1).expect("writes");
+    dir
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn build_writes_every_output_then_nothing() {
+    let dir = project("build-writes");
+    let first = policyc(&["build"], &dir);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    for file in [
+        "customer-support/v1.0.rs",
+        "customer-support/v1.0.json",
+        "customer-support/v1.0.yaml",
+        "customer-support/v1.0.md",
+        "customer-support/v1.1.md",
+        "customer-support/changes-v1.0-to-v1.1.md",
+        "policyc-1.schema.json",
+    ] {
+        let text = std::fs::read_to_string(dir.join("generated").join(file)).expect(file);
+        assert!(
+            text.contains("@generated"),
+            "{file} has no @generated marker"
+        );
+    }
+    let changes =
+        std::fs::read_to_string(dir.join("generated/customer-support/changes-v1.0-to-v1.1.md"))
+            .expect("the change summary");
+    assert!(changes.contains("self-serve"), "{changes}");
+    assert!(changes.contains("extension"), "{changes}");
+    // Nothing changed: nothing is rewritten, and --check passes.
+    let second = policyc(&["build"], &dir);
+    assert!(stderr(&second).contains("0 written"), "{}", stderr(&second));
+    let check = policyc(&["build", "--check"], &dir);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    // No temporary files are left behind.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.join("generated/customer-support"))
+        .expect("lists")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn build_check_reports_stale_and_missing_outputs() {
+    let dir = project("build-check");
+    assert_eq!(policyc(&["build"], &dir).status.code(), Some(0));
+    let md = dir.join("generated/customer-support/v1.0.md");
+    std::fs::write(&md, "stale\n").expect("writes");
+    std::fs::remove_file(dir.join("generated/customer-support/v1.0.json")).expect("removes");
+    let check = policyc(&["build", "--check"], &dir);
+    assert_eq!(check.status.code(), Some(1));
+    let err = stderr(&check);
+    assert!(err.contains("v1.0.md is out of date"), "{err}");
+    assert!(err.contains("v1.0.json is missing"), "{err}");
+    let diff = String::from_utf8_lossy(&check.stdout);
+    assert!(diff.contains("-stale"), "a unified diff: {diff}");
+    assert_eq!(
+        std::fs::read_to_string(&md).expect("reads"),
+        "stale\n",
+        "--check writes nothing"
+    );
+}
+
+#[test]
+fn an_invalid_policy_writes_nothing() {
+    let dir = project("build-invalid");
+    let broken = V1_0.replacen("tier:     community", "tier:     comunity", 1);
+    assert_ne!(broken, V1_0);
+    std::fs::write(dir.join("policies/customer-support/v1.1.policy"), broken).expect("writes");
+    let out = policyc(&["build"], &dir);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("E111"), "{}", stderr(&out));
+    assert!(!dir.join("generated").exists(), "nothing written");
+}
+
+#[test]
+fn render_prints_one_output() {
+    let dir = project("render");
+    for (format, needle) in [
+        ("rust", "pub fn response_time("),
+        ("json", "\"format\": \"policyc/1\""),
+        ("yaml", "format: policyc/1"),
+        ("markdown", "# Customer Support policy"),
+    ] {
+        let out = policyc(
+            &[
+                "render",
+                "policies/customer-support/v1.0.policy",
+                "--format",
+                format,
+            ],
+            &dir,
+        );
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(needle),
+            "{format}"
+        );
+    }
+}
