@@ -297,6 +297,8 @@ fn new_user_scenario_cli() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
     assert_eq!(v["required_bump"], "major");
     assert_eq!(v["changes"][0]["row"], "sev-2");
+    // Unannounced (no major bump): --fail-on violation fails too.
+    assert_eq!(run(&["--fail-on", "violation"]).status.code(), Some(1));
     // The same policy against itself passes, even with --fail-on any.
     let same = Command::new(env!("CARGO_BIN_EXE_policyc"))
         .args(["diff", "--fail-on", "any"])

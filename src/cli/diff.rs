@@ -31,6 +31,10 @@ pub enum FailOn {
     Reduction,
     /// Any change (or a version-discipline violation).
     Any,
+    /// Only a version-discipline violation: a change the new version does
+    /// not announce with the bump it requires, or an effective date not
+    /// later than the old one.
+    Violation,
 }
 
 /// Arguments of `policyc diff`.
@@ -188,11 +192,12 @@ pub fn run(args: Args) -> ExitCode {
         eprintln!("error: cannot write standard output: {e}");
         return ExitCode::from(2);
     }
-    let fail_on = match args.fail_on {
-        FailOn::Reduction => Some(Class::Reduction),
-        FailOn::Any => None,
+    let fails = match args.fail_on {
+        FailOn::Reduction => result.fails(Some(Class::Reduction)),
+        FailOn::Any => result.fails(None),
+        FailOn::Violation => !result.version.violations.is_empty(),
     };
-    if result.fails(fail_on) {
+    if fails {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
