@@ -311,7 +311,8 @@ impl Cx<'_> {
             );
             return;
         }
-        let noun = label.trim_end_matches('s');
+        // "support access: `live-support` added", not a made-up singular.
+        let noun = format!("{label}:");
         for item in x.iter().filter(|i| !ys.contains(i)) {
             let reason = format!("{noun} {item} removed");
             let verdict = if rule == ListRule::AddBetter {
