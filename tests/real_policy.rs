@@ -67,3 +67,24 @@ fn a_typo_in_a_tier_id_is_one_error() {
     let span = error.primary_span();
     assert_eq!(&source[span.start..span.end], "advnced");
 }
+
+#[test]
+fn a_typo_in_the_response_grid_header_is_one_error() {
+    let header = "| *     | community            | advanced        | enterprise      |";
+    let typo = "| *     | community            | advnced         | enterprise      |";
+    let original = source();
+    assert!(original.contains(header), "the response grid's header");
+    let source = original.replacen(header, typo, 1);
+    let checked = policyc::check_source(&source);
+    let errors: Vec<_> = checked.errors().collect();
+    // Not also "no column for `advanced`" (E306), nor a claim on that
+    // column that cannot be evaluated (E404): one typo, one error.
+    assert_eq!(
+        errors.len(),
+        1,
+        "expected one error:\n{}",
+        list_diagnostics(&source, &checked.diagnostics)
+    );
+    assert_eq!(errors[0].code, "E111");
+    assert_eq!(errors[0].help.as_deref(), Some("did you mean `advanced`?"));
+}

@@ -163,6 +163,9 @@ fn select<'p>(
             Selector::All(_) => (0..ids.len()).collect(),
             Selector::Id(id) => match ids.iter().position(|r| r.value == id.value) {
                 Some(i) => vec![i],
+                // A declared id missing from a grid that misspells one of
+                // its rows or columns: the grid's error says it all.
+                None if policy.get(&id.value).is_some() && misspelt(policy, ids) => Vec::new(),
                 None => {
                     let mut d = Diagnostic::error(
                         "E404",
@@ -187,7 +190,10 @@ fn select<'p>(
     };
     let rows = pick(&cells.row, &grid.rows, &mut problems);
     let columns = pick(&cells.column, &grid.columns, &mut problems);
-    if !problems.is_empty() {
+    let skipped = |selector: &Selector, picked: &[usize]| {
+        matches!(selector, Selector::Id(_)) && picked.is_empty()
+    };
+    if !problems.is_empty() || skipped(&cells.row, &rows) || skipped(&cells.column, &columns) {
         return Err(problems);
     }
     let mut selected = Vec::new();
@@ -207,4 +213,9 @@ fn operand_value(grid: &Decl, operand: &Item) -> Value {
         _ => None,
     };
     crate::validate::build::cell_value(cell_type, operand)
+}
+
+/// Whether some row or column id of a grid names no declaration.
+fn misspelt(policy: &Policy, ids: &[crate::span::Spanned<String>]) -> bool {
+    ids.iter().any(|id| policy.get(&id.value).is_none())
 }

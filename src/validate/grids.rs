@@ -35,9 +35,14 @@ fn check_axis(
     axis: &str,
 ) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
+    // Ids a misspelt row or column was most likely meant to be: they are
+    // not reported missing again (one typo, one error).
+    let mut meant: Vec<&str> = Vec::new();
     for (i, id) in ids.iter().enumerate() {
         if let Some(d) = resolve(policy, id, &[kind]) {
             diagnostics.push(d);
+            let candidates = policy.of_kind(kind).map(|d| d.id.as_str());
+            meant.extend(crate::diagnostic::did_you_mean(&id.value, candidates));
         }
         if let Some(earlier) = ids[..i].iter().find(|e| e.value == id.value) {
             diagnostics.push(
@@ -58,7 +63,7 @@ fn check_axis(
         let missing: Vec<&str> = policy
             .of_kind(kind)
             .map(|d| d.id.as_str())
-            .filter(|id| !ids.iter().any(|r| r.as_str() == *id))
+            .filter(|id| !ids.iter().any(|r| r.as_str() == *id) && !meant.contains(id))
             .collect();
         if !missing.is_empty() {
             let list = missing
