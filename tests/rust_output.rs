@@ -145,6 +145,26 @@ fn v1_0_shape() {
         "pub static BUSINESS_HOURS: ::policyc_runtime::Calendar = {",
         "        rt::chrono_tz::Tz::Europe__Stockholm,",
         "pub const OUT_OF_HOURS_SCREEN_SHARING_INCREMENT_MINUTES: u32 = 30;",
+        // The entitlement functions, calling the runtime's.
+        "pub fn calendar_for_tier(tier: Tier) -> &'static ::policyc_runtime::Calendar {",
+        "pub fn may_open_ticket(license: License) -> bool {",
+        "    ::policyc_runtime::entitlement::may_open_ticket(license.tier().tickets())",
+        "pub fn incidents_remaining(\n    tier: Tier,\n    purchased: u32,\n    unused_last_year: u32,\n    used: u32,\n) -> ::policyc_runtime::Incidents {",
+        "pub const OUT_OF_HOURS_SCREEN_SHARING_TERMS: ::policyc_runtime::entitlement::OutOfHoursTerms =",
+        "pub fn screen_sharing_at<Z: ::policyc_runtime::chrono::TimeZone>(\n    tier: Tier,\n    severity: Severity,\n    at: ::policyc_runtime::chrono::DateTime<Z>,\n) -> ::policyc_runtime::entitlement::ScreenSharing {",
+        "        (Tier::Enterprise, Severity::Sev2) => Some(&OUT_OF_HOURS_SCREEN_SHARING_TERMS),",
+        "pub fn out_of_hours_charge(\n    session: ::std::time::Duration,\n) -> ::std::result::Result<::policyc_runtime::Money, ::policyc_runtime::ChargeError> {",
+        "pub fn custom_build(tier: Tier, severity: Severity, crashing_bug: bool) -> bool {",
+        "pub fn remote_login(tier: Tier) -> ::policyc_runtime::entitlement::RemoteLogin<'static> {",
+        "pub fn root_cause_analysis(severity: Severity, tier: Tier) -> ::policyc_runtime::entitlement::Rca {",
+        "    ::policyc_runtime::entitlement::rca(rca(severity, tier))",
+        "pub fn hotfix(tier: Tier, on_latest_build: bool, phase: Phase) -> bool {",
+        "pub const fn phase_terms(phase: Phase) -> ::policyc_runtime::entitlement::PhaseTerms {",
+        "pub const fn phase_supported(phase: Phase) -> bool {",
+        "pub const fn phase_new_fixes(phase: Phase) -> bool {",
+        "pub fn may_close_case<Z: ::policyc_runtime::chrono::TimeZone>(\n    attempts: &[::policyc_runtime::chrono::DateTime<Z>],\n) -> bool {",
+        "pub const fn support_delivered_to(product: Product) -> Party {",
+        "pub fn first_response_due(\n    tier: Tier,\n    severity: Severity,\n    submitted: ::policyc_runtime::chrono::DateTime<::policyc_runtime::chrono::FixedOffset>,\n    pauses: &[::policyc_runtime::Pause],\n) -> ::std::result::Result<\n    Option<::policyc_runtime::chrono::DateTime<::policyc_runtime::chrono_tz::Tz>>,\n    ::policyc_runtime::SlaError,\n> {",
     ] {
         assert!(code.contains(signature), "missing: {signature}");
     }
@@ -302,6 +322,147 @@ section s "S" {{
     assert!(code.contains("::policyc_runtime::Incidents::Count(4294967295)"));
     assert!(code.contains("pub fn t(severity: Severity, tier: Tier) -> &'static str {"));
     assert_rustfmt_clean("a policy with awkward names and texts", &code);
+}
+
+/// A policy whose data takes the other branches of the entitlement
+/// functions: two calendars, an `n/a` response target, an out-of-hours rule
+/// covering every cell of its grid, a second billing rule, no phases, no
+/// products, and a closure rule on any days.
+const VARIANT: &str = r#"policy variant "Variant policy" {
+    version: 2.0
+    provider: "X"
+    effective: 2026-06
+}
+
+section s "S" {
+    channel web "Web" {}
+    license l1 "L1" { tier: around }
+    license l2 "L2" { tier: office }
+    tier around "Around the clock" {
+        licenses: [l1]
+        channels: [web]
+        hours: 24x7
+        incidents: unlimited
+        tickets: yes
+        screen-sharing: yes
+        remote-login: yes
+        custom-builds: yes
+        response-target: 2 hours 24x7
+    }
+    tier office "Office" {
+        licenses: [l2]
+        channels: [web]
+        hours: office-hours
+        incidents: 5
+        rollover: yes
+        tickets: no
+        screen-sharing: yes
+        remote-login: no
+        custom-builds: no
+        response-target: 1 business day
+    }
+    calendar first "First" {
+        zone: "UTC"
+        open: mon-fri 08:00-16:00
+    }
+    calendar office-hours "Office hours" {
+        zone: "America/New_York"
+        open: mon-fri 09:00-17:00
+    }
+    severity s1 "S1" { definition: "D." examples: [] }
+    severity s2 "S2" { definition: "D." examples: [] }
+    grid response "Response" {
+        rows: severity
+        columns: tier
+        cells: target
+
+        | *  | around       | office         |
+        | s1 | 2 hours 24x7 | n/a            |
+        | s2 | best-effort  | 1 business day |
+    }
+    grid sharing "Sharing" {
+        rows: severity
+        columns: tier
+        cells: session
+
+        | *  | around    | office        |
+        | s1 | unlimited | 2 hours       |
+        | s2 | 2 hours   | not-available |
+    }
+    rule night "Night" {
+        tiers: [around, office]
+        severities: [s1, s2]
+        grid: sharing
+        rate: EUR 100/hour
+        increment: 15 minutes
+    }
+    rule consulting "Consulting" {
+        rate: USD 300/hour
+        increment: 60 minutes
+        minimum: 60 minutes
+    }
+    rule builds "Builds" {
+        tiers: [around]
+        severities: [s1]
+        crashing-bugs: no
+    }
+    rule fixes "Fixes" {
+        tiers: [around, office]
+        latest-build: no
+    }
+    rule closing "Closing" { attempts: 3 }
+}
+"#;
+
+#[test]
+fn entitlement_functions_follow_the_data() {
+    let (policy, meta) = checked("variant.policy", VARIANT);
+    let code = rust::emit(&policy, &meta);
+    for expected in [
+        // Each tier on its own calendar; the first calendar by default.
+        "        Tier::Around => &FIRST,\n        Tier::Office => &OFFICE_HOURS,\n",
+        "        add_on: false,\n        rollover: tier.rollover().unwrap_or(false),\n",
+        // The rule covers every cell: no wildcard.
+        "        (Tier::Office, Severity::S2) => Some(&NIGHT_TERMS),\n    };\n",
+        "        minimum_minutes: 0,\n",
+        // Two billing rules: a charge function each.
+        "pub fn night_charge(\n",
+        "pub fn consulting_charge(\n",
+        "            crashing_bugs: false,\n",
+        // No phases: the version's phase is not asked.
+        "pub fn hotfix(tier: Tier, on_latest_build: bool) -> bool {",
+        "    ::policyc_runtime::entitlement::hotfix(&TERMS, &tier, on_latest_build, None)\n",
+        "            attempts: 3,\n            separate_business_days: false,\n",
+        "    ::policyc_runtime::entitlement::may_close_case(&TERMS, &FIRST, attempts)\n",
+        // `n/a` targets: no deadline.
+        "    let Some(target) = response(severity, tier) else {\n        return Ok(None);\n    };\n",
+    ] {
+        assert!(code.contains(expected), "missing: {expected}\n{code}");
+    }
+    for absent in [
+        "_ => None",
+        "pub fn out_of_hours_charge",
+        "pub fn support_delivered_to",
+        "pub const fn phase_terms",
+        "pub fn root_cause_analysis",
+    ] {
+        assert!(!code.contains(absent), "unexpected: {absent}");
+    }
+    assert_rustfmt_clean("a policy with other entitlement data", &code);
+
+    // A grid function named like a parameter is called through `self::`.
+    let source = VARIANT
+        .replace("grid sharing", "grid tier")
+        .replace("grid: sharing", "grid: tier");
+    let (policy, meta) = checked("variant-tier.policy", &source);
+    let code = rust::emit(&policy, &meta);
+    assert!(code
+        .contains("pub fn tier(severity: Severity, tier: Tier) -> ::policyc_runtime::Session {"));
+    assert!(
+        code.contains("        self::tier(severity, tier),\n"),
+        "{code}"
+    );
+    assert_rustfmt_clean("a policy with a grid named `tier`", &code);
 }
 
 /// Every fixture that yields a model, valid or not, emits without

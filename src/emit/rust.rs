@@ -12,12 +12,18 @@
 //!   table `[[T; COLUMNS]; ROWS]` indexed by the enums' discriminants for
 //!   large ones, so that rustc proves every cell is there;
 //! * constants for the fields of rules and grids, e.g.
-//!   `OUT_OF_HOURS_SCREEN_SHARING_RATE`.
+//!   `OUT_OF_HOURS_SCREEN_SHARING_RATE`;
+//! * a total function per decision a support desk takes under the policy
+//!   (see its `entitlement` module), e.g. `custom_build(Tier, Severity,
+//!   bool)` or `first_response_due(..)`: each passes the policy's data to
+//!   the one implementation in `policyc_runtime`, which `policyc sla` and
+//!   `policyc test` use too.
 //!
 //! The output is formatted as rustfmt would format it (see its `layout` module),
 //! uses no inner attributes, and names everything outside the generated
 //! items by absolute path (`::policyc_runtime::...`, `::std::...`).
 
+mod entitlement;
 mod layout;
 mod names;
 
@@ -62,6 +68,7 @@ pub fn emit(policy: &Policy, meta: &Meta) -> String {
     {
         decl_consts(&ctx, decl, &mut scope);
     }
+    entitlement::emit(&ctx, &mut scope);
     let body = scope.to_string();
     let mut out = format!("// {}\n", meta.marker());
     if !body.is_empty() {
@@ -93,12 +100,40 @@ struct CalendarItem<'p> {
     name: String,
 }
 
+/// A `const fn` written for a field of an id set.
+#[derive(Clone, Debug)]
+struct FieldMethod {
+    kind: Kind,
+    field: &'static str,
+    /// The method's name, e.g. `add_on`.
+    name: String,
+    /// The type of a value, e.g. `bool`, without the `Option`.
+    ty: String,
+    /// Whether it returns an `Option`.
+    optional: bool,
+}
+
+/// A function written for a grid.
+#[derive(Clone, Debug)]
+struct GridFn {
+    /// The grid's id.
+    id: String,
+    /// The function's name, e.g. `response_time`.
+    name: String,
+    /// Whether it returns an `Option` (`n/a` cells).
+    optional: bool,
+}
+
 /// Everything named before anything is written.
 struct Context<'p> {
     policy: &'p Policy,
     sets: Vec<IdSet<'p>>,
     calendars: Vec<CalendarItem<'p>>,
     values: std::cell::RefCell<Names>,
+    /// The field methods written so far.
+    methods: std::cell::RefCell<Vec<FieldMethod>>,
+    /// The grid functions written so far.
+    grid_fns: std::cell::RefCell<Vec<GridFn>>,
 }
 
 impl<'p> Context<'p> {
@@ -150,7 +185,23 @@ impl<'p> Context<'p> {
             sets,
             calendars,
             values: std::cell::RefCell::new(values),
+            methods: std::cell::RefCell::new(Vec::new()),
+            grid_fns: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    /// The method written for `field` of the id set of `kind`, if any.
+    fn method(&self, kind: Kind, field: &str) -> Option<FieldMethod> {
+        self.methods
+            .borrow()
+            .iter()
+            .find(|m| m.kind == kind && m.field == field)
+            .cloned()
+    }
+
+    /// The function written for the grid `id`, if any.
+    fn grid_fn(&self, id: &str) -> Option<GridFn> {
+        self.grid_fns.borrow().iter().find(|g| g.id == id).cloned()
     }
 
     fn set(&self, kind: Kind) -> Option<&IdSet<'p>> {
@@ -762,6 +813,13 @@ fn field_methods(ctx: &Context, set: &IdSet, imp: &mut Impl) {
             base.push_str("_field");
         }
         let name = taken.claim(base, "_");
+        ctx.methods.borrow_mut().push(FieldMethod {
+            kind: set.kind,
+            field: spec.name,
+            name: name.clone(),
+            ty: ty.clone(),
+            optional,
+        });
         let ty = if optional {
             format!("Option<{ty}>")
         } else {
@@ -1048,6 +1106,11 @@ fn grid_fn(ctx: &Context, decl: &Decl, scope: &mut Scope) {
         )
     };
     let optional = data.cells.iter().flatten().any(Option::is_none);
+    ctx.grid_fns.borrow_mut().push(GridFn {
+        id: decl.id.value.clone(),
+        name: name.clone(),
+        optional,
+    });
     let ret = cell_rust_type(data.cell_type, optional);
     let cell = |e: &Option<Expr>| match e {
         Some(e) if optional => e.clone().some(),

@@ -26,7 +26,7 @@ pub fn tier_of(license: License) -> Tier {
 /// Whether a license holder may open ticket-based cases (Community and
 /// Self-Serve holders use the forums).
 pub fn may_open_ticket(license: License) -> bool {
-    license.tier().tickets()
+    v1_0::may_open_ticket(license)
 }
 
 /// The first-response target of a case, from the SLA grid.
@@ -39,9 +39,8 @@ pub fn is_covered(area: Area, tier: Tier) -> bool {
     v1_0::scope(area, tier) == Coverage::Supported
 }
 
-/// When the first response to a case is due, counting the business
-/// calendar of the policy for business-day targets; `Ok(None)` for best
-/// effort.
+/// When the first response to a case is due, counting the tier's business
+/// calendar for business-day targets; `Ok(None)` for best effort.
 pub fn first_response_due(
     tier: Tier,
     severity: Severity,
@@ -58,8 +57,7 @@ pub fn first_response_due_paused(
     submitted: DateTime<FixedOffset>,
     pauses: &[Pause],
 ) -> Result<Option<DateTime<Tz>>, SlaError> {
-    let target = v1_0::response_time(severity, tier);
-    policyc_runtime::due(&v1_0::BUSINESS_HOURS, target, submitted, pauses)
+    v1_0::first_response_due(tier, severity, submitted, pauses)
 }
 
 /// Parses a license id as written in the policy, e.g. `self-serve`.
