@@ -67,6 +67,7 @@ pub fn parse(source: &str) -> Parsed {
         parsed.diagnostics.push(diagnostic);
         return parsed;
     }
+    // Runaway backtracking: at most a few hundred rule calls per byte.
     pest::set_call_limit(std::num::NonZeroUsize::new(
         source.len().saturating_mul(200).saturating_add(2_000_000),
     ));
@@ -74,19 +75,8 @@ pub fn parse(source: &str) -> Parsed {
     while offset <= source.len() {
         let chunk = &source[offset..];
         match PolicyParser::parse(Rule::file, chunk) {
-            Ok(mut pairs) => {
-                if let Some(file) = pairs.next() {
-                    let mut lower = Lower {
-                        offset,
-                        diagnostics: &mut parsed.diagnostics,
-                    };
-                    for pair in file.into_inner() {
-                        if pair.as_rule() == Rule::declaration {
-                            let declaration = lower.declaration(pair);
-                            parsed.file.declarations.push(declaration);
-                        }
-                    }
-                }
+            Ok(pairs) => {
+                lower_file(pairs, offset, &mut parsed);
                 break;
             }
             Err(error) => {
@@ -205,18 +195,23 @@ fn salvage(chunk: &str, offset: usize, at: usize, parsed: &mut Parsed) {
     if cut == 0 {
         return;
     }
-    if let Ok(mut pairs) = PolicyParser::parse(Rule::file, &chunk[..cut]) {
-        if let Some(file) = pairs.next() {
-            let mut lower = Lower {
-                offset,
-                diagnostics: &mut parsed.diagnostics,
-            };
-            for pair in file.into_inner() {
-                if pair.as_rule() == Rule::declaration {
-                    let declaration = lower.declaration(pair);
-                    parsed.file.declarations.push(declaration);
-                }
-            }
+    if let Ok(pairs) = PolicyParser::parse(Rule::file, &chunk[..cut]) {
+        lower_file(pairs, offset, parsed);
+    }
+}
+
+/// Lowers the declarations of a parsed `file` (found at `offset` in the
+/// source) into `parsed`.
+fn lower_file(mut pairs: pest::iterators::Pairs<'_, Rule>, offset: usize, parsed: &mut Parsed) {
+    let Some(file) = pairs.next() else { return };
+    let mut lower = Lower {
+        offset,
+        diagnostics: &mut parsed.diagnostics,
+    };
+    for pair in file.into_inner() {
+        if pair.as_rule() == Rule::declaration {
+            let declaration = lower.declaration(pair);
+            parsed.file.declarations.push(declaration);
         }
     }
 }

@@ -87,23 +87,7 @@ fn read(spec: &str) -> Result<(String, Vec<u8>), String> {
 /// Reads and checks one side.
 fn load(spec: &str) -> Result<Loaded, String> {
     let (name, bytes) = read(spec)?;
-    Ok(match policyc::parse::decode(&bytes) {
-        Ok(source) => {
-            let checked = policyc::check_source(&source);
-            Loaded {
-                name,
-                source,
-                policy: checked.policy,
-                diagnostics: checked.diagnostics,
-            }
-        }
-        Err(diagnostic) => Loaded {
-            name,
-            source: String::new(),
-            policy: None,
-            diagnostics: vec![diagnostic],
-        },
-    })
+    Ok(super::check_bytes(name, &bytes))
 }
 
 /// Colour on standard output when it is a terminal and `NO_COLOR` is unset.

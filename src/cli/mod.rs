@@ -80,7 +80,12 @@ pub struct Loaded {
 pub fn load(path: &Path) -> Result<Loaded, String> {
     let name = policyc::files::display(path);
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
-    Ok(match policyc::parse::decode(&bytes) {
+    Ok(check_bytes(name, &bytes))
+}
+
+/// Decodes and checks a policy's bytes, read from a file or from git.
+pub fn check_bytes(name: String, bytes: &[u8]) -> Loaded {
+    match policyc::parse::decode(bytes) {
         Ok(source) => {
             let checked = policyc::check_source(&source);
             Loaded {
@@ -96,7 +101,7 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
             policy: None,
             diagnostics: vec![diagnostic],
         },
-    })
+    }
 }
 
 impl Loaded {

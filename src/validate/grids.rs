@@ -38,13 +38,16 @@ fn check_axis(
     // Ids a misspelt row or column was most likely meant to be: they are
     // not reported missing again (one typo, one error).
     let mut meant: Vec<&str> = Vec::new();
+    let mut first: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, id) in ids.iter().enumerate() {
+        first.entry(id.as_str()).or_insert(i);
         if let Some(d) = resolve(policy, id, &[kind]) {
             diagnostics.push(d);
             let candidates = policy.of_kind(kind).map(|d| d.id.as_str());
             meant.extend(crate::diagnostic::did_you_mean(&id.value, candidates));
         }
-        if let Some(earlier) = ids[..i].iter().find(|e| e.value == id.value) {
+        if let Some(&earlier) = first.get(id.as_str()).filter(|&&e| e < i) {
+            let earlier = &ids[earlier];
             diagnostics.push(
                 Diagnostic::error(
                     "E305",
@@ -60,10 +63,11 @@ fn check_axis(
         }
     }
     if decl.value("otherwise").is_none() {
+        let written: std::collections::HashSet<&str> = ids.iter().map(|r| r.as_str()).collect();
         let missing: Vec<&str> = policy
             .of_kind(kind)
             .map(|d| d.id.as_str())
-            .filter(|id| !ids.iter().any(|r| r.as_str() == *id) && !meant.contains(id))
+            .filter(|id| !written.contains(id) && !meant.contains(id))
             .collect();
         if !missing.is_empty() {
             let list = missing

@@ -8,6 +8,15 @@ use crate::span::{Span, Spanned};
 
 /// Splits a prose block at its interpolations.
 pub fn split(prose: &ast::Prose) -> (Vec<ProsePart>, Vec<Diagnostic>) {
+    // Most prose has no braces: one part, nothing to check.
+    if !prose.raw.as_bytes().iter().any(|&b| b == b'{' || b == b'}') {
+        let parts = if prose.text.is_empty() {
+            Vec::new()
+        } else {
+            vec![ProsePart::Text(prose.text.clone())]
+        };
+        return (parts, Vec::new());
+    }
     let mut diagnostics = Vec::new();
     // Spans come from the raw text; the parts from the dedented text. Both
     // hold the same interpolations in the same order.
@@ -61,6 +70,14 @@ enum Piece {
 
 /// Splits text into literal pieces and `{...}` pieces with byte offsets.
 fn scan(text: &str, problems: &mut Vec<usize>) -> Vec<Piece> {
+    // Most prose has no braces at all.
+    if !text.contains(['{', '}']) {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Piece::Text(text.to_owned())]
+        };
+    }
     let mut pieces = Vec::new();
     let mut literal = String::new();
     let bytes = text.as_bytes();
@@ -94,9 +111,13 @@ fn scan(text: &str, problems: &mut Vec<usize>) -> Vec<Piece> {
                 }
             },
             _ => {
-                let c = text[i..].chars().next().unwrap_or(' ');
-                literal.push(c);
-                i += c.len_utf8().max(1);
+                // Copy up to the next brace in one go; a lone `}` is text.
+                let here = text[i..].chars().next().map_or(1, char::len_utf8);
+                let next = text[i + here..]
+                    .find(['{', '}'])
+                    .map_or(text.len(), |n| i + here + n);
+                literal.push_str(text.get(i..next).unwrap_or_default());
+                i = next;
             }
         }
     }
