@@ -22,11 +22,11 @@ pub struct Shape {
 impl Shape {
     /// A shape of roughly `bytes` bytes of policy text.
     pub fn of_size(bytes: usize) -> Shape {
-        // About 1,000 bytes per area with 8 tiers and 60 words of prose.
+        // About 680 bytes per area with 8 tiers and 60 words of prose.
         Shape {
             tiers: 8,
             severities: 4,
-            areas: (bytes / 1_000).max(1),
+            areas: (bytes / 680).max(1),
             prose_words: 60,
         }
     }
