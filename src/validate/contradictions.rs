@@ -3,8 +3,9 @@
 //! compiler never picks a side.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Coverage, Decl, Hours, Policy, ResponseTarget, Value};
+use crate::model::{Cell, Coverage, Decl, Grid, Hours, Policy, ResponseTarget, Value};
 use crate::schema::{CellType, Kind};
+use crate::span::Spanned;
 use crate::value_text::{show, target};
 
 /// Runs every contradiction check.
@@ -51,36 +52,29 @@ fn tier_target_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
         }
         // `response-target-for` limits the stated target to some severities.
         let covered = tier.refs("response-target-for");
-        let differing: Vec<_> = grid
-            .rows
-            .iter()
-            .filter(|row| covered.is_empty() || covered.contains(&row.value.as_str()))
-            .filter_map(|row| grid.cell(&row.value, &tier.id.value).map(|c| (row, c)))
-            .filter(|(_, c)| c.value != Value::Target(stated))
+        let differing: Vec<_> = column_cells(grid, &tier.id.value)
+            .into_iter()
+            .filter(|(row, _)| covered.is_empty() || covered.contains(&row.as_str()))
+            .filter(|(_, cell)| cell.value != Value::Target(stated))
             .collect();
         if differing.is_empty() {
             continue;
         }
-        let mut d = Diagnostic::warning(
+        let d = Diagnostic::warning(
             "W602",
             format!(
                 "the document contradicts itself: the tier `{}` responds in {}, but `{}` says otherwise for {}",
                 tier.id.value,
                 target(stated),
                 grid_decl.id.value,
-                differing.iter().map(|(r, _)| format!("`{}`", r.value)).collect::<Vec<_>>().join(", ")
+                rows_of(&differing)
             ),
         )
         .label(field.span, format!("the tier states `{}`", target(stated)));
-        for (row, cell) in &differing {
-            d = d.label(
-                cell.span,
-                format!("`{}` for `{}`", show(&cell.value), row.value),
-            );
-        }
-        diagnostics.push(
-            d.help("v1.0 keeps both statements as written; make them agree in the next version"),
-        );
+        diagnostics
+            .push(label_cells(d, &differing).help(
+                "v1.0 keeps both statements as written; make them agree in the next version",
+            ));
     }
     diagnostics
 }
@@ -101,34 +95,28 @@ fn tier_hours_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
         if field.value != Value::Hours(Hours::Around) {
             continue;
         }
-        let business: Vec<_> = grid
-            .rows
-            .iter()
-            .filter_map(|row| grid.cell(&row.value, &tier.id.value).map(|c| (row, c)))
-            .filter(|(_, c)| {
-                matches!(c.value, Value::Target(ResponseTarget::Within(t)) if t.clock() == crate::ast::Clock::Business)
+        let business: Vec<_> = column_cells(grid, &tier.id.value)
+            .into_iter()
+            .filter(|(_, cell)| {
+                matches!(cell.value, Value::Target(ResponseTarget::Within(t)) if t.clock() == crate::ast::Clock::Business)
             })
             .collect();
         if business.is_empty() {
             continue;
         }
-        let mut d = Diagnostic::warning(
+        let d = Diagnostic::warning(
             "W603",
             format!(
                 "the document contradicts itself: the tier `{}` is covered 24x7, but its targets for {} run on business days",
                 tier.id.value,
-                business.iter().map(|(r, _)| format!("`{}`", r.value)).collect::<Vec<_>>().join(", ")
+                rows_of(&business)
             ),
         )
         .label(field.span, "24x7 coverage stated here");
-        for (row, cell) in &business {
-            d = d.label(
-                cell.span,
-                format!("`{}` for `{}`", show(&cell.value), row.value),
-            );
-        }
         diagnostics.push(
-            d.help("say which severities the 24x7 coverage applies to, or give them 24x7 targets"),
+            label_cells(d, &business).help(
+                "say which severities the 24x7 coverage applies to, or give them 24x7 targets",
+            ),
         );
     }
     diagnostics
@@ -256,13 +244,11 @@ fn scope_vs_entitlement(policy: &Policy) -> Vec<Diagnostic> {
             if scope_cell.value != Value::Coverage(Coverage::Supported) {
                 continue;
             }
-            let narrower: Vec<_> = grid
-                .rows
-                .iter()
-                .filter_map(|row| grid.cell(&row.value, &column.value).map(|c| (row, c)))
-                .filter(|(_, c)| {
+            let narrower: Vec<_> = column_cells(grid, &column.value)
+                .into_iter()
+                .filter(|(_, cell)| {
                     matches!(
-                        c.value,
+                        cell.value,
                         Value::Coverage(
                             Coverage::Psa | Coverage::NotAvailable | Coverage::NotSupported
                         )
@@ -272,7 +258,7 @@ fn scope_vs_entitlement(policy: &Policy) -> Vec<Diagnostic> {
             if narrower.is_empty() {
                 continue;
             }
-            let mut d = Diagnostic::warning(
+            let d = Diagnostic::warning(
                 "W606",
                 format!(
                     "the document contradicts itself: `{}` lists `{}` as supported at `{}`, but `{}` does not include it for {}",
@@ -280,16 +266,11 @@ fn scope_vs_entitlement(policy: &Policy) -> Vec<Diagnostic> {
                     area.value,
                     column.value,
                     linked.id.value,
-                    narrower.iter().map(|(r, _)| format!("`{}`", r.value)).collect::<Vec<_>>().join(", ")
+                    rows_of(&narrower)
                 ),
             )
             .label(scope_cell.span, "supported, without condition");
-            for (row, cell) in &narrower {
-                d = d.label(
-                    cell.span,
-                    format!("`{}` for `{}`", show(&cell.value), row.value),
-                );
-            }
+            let d = label_cells(d, &narrower);
             diagnostics.push(d.help("qualify the scope matrix, or widen the entitlement"));
         }
     }
@@ -375,6 +356,31 @@ fn contact_topics_vs_request_route(policy: &Policy) -> Vec<Diagnostic> {
         }
     }
     diagnostics
+}
+
+/// The cells of one column of a grid, with their row ids, in row order.
+fn column_cells<'g>(grid: &'g Grid, column: &str) -> Vec<(&'g Spanned<String>, &'g Cell)> {
+    grid.rows
+        .iter()
+        .filter_map(|row| grid.cell(&row.value, column).map(|cell| (row, cell)))
+        .collect()
+}
+
+/// "`sev-2`, `sev-3`": the rows of some cells.
+fn rows_of(cells: &[(&Spanned<String>, &Cell)]) -> String {
+    let rows: Vec<&str> = cells.iter().map(|(row, _)| row.as_str()).collect();
+    quoted(&rows)
+}
+
+/// Labels each cell with its value and row.
+fn label_cells(mut d: Diagnostic, cells: &[(&Spanned<String>, &Cell)]) -> Diagnostic {
+    for (row, cell) in cells {
+        d = d.label(
+            cell.span,
+            format!("`{}` for `{}`", show(&cell.value), row.value),
+        );
+    }
+    d
 }
 
 fn quoted(ids: &[&str]) -> String {
