@@ -142,14 +142,7 @@ fn valid_utf8_decodes() {
 fn nul_byte_is_refused() {
     let source = VALID.replacen("Example AB", "Example\0AB", 1);
     let checked = policyc::check_source(&source);
-    assert_eq!(
-        checked
-            .diagnostics
-            .iter()
-            .map(|d| d.code)
-            .collect::<Vec<_>>(),
-        ["E002"]
-    );
+    assert_eq!(codes(&checked), ["E002"]);
     // The snapshot shows the NUL as `␀` so that it stays a text file.
     insta::assert_snapshot!(rendered("bytes/nul.policy", &source).replace('\0', "␀"));
 }
@@ -212,14 +205,7 @@ fn tabs_are_accepted() {
 #[test]
 fn empty_file_has_no_header() {
     let checked = policyc::check_source("");
-    assert_eq!(
-        checked
-            .diagnostics
-            .iter()
-            .map(|d| d.code)
-            .collect::<Vec<_>>(),
-        ["E106"]
-    );
+    assert_eq!(codes(&checked), ["E106"]);
     insta::assert_snapshot!(rendered("bytes/empty.policy", ""));
 }
 
@@ -227,14 +213,7 @@ fn empty_file_has_no_header() {
 fn deep_braces_are_refused() {
     let source = "{".repeat(100_000);
     let checked = policyc::check_source(&source);
-    assert_eq!(
-        checked
-            .diagnostics
-            .iter()
-            .map(|d| d.code)
-            .collect::<Vec<_>>(),
-        ["E003"]
-    );
+    assert_eq!(codes(&checked), ["E003"]);
     insta::assert_snapshot!(list_diagnostics(&source, &checked.diagnostics));
 }
 
@@ -244,14 +223,7 @@ fn deep_declarations_are_refused() {
     source.push_str(&"section a \"A\" {\n".repeat(100_000));
     source.push_str(&"}\n".repeat(100_000));
     let checked = policyc::check_source(&source);
-    assert_eq!(
-        checked
-            .diagnostics
-            .iter()
-            .map(|d| d.code)
-            .collect::<Vec<_>>(),
-        ["E003"]
-    );
+    assert_eq!(codes(&checked), ["E003"]);
     insta::assert_snapshot!(list_diagnostics(&source, &checked.diagnostics));
 }
 
@@ -340,4 +312,9 @@ fn numbers_past_u64_are_refused() {
     let checked = policyc::check_source(&source);
     assert!(checked.diagnostics.iter().any(|d| d.code == "E201"));
     insta::assert_snapshot!(rendered("bytes/number-past-u64.policy", &source));
+}
+
+/// The codes of a check's diagnostics, in order.
+fn codes(checked: &policyc::Checked) -> Vec<&'static str> {
+    checked.diagnostics.iter().map(|d| d.code).collect()
 }
