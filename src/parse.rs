@@ -314,7 +314,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::title | Rule::string => "quoted text",
         Rule::field | Rule::field_name => "a field such as `name: value`",
         Rule::grid_row => "a grid row such as `| sev-1 | 1 business day |`",
-        Rule::grid_cell | Rule::corner => "a cell",
+        Rule::corner => "a cell",
         Rule::prose_entry | Rule::prose => "a prose block in `\"\"\"`",
         Rule::value | Rule::annotated | Rule::list => "a value",
         Rule::note | Rule::note_text => "a note in parentheses",
@@ -429,12 +429,11 @@ impl Lower<'_> {
     fn row(&mut self, pair: Pair<Rule>) -> Row {
         let span = self.span(&pair);
         let mut cells = Vec::new();
-        for cell in pair.into_inner().filter(|p| p.as_rule() == Rule::grid_cell) {
-            if let Some(inner) = cell.into_inner().next() {
-                match inner.as_rule() {
-                    Rule::corner => cells.push(Cell::Corner(self.span(&inner))),
-                    _ => cells.push(Cell::Value(self.item(inner))),
-                }
+        for cell in pair.into_inner() {
+            match cell.as_rule() {
+                Rule::corner => cells.push(Cell::Corner(self.span(&cell))),
+                Rule::annotated => cells.push(Cell::Value(self.item(cell))),
+                _ => {}
             }
         }
         Row { cells, span }
