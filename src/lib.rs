@@ -5,6 +5,8 @@
 //! The library does no I/O except in [`files`]; the CLI in `main.rs` is a
 //! thin layer over [`check_source`] and friends.
 
+extern crate alloc;
+
 pub mod ast;
 pub mod builder;
 pub mod diagnostic;
