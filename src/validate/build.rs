@@ -438,6 +438,12 @@ impl Builder {
                 },
                 _ => None,
             },
+            // Prose in a field: its interpolations are read (and reported)
+            // like those of prose blocks.
+            Type::Prose => match &item.literal {
+                Literal::Prose(prose) => Some(Value::Prose(self.prose(prose))),
+                literal => simple_value(Type::Prose, literal),
+            },
             Type::Hours => match &item.literal {
                 Literal::Reference(r) => Some(Value::Hours(Hours::Calendar(Spanned::new(
                     r.clone(),
