@@ -856,6 +856,9 @@ impl Lower<'_> {
         let Some(body) = pair.into_inner().next() else {
             return String::new();
         };
+        if !body.as_str().contains('\\') {
+            return body.as_str().to_owned();
+        }
         let start = self.span(&body).start;
         let mut out = String::new();
         let mut chars = body.as_str().char_indices();
@@ -986,32 +989,23 @@ fn parse_weekday(text: &str) -> chrono::Weekday {
 /// at both ends; line endings become `\n`.
 pub fn dedent(raw: &str) -> String {
     let lines: Vec<&str> = raw.lines().map(|l| l.trim_end_matches('\r')).collect();
+    let blank = |l: &str| l.trim().is_empty();
     let indent = lines
         .iter()
-        .filter(|l| !l.trim().is_empty())
+        .filter(|l| !blank(l))
         .map(|l| l.len() - l.trim_start().len())
         .min()
         .unwrap_or(0);
-    let body: Vec<String> = lines
-        .iter()
-        .map(|l| {
-            if l.trim().is_empty() {
-                String::new()
-            } else {
-                l.get(indent..)
-                    .unwrap_or(l.trim_start())
-                    .trim_end()
-                    .to_owned()
-            }
-        })
-        .collect();
-    let first = body
-        .iter()
-        .position(|l| !l.is_empty())
-        .unwrap_or(body.len());
-    let last = body
-        .iter()
-        .rposition(|l| !l.is_empty())
-        .map_or(first, |i| i + 1);
-    body[first..last.max(first)].join("\n")
+    let first = lines.iter().position(|l| !blank(l)).unwrap_or(lines.len());
+    let last = lines.iter().rposition(|l| !blank(l)).map_or(first, |i| i + 1);
+    let mut out = String::with_capacity(raw.len());
+    for (n, line) in lines[first..last.max(first)].iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        if !blank(line) {
+            out.push_str(line.get(indent..).unwrap_or(line.trim_start()).trim_end());
+        }
+    }
+    out
 }
