@@ -997,7 +997,10 @@ pub fn dedent(raw: &str) -> String {
         .min()
         .unwrap_or(0);
     let first = lines.iter().position(|l| !blank(l)).unwrap_or(lines.len());
-    let last = lines.iter().rposition(|l| !blank(l)).map_or(first, |i| i + 1);
+    let last = lines
+        .iter()
+        .rposition(|l| !blank(l))
+        .map_or(first, |i| i + 1);
     let mut out = String::with_capacity(raw.len());
     for (n, line) in lines[first..last.max(first)].iter().enumerate() {
         if n > 0 {
