@@ -23,20 +23,18 @@ pub fn check_contradictions(policy: &Policy) -> Vec<Diagnostic> {
 }
 
 /// The severity-by-tier grid of response targets.
-fn response_grid(policy: &Policy) -> Option<&Decl> {
-    policy.of_kind(Kind::Grid).find(|g| {
+fn response_grid(policy: &Policy) -> Option<(&Decl, &Grid)> {
+    let decl = policy.of_kind(Kind::Grid).find(|g| {
         g.value("rows") == Some(&Value::Kind(Kind::Severity))
             && g.value("columns") == Some(&Value::Kind(Kind::Tier))
             && g.value("cells") == Some(&Value::CellType(CellType::Target))
-    })
+    })?;
+    Some((decl, decl.grid.as_ref()?))
 }
 
 /// W602: a tier's stated response target against its column of the grid.
 fn tier_target_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
-    let Some(grid_decl) = response_grid(policy) else {
-        return Vec::new();
-    };
-    let Some(grid) = &grid_decl.grid else {
+    let Some((grid_decl, grid)) = response_grid(policy) else {
         return Vec::new();
     };
     let mut diagnostics = Vec::new();
@@ -81,10 +79,7 @@ fn tier_target_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
 
 /// W603: a tier said to be covered 24x7 whose targets run on business days.
 fn tier_hours_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
-    let Some(grid_decl) = response_grid(policy) else {
-        return Vec::new();
-    };
-    let Some(grid) = &grid_decl.grid else {
+    let Some((_, grid)) = response_grid(policy) else {
         return Vec::new();
     };
     let mut diagnostics = Vec::new();
