@@ -429,11 +429,33 @@ impl Lower<'_> {
     fn row(&mut self, pair: Pair<Rule>) -> Row {
         let span = self.span(&pair);
         let mut cells = Vec::new();
-        for cell in pair.into_inner() {
-            match cell.as_rule() {
-                Rule::corner => cells.push(Cell::Corner(self.span(&cell))),
-                Rule::annotated => cells.push(Cell::Value(self.item(cell))),
-                _ => {}
+        // The row's children: pipes, the corner, each cell's literal, and
+        // a note after the literal it belongs to.
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::pipe => {}
+                Rule::corner => cells.push(Cell::Corner(self.span(&part))),
+                Rule::note => {
+                    let span = self.span(&part);
+                    let text = part
+                        .into_inner()
+                        .next()
+                        .map(|p| p.as_str().trim().to_owned())
+                        .unwrap_or_default();
+                    if let Some(Cell::Value(item)) = cells.last_mut() {
+                        item.span = item.span.to(span);
+                        item.note = Some(Spanned::new(text, span));
+                    }
+                }
+                _ => {
+                    let span = self.span(&part);
+                    let literal = self.literal(part);
+                    cells.push(Cell::Value(Item {
+                        literal,
+                        note: None,
+                        span,
+                    }));
+                }
             }
         }
         Row { cells, span }
@@ -988,25 +1010,33 @@ fn parse_weekday(text: &str) -> chrono::Weekday {
 /// Removes the indentation common to all non-blank lines, and blank lines
 /// at both ends; line endings become `\n`.
 pub fn dedent(raw: &str) -> String {
-    let lines: Vec<&str> = raw.lines().map(|l| l.trim_end_matches('\r')).collect();
-    let blank = |l: &str| l.trim().is_empty();
-    let indent = lines
+    // Each line with its indentation, or `None` when it is blank.
+    let lines: Vec<(&str, Option<usize>)> = raw
+        .lines()
+        .map(|l| {
+            let l = l.trim_end_matches('\r');
+            let rest = l.trim_start();
+            (
+                l,
+                (!rest.trim_end().is_empty()).then(|| l.len() - rest.len()),
+            )
+        })
+        .collect();
+    let indent = lines.iter().filter_map(|(_, i)| *i).min().unwrap_or(0);
+    let first = lines
         .iter()
-        .filter(|l| !blank(l))
-        .map(|l| l.len() - l.trim_start().len())
-        .min()
-        .unwrap_or(0);
-    let first = lines.iter().position(|l| !blank(l)).unwrap_or(lines.len());
+        .position(|(_, i)| i.is_some())
+        .unwrap_or(lines.len());
     let last = lines
         .iter()
-        .rposition(|l| !blank(l))
+        .rposition(|(_, i)| i.is_some())
         .map_or(first, |i| i + 1);
     let mut out = String::with_capacity(raw.len());
-    for (n, line) in lines[first..last.max(first)].iter().enumerate() {
+    for (n, (line, own)) in lines[first..last.max(first)].iter().enumerate() {
         if n > 0 {
             out.push('\n');
         }
-        if !blank(line) {
+        if own.is_some() {
             out.push_str(line.get(indent..).unwrap_or(line.trim_start()).trim_end());
         }
     }

@@ -9,7 +9,7 @@ use crate::span::{Span, Spanned};
 /// Splits a prose block at its interpolations.
 pub fn split(prose: &ast::Prose) -> (Vec<ProsePart>, Vec<Diagnostic>) {
     // Most prose has no braces: one part, nothing to check.
-    if !prose.raw.as_bytes().iter().any(|&b| b == b'{' || b == b'}') {
+    if memchr::memchr2(b'{', b'}', prose.raw.as_bytes()).is_none() {
         let parts = if prose.text.is_empty() {
             Vec::new()
         } else {
@@ -71,7 +71,7 @@ enum Piece {
 /// Splits text into literal pieces and `{...}` pieces with byte offsets.
 fn scan(text: &str, problems: &mut Vec<usize>) -> Vec<Piece> {
     // Most prose has no braces at all.
-    if !text.contains(['{', '}']) {
+    if memchr::memchr2(b'{', b'}', text.as_bytes()).is_none() {
         return if text.is_empty() {
             Vec::new()
         } else {
