@@ -93,6 +93,13 @@ fn repeated(ids: &[Spanned<String>]) -> Vec<Diagnostic> {
 
 /// Resolves one reference to a declaration of one of `kinds`.
 pub fn resolve(policy: &Policy, id: &Spanned<String>, kinds: &[Kind]) -> Option<Diagnostic> {
+    // The common case first, without building any message.
+    if policy
+        .get(&id.value)
+        .is_some_and(|decl| kinds.contains(&decl.kind))
+    {
+        return None;
+    }
     let names = kinds
         .iter()
         .map(|k| format!("`{}`", k.name()))
