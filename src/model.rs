@@ -357,6 +357,13 @@ impl Policy {
         }
     }
 
+    /// The first rule holding the field `field`: how the enforcement code
+    /// and the generated code find the rule that decides a question (the
+    /// rule with `crashing-bugs` decides custom builds, and so on).
+    pub fn rule_with(&self, field: &str) -> Option<&Decl> {
+        self.of_kind(Kind::Rule).find(|r| r.value(field).is_some())
+    }
+
     /// The index of the declaration with id `id`.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()

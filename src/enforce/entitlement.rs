@@ -180,14 +180,11 @@ pub fn screen_sharing(
 
 /// The first rule holding `field`.
 fn rule_with<'p>(policy: &'p Policy, field: &str, what: &str) -> Result<&'p Decl, Error> {
-    policy
-        .of_kind(Kind::Rule)
-        .find(|r| r.value(field).is_some())
-        .ok_or_else(|| {
-            Error::Missing(format!(
-                "no rule decides {what}: give one `rule` the field `{field}`"
-            ))
-        })
+    policy.rule_with(field).ok_or_else(|| {
+        Error::Missing(format!(
+            "no rule decides {what}: give one `rule` the field `{field}`"
+        ))
+    })
 }
 
 /// Whether a case may get a custom build: the custom-build rule's tiers and

@@ -20,7 +20,7 @@
 use super::layout::{self, arm, assign, doc, escape_doc, statement, tuple_arm, Expr, MAX_WIDTH};
 use super::{code, money, screaming, snake, Context, RT};
 use crate::enforce::{calendar_id_for_tier, first_calendar, grid_of};
-use crate::model::{Decl, Policy, Value};
+use crate::model::{Decl, Value};
 use crate::schema::{CellType, Kind};
 use crate::value_text;
 use codegen::Scope;
@@ -144,13 +144,6 @@ impl super::GridFn {
             self.name.clone()
         }
     }
-}
-
-/// The first rule holding `field`, as `src/enforce` finds it.
-fn rule_with<'p>(policy: &'p Policy, field: &str) -> Option<&'p Decl> {
-    policy
-        .of_kind(Kind::Rule)
-        .find(|r| r.value(field).is_some())
 }
 
 /// The enum paths of the references in `field` of `decl` to declarations
@@ -561,7 +554,7 @@ fn custom_build(ctx: &Context, scope: &mut Scope) {
     else {
         return;
     };
-    let Some(rule) = rule_with(ctx.policy, "crashing-bugs") else {
+    let Some(rule) = ctx.policy.rule_with("crashing-bugs") else {
         return;
     };
     let (Some(tiers), Some(severities)) = (
@@ -738,7 +731,7 @@ fn hotfix(ctx: &Context, scope: &mut Scope) {
     let Some(tier) = set_name(ctx, Kind::Tier) else {
         return;
     };
-    let Some(rule) = rule_with(ctx.policy, "latest-build") else {
+    let Some(rule) = ctx.policy.rule_with("latest-build") else {
         return;
     };
     let Some(tiers) = paths(ctx, rule, "tiers", Kind::Tier) else {
@@ -897,7 +890,7 @@ fn phases(ctx: &Context, scope: &mut Scope) {
 // ---------------------------------------------------------------------------
 
 fn may_close_case(ctx: &Context, scope: &mut Scope) {
-    let Some(rule) = rule_with(ctx.policy, "attempts") else {
+    let Some(rule) = ctx.policy.rule_with("attempts") else {
         return;
     };
     let Some(first) = ctx.calendars.first() else {
