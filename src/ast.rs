@@ -38,7 +38,7 @@ pub enum Entry {
     /// A prose block on its own.
     Prose(Prose),
     /// A nested declaration.
-    Declaration(Declaration),
+    Declaration(Box<Declaration>),
 }
 
 /// `name: value`.
@@ -113,7 +113,7 @@ pub struct Item {
     /// The literal.
     pub literal: Literal,
     /// The note in parentheses.
-    pub note: Option<Spanned<String>>,
+    pub note: Option<Box<Spanned<String>>>,
     /// The literal and its note.
     pub span: Span,
 }
@@ -135,7 +135,7 @@ pub struct Prose {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Literal {
     /// `"""..."""`.
-    Prose(Prose),
+    Prose(Box<Prose>),
     /// `"..."`, escapes resolved.
     Text(String),
     /// `1 business day`, `4 hours 24x7`.
@@ -143,7 +143,7 @@ pub enum Literal {
     /// `30 minutes`, `2 hours`: a length in minutes.
     Duration(u64),
     /// `USD 250/hour`.
-    Money(Money),
+    Money(Box<Money>),
     /// `2..5`.
     Range(u64, u64),
     /// `2026-06-13`.
@@ -163,9 +163,9 @@ pub enum Literal {
     /// `12`, `1.0`, as written.
     Number(String),
     /// `grid[row, column]`.
-    CellRef(CellRef),
+    CellRef(Box<CellRef>),
     /// `decl.field`.
-    FieldRef(FieldRef),
+    FieldRef(Box<FieldRef>),
     /// A declaration's id.
     Reference(String),
     /// A claim's expression.

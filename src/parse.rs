@@ -131,21 +131,21 @@ fn check_guards(source: &str) -> Option<Diagnostic> {
             continue;
         }
         match b {
-            b'"' if bytes[i..].starts_with(b"\"\"\"") => match source[i + 3..].find("\"\"\"") {
-                Some(end) => {
-                    i += 3 + end + 3;
-                    continue;
+            b'"' if bytes[i..].starts_with(b"\"\"\"") => {
+                match memchr::memmem::find(&bytes[i + 3..], b"\"\"\"") {
+                    Some(end) => {
+                        i += 3 + end + 3;
+                        continue;
+                    }
+                    None => {
+                        i += 2;
+                        continue;
+                    }
                 }
-                None => {
-                    i += 2;
-                    continue;
-                }
-            },
+            }
             b'"' => in_string = true,
             b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |end| i + end);
                 continue;
             }
             b'{' | b'[' => {
@@ -381,7 +381,9 @@ impl Lower<'_> {
                         entries.push(Entry::Prose(self.prose(p)));
                     }
                 }
-                Rule::declaration => entries.push(Entry::Declaration(self.declaration(inner))),
+                Rule::declaration => {
+                    entries.push(Entry::Declaration(Box::new(self.declaration(inner))))
+                }
                 _ => {}
             }
         }
@@ -444,7 +446,7 @@ impl Lower<'_> {
                         .unwrap_or_default();
                     if let Some(Cell::Value(item)) = cells.last_mut() {
                         item.span = item.span.to(span);
-                        item.note = Some(Spanned::new(text, span));
+                        item.note = Some(Box::new(Spanned::new(text, span)));
                     }
                 }
                 _ => {
@@ -475,7 +477,7 @@ impl Lower<'_> {
                         .next()
                         .map(|p| p.as_str().trim().to_owned())
                         .unwrap_or_default();
-                    note = Some(Spanned::new(text, s));
+                    note = Some(Box::new(Spanned::new(text, s)));
                 }
                 _ => literal = self.literal(inner),
             }
@@ -490,7 +492,7 @@ impl Lower<'_> {
     fn literal(&mut self, pair: Pair<Rule>) -> Literal {
         let span = self.span(&pair);
         match pair.as_rule() {
-            Rule::prose => Literal::Prose(self.prose(pair)),
+            Rule::prose => Literal::Prose(Box::new(self.prose(pair))),
             Rule::string => Literal::Text(self.string(pair)),
             Rule::target => self.target(pair),
             Rule::duration => self.duration(pair),
@@ -552,8 +554,8 @@ impl Lower<'_> {
                 }
                 Literal::Number(text.to_owned())
             }
-            Rule::cell_reference => Literal::CellRef(self.cell_ref(pair)),
-            Rule::field_reference => Literal::FieldRef(self.field_ref(pair)),
+            Rule::cell_reference => Literal::CellRef(Box::new(self.cell_ref(pair))),
+            Rule::field_reference => Literal::FieldRef(Box::new(self.field_ref(pair))),
             Rule::reference => Literal::Reference(pair.as_str().to_owned()),
             Rule::claim_expression => match self.claim(pair) {
                 Some(c) => Literal::Claim(Box::new(c)),
@@ -708,11 +710,11 @@ impl Lower<'_> {
             }
         }
         match minor {
-            Some(minor) if valid => Literal::Money(Money {
+            Some(minor) if valid => Literal::Money(Box::new(Money {
                 currency,
                 minor,
                 per,
-            }),
+            })),
             _ => {
                 let _ = span;
                 Literal::Invalid

@@ -648,7 +648,7 @@ fn operand(o: &OperandDoc) -> Result<Item> {
                 )),
             },
             OperandDoc::Duration(d) => Literal::Duration(d.minutes),
-            OperandDoc::Money(m) => Literal::Money(money(m.clone())),
+            OperandDoc::Money(m) => Literal::Money(Box::new(money(m.clone()))),
             OperandDoc::Keyword(k) => Literal::Keyword(
                 ast::Keyword::parse(k)
                     .ok_or_else(|| ReadError::new(format!("`{k}` is not a keyword")))?,

@@ -663,7 +663,7 @@ fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
         (Type::Date, Literal::Date(d)) | (Type::DateOrMonth, Literal::Date(d)) => Value::Date(*d),
         (Type::DateOrMonth, Literal::Month(y, m)) => Value::Month(*y, *m),
         (Type::Range, Literal::Range(a, b)) => Value::Range(*a, *b),
-        (Type::Money, Literal::Money(m)) => Value::Money(m.clone()),
+        (Type::Money, Literal::Money(m)) => Value::Money((**m).clone()),
         (Type::Duration, Literal::Duration(d)) => Value::Duration(*d),
         (Type::YesNo, Literal::Keyword(Keyword::Yes)) => Value::Bool(true),
         (Type::YesNo, Literal::Keyword(Keyword::No)) => Value::Bool(false),
