@@ -117,36 +117,22 @@ fn check_guards(source: &str) -> Option<Diagnostic> {
     // comment runs to the end of the line.
     let bytes = source.as_bytes();
     let mut depth = 0usize;
-    let mut in_string = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_string {
-            match b {
-                b'\\' => i += 1,
-                b'"' | b'\n' => in_string = false,
-                _ => {}
-            }
-            i += 1;
-            continue;
-        }
-        match b {
+    while let Some(found) = bytes
+        .get(i..)
+        .and_then(|rest| rest.iter().position(|&b| STRUCTURAL[usize::from(b)]))
+    {
+        i += found;
+        match bytes[i] {
             b'"' if bytes[i..].starts_with(b"\"\"\"") => {
                 match memchr::memmem::find(&bytes[i + 3..], b"\"\"\"") {
-                    Some(end) => {
-                        i += 3 + end + 3;
-                        continue;
-                    }
-                    None => {
-                        i += 2;
-                        continue;
-                    }
+                    Some(end) => i += 3 + end + 3,
+                    None => i += 2,
                 }
             }
-            b'"' => in_string = true,
+            b'"' => i = string_end(bytes, i + 1),
             b'#' => {
                 i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |end| i + end);
-                continue;
             }
             b'{' | b'[' => {
                 depth += 1;
@@ -157,13 +143,44 @@ fn check_guards(source: &str) -> Option<Diagnostic> {
                             .help("declarations and lists nest only a few levels in a policy; check for unbalanced brackets"),
                     );
                 }
+                i += 1;
             }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            _ => {}
+            _ => {
+                depth = depth.saturating_sub(1);
+                i += 1;
+            }
         }
-        i += 1;
     }
     None
+}
+
+/// The bytes the nesting guard stops at: quotes, comments and brackets.
+static STRUCTURAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut k = 0;
+    let stops = b"\"#{}[]";
+    while k < stops.len() {
+        table[stops[k] as usize] = true;
+        k += 1;
+    }
+    table
+};
+
+/// Where the string whose text starts at `from` ends: after its closing
+/// quote, or at the end of its line (the grammar's rule for strings).
+fn string_end(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(k) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr3(b'"', b'\\', b'\n', rest))
+    {
+        from += k;
+        if bytes[from] == b'\\' {
+            from += 2;
+        } else {
+            return from + 1;
+        }
+    }
+    bytes.len()
 }
 
 /// The start of the next top-level declaration after byte `at`: a line that
@@ -1012,33 +1029,44 @@ fn parse_weekday(text: &str) -> chrono::Weekday {
 /// Removes the indentation common to all non-blank lines, and blank lines
 /// at both ends; line endings become `\n`.
 pub fn dedent(raw: &str) -> String {
-    // Each line with its indentation, or `None` when it is blank.
-    let lines: Vec<(&str, Option<usize>)> = raw
-        .lines()
-        .map(|l| {
-            let l = l.trim_end_matches('\r');
-            let rest = l.trim_start();
-            (
-                l,
-                (!rest.trim_end().is_empty()).then(|| l.len() - rest.len()),
-            )
-        })
-        .collect();
-    let indent = lines.iter().filter_map(|(_, i)| *i).min().unwrap_or(0);
-    let first = lines
-        .iter()
-        .position(|(_, i)| i.is_some())
-        .unwrap_or(lines.len());
-    let last = lines
-        .iter()
-        .rposition(|(_, i)| i.is_some())
-        .map_or(first, |i| i + 1);
+    // The indentation of a line, or `None` when it is blank.
+    fn indentation(line: &str) -> Option<usize> {
+        let rest = line.trim_start();
+        (!rest.trim_end().is_empty()).then(|| line.len() - rest.len())
+    }
+    // The lines without their line endings (a last empty line is blank,
+    // and blank lines at the ends are dropped).
+    let lines = || {
+        let mut start = 0;
+        memchr::memchr_iter(b'\n', raw.as_bytes())
+            .chain([raw.len()])
+            .map(move |end| {
+                let line = raw.get(start..end).unwrap_or("");
+                start = end + 1;
+                line.trim_end_matches('\r')
+            })
+    };
+    // First pass: the common indentation, and the first and last lines
+    // that are not blank.
+    let mut indent = usize::MAX;
+    let mut first = None;
+    let mut last = 0;
+    for (n, line) in lines().enumerate() {
+        if let Some(own) = indentation(line) {
+            indent = indent.min(own);
+            first.get_or_insert(n);
+            last = n;
+        }
+    }
+    let Some(first) = first else {
+        return String::new();
+    };
     let mut out = String::with_capacity(raw.len());
-    for (n, (line, own)) in lines[first..last.max(first)].iter().enumerate() {
-        if n > 0 {
+    for (n, line) in lines().enumerate().skip(first).take(last + 1 - first) {
+        if n > first {
             out.push('\n');
         }
-        if own.is_some() {
+        if indentation(line).is_some() {
             out.push_str(line.get(indent..).unwrap_or(line.trim_start()).trim_end());
         }
     }
