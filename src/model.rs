@@ -9,7 +9,7 @@
 use crate::ast::{ClaimExpr, HolidayRule, Money, Target, WeeklyHours};
 use crate::schema::{CellType, Kind};
 use crate::span::{Span, Spanned};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A validated policy.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -19,7 +19,7 @@ pub struct Policy {
     /// The top-level declarations.
     pub roots: Vec<usize>,
     /// Declaration index by id.
-    pub by_id: BTreeMap<String, usize>,
+    pub by_id: HashMap<String, usize>,
 }
 
 /// A declaration and what it holds.

@@ -377,8 +377,10 @@ impl Lower<'_> {
         let mut kind = Spanned::new(String::new(), span);
         let mut id = Spanned::new(String::new(), span);
         let mut title = None;
-        let mut entries = Vec::new();
-        for inner in pair.into_inner() {
+        let children = pair.into_inner();
+        // The children are the kind, id, title and braces, and the entries.
+        let mut entries = Vec::with_capacity(children.len().saturating_sub(4));
+        for inner in children {
             match inner.as_rule() {
                 Rule::kind => kind = self.spanned(&inner),
                 Rule::identifier => id = self.spanned(&inner),
@@ -447,10 +449,12 @@ impl Lower<'_> {
 
     fn row(&mut self, pair: Pair<Rule>) -> Row {
         let span = self.span(&pair);
-        let mut cells = Vec::new();
+        let parts = pair.into_inner();
+        // Pipes stand between and around the cells.
+        let mut cells = Vec::with_capacity(parts.len() / 2);
         // The row's children: pipes, the corner, each cell's literal, and
         // a note after the literal it belongs to.
-        for part in pair.into_inner() {
+        for part in parts {
             match part.as_rule() {
                 Rule::pipe => {}
                 Rule::corner => cells.push(Cell::Corner(self.span(&part))),

@@ -76,7 +76,7 @@ pub fn read(text: &str) -> Result<Policy> {
             doc.format
         )));
     }
-    let mut by_id = BTreeMap::new();
+    let mut by_id = std::collections::HashMap::new();
     for (index, d) in doc.declarations.iter().enumerate() {
         if by_id.insert(d.id.clone(), index).is_some() {
             return Err(ReadError::new(format!(
@@ -136,7 +136,7 @@ fn spanned(text: &str) -> Spanned<String> {
 fn declaration(
     d: &super::document::Declaration<Json>,
     index: usize,
-    by_id: &BTreeMap<String, usize>,
+    by_id: &std::collections::HashMap<String, usize>,
 ) -> Result<Decl> {
     let kind = Kind::parse(&d.kind)
         .ok_or_else(|| ReadError::new(format!("`{}` is not a kind of declaration", d.kind)))?;

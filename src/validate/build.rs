@@ -563,7 +563,7 @@ impl Builder {
                     .help("give the row one cell per column"),
                 );
             }
-            let mut typed = Vec::new();
+            let mut typed = Vec::with_capacity(grid.columns.len());
             for (i, cell) in values.iter().enumerate() {
                 if i >= grid.columns.len() {
                     break;

@@ -5,7 +5,7 @@ use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::{Hours, Policy, Value};
 use crate::schema::{Kind, Type};
 use crate::span::Spanned;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// Reports duplicate ids and references that do not resolve.
 pub fn check_references(policy: &Policy) -> Vec<Diagnostic> {
@@ -52,7 +52,7 @@ pub fn check_references(policy: &Policy) -> Vec<Diagnostic> {
 }
 
 fn check_duplicates(policy: &Policy) -> Vec<Diagnostic> {
-    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut first: HashMap<&str, usize> = HashMap::new();
     let mut diagnostics = Vec::new();
     for (index, decl) in policy.decls.iter().enumerate() {
         match first.get(decl.id.as_str()) {

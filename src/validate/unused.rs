@@ -4,7 +4,7 @@ use crate::ast::{ClaimExpr, Selector};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Hours, Interpolation, Policy, ProsePart, Value};
 use crate::schema::Kind;
-use std::collections::BTreeSet;
+use std::collections::HashSet;
 
 /// Kinds whose declarations are pointless unless something refers to them.
 const REFERRED_KINDS: &[Kind] = &[Kind::Channel, Kind::Party, Kind::Calendar, Kind::License];
@@ -28,8 +28,8 @@ pub fn check_unused(policy: &Policy) -> Vec<Diagnostic> {
 }
 
 /// Every id something refers to.
-pub fn used_ids(policy: &Policy) -> BTreeSet<&str> {
-    let mut used = BTreeSet::new();
+pub fn used_ids(policy: &Policy) -> HashSet<&str> {
+    let mut used = HashSet::new();
     for decl in &policy.decls {
         for field in decl.fields.values() {
             match &field.value {
