@@ -450,10 +450,9 @@ impl Lower<'_> {
     fn row(&mut self, pair: Pair<Rule>) -> Row {
         let span = self.span(&pair);
         let parts = pair.into_inner();
-        // Pipes stand between and around the cells.
-        let mut cells = Vec::with_capacity(parts.len() / 2);
-        // The row's children: pipes, the corner, each cell's literal, and
-        // a note after the literal it belongs to.
+        let mut cells = Vec::with_capacity(parts.len());
+        // The row's children: the corner, each cell's literal, and a note
+        // after the literal it belongs to (pipes leave nothing).
         for part in parts {
             match part.as_rule() {
                 Rule::pipe => {}
