@@ -328,13 +328,13 @@ fn describe(rule: Rule) -> Option<&'static str> {
     Some(match rule {
         Rule::declaration => "a declaration such as `tier advanced \"Advanced\" { ... }`",
         Rule::kind | Rule::identifier | Rule::identifier_text | Rule::reference => "an id",
-        Rule::title | Rule::string => "quoted text",
+        Rule::string => "quoted text",
         Rule::field | Rule::field_name => "a field such as `name: value`",
         Rule::grid_row => "a grid row such as `| sev-1 | 1 business day |`",
         Rule::corner => "a cell",
         Rule::prose_entry | Rule::prose => "a prose block in `\"\"\"`",
         Rule::value | Rule::annotated | Rule::list => "a value",
-        Rule::note | Rule::note_text => "a note in parentheses",
+        Rule::note => "a note in parentheses",
         Rule::EOI => "the end of the file",
         Rule::target | Rule::duration | Rule::count | Rule::number => "a value",
         Rule::money | Rule::amount | Rule::currency => "an amount of money such as `USD 250`",
@@ -384,14 +384,10 @@ impl Lower<'_> {
             match inner.as_rule() {
                 Rule::kind => kind = self.spanned(&inner),
                 Rule::identifier => id = self.spanned(&inner),
-                Rule::title => {
+                // The title is the one string a declaration holds directly.
+                Rule::string => {
                     let s = self.span(&inner);
-                    let text = inner
-                        .into_inner()
-                        .next()
-                        .map(|p| self.string(p))
-                        .unwrap_or_default();
-                    title = Some(Spanned::new(text, s));
+                    title = Some(Spanned::new(self.string(inner), s));
                 }
                 Rule::field => entries.push(Entry::Field(self.field(inner))),
                 Rule::grid_row => entries.push(Entry::Row(self.row(inner))),
@@ -459,11 +455,7 @@ impl Lower<'_> {
                 Rule::corner => cells.push(Cell::Corner(self.span(&part))),
                 Rule::note => {
                     let span = self.span(&part);
-                    let text = part
-                        .into_inner()
-                        .next()
-                        .map(|p| p.as_str().trim().to_owned())
-                        .unwrap_or_default();
+                    let text = enclosed(part.as_str(), 1).trim().to_owned();
                     if let Some(Cell::Value(item)) = cells.last_mut() {
                         item.span = item.span.to(span);
                         item.note = Some(Box::new(Spanned::new(text, span)));
@@ -492,11 +484,7 @@ impl Lower<'_> {
             match inner.as_rule() {
                 Rule::note => {
                     let s = self.span(&inner);
-                    let text = inner
-                        .into_inner()
-                        .next()
-                        .map(|p| p.as_str().trim().to_owned())
-                        .unwrap_or_default();
+                    let text = enclosed(inner.as_str(), 1).trim().to_owned();
                     note = Some(Box::new(Spanned::new(text, s)));
                 }
                 _ => literal = self.literal(inner),
@@ -883,11 +871,8 @@ impl Lower<'_> {
 
     fn prose(&mut self, pair: Pair<Rule>) -> Prose {
         let span = self.span(&pair);
-        let body = pair.into_inner().next();
-        let (raw, text_start) = match &body {
-            Some(b) => (b.as_str().to_owned(), self.span(b).start),
-            None => (String::new(), span.start + 3),
-        };
+        let raw = enclosed(pair.as_str(), 3).to_owned();
+        let text_start = span.start + 3;
         Prose {
             text: dedent(&raw),
             text_start,
@@ -897,15 +882,13 @@ impl Lower<'_> {
     }
 
     fn string(&mut self, pair: Pair<Rule>) -> String {
-        let Some(body) = pair.into_inner().next() else {
-            return String::new();
-        };
-        if !body.as_str().contains('\\') {
-            return body.as_str().to_owned();
+        let body = enclosed(pair.as_str(), 1);
+        if !body.contains('\\') {
+            return body.to_owned();
         }
-        let start = self.span(&body).start;
+        let start = self.span(&pair).start + 1;
         let mut out = String::new();
-        let mut chars = body.as_str().char_indices();
+        let mut chars = body.char_indices();
         while let Some((i, c)) = chars.next() {
             if c != '\\' {
                 out.push(c);
@@ -1014,6 +997,13 @@ impl Lower<'_> {
             span,
         }
     }
+}
+
+/// The text between the delimiters of a string, prose block or note:
+/// `quote` bytes cut at each end (the grammar puts them there).
+fn enclosed(text: &str, quote: usize) -> &str {
+    text.get(quote..text.len().saturating_sub(quote))
+        .unwrap_or("")
 }
 
 fn parse_weekday(text: &str) -> chrono::Weekday {
