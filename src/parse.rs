@@ -294,6 +294,7 @@ fn describe_found(rest: &str) -> (String, usize) {
     match rest.chars().next() {
         None => ("the end of the file".to_owned(), 0),
         Some('\n') | Some('\r') => ("the end of the line".to_owned(), 1),
+        Some('\t') => ("a tab".to_owned(), 1),
         Some(c) if c.is_alphanumeric() || c == '-' || c == '_' => {
             let word: String = rest
                 .chars()
@@ -303,13 +304,29 @@ fn describe_found(rest: &str) -> (String, usize) {
             let len = word.len();
             (format!("`{word}`"), len)
         }
+        Some(c) if is_invisible(c) => (
+            format!("the invisible character U+{:04X}", u32::from(c)),
+            c.len_utf8(),
+        ),
         Some(c) => (format!("`{c}`"), c.len_utf8()),
     }
+}
+
+/// Characters that show as nothing, or as a plain space, in an editor:
+/// control characters, spaces other than the ASCII space, and format
+/// characters such as a byte-order mark inside the file.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
 }
 
 fn syntax_help(expected: &[&str], found: &str) -> String {
     if found == "the end of the file" {
         return "a declaration is not closed; add the missing `}`".to_owned();
+    }
+    if found.starts_with("the invisible character") {
+        return "remove it: it may have come with text pasted from elsewhere (a byte-order mark belongs only at the very start of the file)".to_owned();
     }
     if expected.contains(&"`:`") {
         return "a field is written `name: value`".to_owned();
