@@ -900,10 +900,19 @@ impl Lower<'_> {
 
     fn string(&mut self, pair: Pair<Rule>) -> String {
         let body = enclosed(pair.as_str(), 1);
+        let start = self.span(&pair).start + 1;
+        // The grammar ends a string's text at `\n` only (a search for three
+        // bytes is a memchr); a lone `\r` is a line break too.
+        if let Some(at) = memchr::memchr(b'\r', body.as_bytes()) {
+            self.diagnostics.push(
+                Diagnostic::error("E012", "this text is not closed")
+                    .label(Span::new(start + at, start + at + 1), "line break inside the quotes")
+                    .help("close the text with `\"` on the same line; use a prose block in `\"\"\"` for text over several lines"),
+            );
+        }
         if !body.contains('\\') {
             return body.to_owned();
         }
-        let start = self.span(&pair).start + 1;
         let mut out = String::new();
         let mut chars = body.char_indices();
         while let Some((i, c)) = chars.next() {
