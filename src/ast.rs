@@ -121,11 +121,10 @@ pub struct Item {
 /// A block of Markdown prose.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prose {
-    /// The text, dedented, without surrounding blank lines.
-    pub text: String,
     /// Where the text between the quotes starts in the source.
     pub text_start: usize,
-    /// The raw text between the quotes, as written.
+    /// The raw text between the quotes, as written. The text it stands for
+    /// is [`crate::parse::dedent`] of it (computed where it is used, once).
     pub raw: String,
     /// The whole block with its quotes.
     pub span: Span,

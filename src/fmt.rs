@@ -403,7 +403,7 @@ impl Printer<'_> {
                 (Entry::Prose(prose), _) => {
                     self.begin(prose.span.start);
                     self.push(indent, "\"\"\"");
-                    self.prose_text(&prose.text, indent);
+                    self.prose_text(&crate::parse::dedent(&prose.raw), indent);
                     self.push(indent, "\"\"\"");
                 }
                 (Entry::Declaration(declaration), Plan::Compact(line)) => {
@@ -691,7 +691,7 @@ impl Printer<'_> {
             }) => {
                 // A comment after `"""` would be prose: comments go before.
                 self.line_with(&inside, indent, &format!("{name}: \"\"\""), false);
-                self.prose_text(&prose.text, indent + 1);
+                self.prose_text(&crate::parse::dedent(&prose.raw), indent + 1);
                 self.push(indent + 1, "\"\"\"");
             }
             Value::List(items, span) if multiline => {

@@ -891,7 +891,6 @@ impl Lower<'_> {
         let raw = enclosed(pair.as_str(), 3).to_owned();
         let text_start = span.start + 3;
         Prose {
-            text: dedent(&raw),
             text_start,
             raw,
             span,

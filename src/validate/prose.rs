@@ -8,12 +8,13 @@ use crate::span::{Span, Spanned};
 
 /// Splits a prose block at its interpolations.
 pub fn split(prose: &ast::Prose) -> (Vec<ProsePart>, Vec<Diagnostic>) {
+    let text = crate::parse::dedent(&prose.raw);
     // Most prose has no braces: one part, nothing to check.
     if memchr::memchr2(b'{', b'}', prose.raw.as_bytes()).is_none() {
-        let parts = if prose.text.is_empty() {
+        let parts = if text.is_empty() {
             Vec::new()
         } else {
-            vec![ProsePart::Text(prose.text.clone())]
+            vec![ProsePart::Text(text)]
         };
         return (parts, Vec::new());
     }
@@ -30,7 +31,7 @@ pub fn split(prose: &ast::Prose) -> (Vec<ProsePart>, Vec<Diagnostic>) {
         })
         .collect();
     let mut problems = Vec::new();
-    let pieces = scan(&prose.text, &mut problems);
+    let pieces = scan(&text, &mut problems);
     for (kind, raw_offset) in scan_problems(&prose.raw) {
         let at = prose.text_start + raw_offset;
         diagnostics.push(
