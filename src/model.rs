@@ -32,7 +32,7 @@ pub struct Decl {
     /// Its title.
     pub title: Option<Spanned<String>>,
     /// Its fields by name.
-    pub fields: BTreeMap<String, Field>,
+    pub fields: BTreeMap<&'static str, Field>,
     /// Prose and nested declarations, in document order.
     pub body: Vec<Body>,
     /// A grid's cells.

@@ -181,9 +181,14 @@ impl Cx<'_> {
             );
         }
         // Fields.
-        let names: BTreeSet<&String> = old.fields.keys().chain(new.fields.keys()).collect();
+        let names: BTreeSet<&str> = old
+            .fields
+            .keys()
+            .chain(new.fields.keys())
+            .copied()
+            .collect();
         for name in names {
-            if new.kind == Kind::Policy && VERSION_FIELDS.contains(&name.as_str()) {
+            if new.kind == Kind::Policy && VERSION_FIELDS.contains(&name) {
                 continue;
             }
             self.field(old, new, name);

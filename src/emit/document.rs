@@ -462,12 +462,12 @@ fn declaration(policy: &Policy, decl: &Decl) -> Declaration {
     let fields = decl
         .fields
         .iter()
-        .map(|(name, field)| (name.clone(), field_value(policy, &field.value)))
+        .map(|(name, field)| ((*name).to_owned(), field_value(policy, &field.value)))
         .collect();
     let notes = decl
         .fields
         .iter()
-        .filter_map(|(name, field)| field.note.clone().map(|n| (name.clone(), n)))
+        .filter_map(|(name, field)| field.note.clone().map(|n| ((*name).to_owned(), n)))
         .collect();
     let body = decl
         .body

@@ -176,7 +176,7 @@ fn declaration(
             _ => 1,
         };
         fields.insert(
-            name.clone(),
+            spec.name,
             Field {
                 name: spanned(name),
                 value,

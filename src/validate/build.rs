@@ -282,7 +282,7 @@ impl Builder {
         };
         let item_spans = field.value.items().iter().map(|i| i.span).collect();
         self.policy.decls[index].fields.insert(
-            spec.name.to_owned(),
+            spec.name,
             Field {
                 name: field.name.clone(),
                 value,
@@ -546,7 +546,7 @@ impl Builder {
                 }
                 None => continue,
             };
-            let values: Vec<&ast::Cell> = cells.collect();
+            let values = cells.as_slice();
             if values.len() != grid.columns.len() {
                 self.diagnostics.push(
                     Diagnostic::error(

@@ -124,7 +124,7 @@ fn field_of<'p>(
             .into_iter()
             .collect());
     };
-    match decl.fields.get(&reference.field.value) {
+    match decl.fields.get(reference.field.value.as_str()) {
         Some(field) => Ok((decl, field)),
         None => Err(vec![Diagnostic::error(
             "E403",

@@ -216,7 +216,7 @@ pub fn check_interpolations(policy: &Policy) -> Vec<Diagnostic> {
                 }
                 Interpolation::Field(id, field) => match policy.get(&id.value) {
                     None => diagnostics.push(unknown(id)),
-                    Some(decl) if !decl.fields.contains_key(&field.value) => {
+                    Some(decl) if !decl.fields.contains_key(field.value.as_str()) => {
                         let names = decl
                             .kind
                             .fields()
