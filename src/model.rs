@@ -55,8 +55,8 @@ pub enum Body {
 /// A field's value and where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
-    /// The field's name.
-    pub name: Spanned<String>,
+    /// The field's name, as the schema spells it, and where it was written.
+    pub name: Spanned<&'static str>,
     /// Its value.
     pub value: Value,
     /// A note written after the value.

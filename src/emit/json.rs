@@ -178,7 +178,7 @@ fn declaration(
         fields.insert(
             spec.name,
             Field {
-                name: spanned(name),
+                name: Spanned::new(spec.name, Span::default()),
                 value,
                 note: d.notes.get(name).cloned(),
                 item_spans: vec![Span::default(); items],

@@ -284,7 +284,7 @@ impl Builder {
         self.policy.decls[index].fields.insert(
             spec.name,
             Field {
-                name: field.name.clone(),
+                name: Spanned::new(spec.name, field.name.span),
                 value,
                 note,
                 item_spans,
