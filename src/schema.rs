@@ -344,28 +344,6 @@ impl Kind {
 
     /// The kinds a declaration of this kind may contain.
     pub fn children(self) -> &'static [Kind] {
-        const DOCUMENT: &[Kind] = &[
-            Kind::Topic,
-            Kind::Resource,
-            Kind::Product,
-            Kind::Party,
-            Kind::Operator,
-            Kind::License,
-            Kind::Tier,
-            Kind::Channel,
-            Kind::Calendar,
-            Kind::Severity,
-            Kind::Area,
-            Kind::Grid,
-            Kind::Comparison,
-            Kind::Phase,
-            Kind::Service,
-            Kind::Contact,
-            Kind::Rule,
-            Kind::List,
-            Kind::Claim,
-            Kind::Example,
-        ];
         const SECTION: &[Kind] = &[
             Kind::Section,
             Kind::Topic,
@@ -389,6 +367,9 @@ impl Kind {
             Kind::Claim,
             Kind::Example,
         ];
+        // What a topic, product, tier or rule may hold: all a section may,
+        // except a section.
+        const DOCUMENT: &[Kind] = SECTION.split_at(1).1;
         match self {
             Kind::Section => SECTION,
             Kind::Topic | Kind::Product | Kind::Tier | Kind::Rule => DOCUMENT,
