@@ -1,11 +1,10 @@
 //! Diagnostics: every problem found in a policy, with a stable code.
 //!
 //! Messages are lowercase, without a final period, and put the user's input
-//! in backticks. Codes are stable: `E0xx` for syntax, `E1xx` for references
-//! and structure, `E2xx` for values, `E3xx` for grids, `E4xx` for claims and
-//! prose, `W5xx` for consistency warnings, `W6xx` for contradictions in the
-//! document, `W7xx` for unused declarations.
+//! in backticks. Codes, their categories and severities are listed once, in
+//! [`crate::codes`].
 
+use crate::codes::Code;
 use crate::span::Span;
 use std::fmt;
 
@@ -40,7 +39,7 @@ pub struct Label {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Stable code, e.g. `E101`.
-    pub code: &'static str,
+    pub code: Code,
     /// Error or warning.
     pub severity: Severity,
     /// What is wrong, in the policy's words.
@@ -52,22 +51,14 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// An error with code `code`.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    /// A diagnostic with code `code`, at the code's severity.
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             code,
-            severity: Severity::Error,
+            severity: code.severity(),
             message: message.into(),
             labels: Vec::new(),
             help: None,
-        }
-    }
-
-    /// A warning with code `code`.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
         }
     }
 

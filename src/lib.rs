@@ -9,6 +9,7 @@ extern crate alloc;
 
 pub mod ast;
 pub mod builder;
+pub mod codes;
 pub mod diagnostic;
 pub mod diff;
 pub mod emit;
@@ -59,7 +60,12 @@ impl Checked {
 /// lost to the syntax error as missing); every other problem is reported.
 pub fn check_source(source: &str) -> Checked {
     let parsed = parse::parse(source);
-    if parsed.has_syntax_errors() || parsed.diagnostics.iter().any(|d| d.code == "E001") {
+    if parsed.has_syntax_errors()
+        || parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.code == codes::Code::E001)
+    {
         let mut diagnostics = parsed.diagnostics;
         diagnostic::sort(&mut diagnostics);
         return Checked {

@@ -7,6 +7,7 @@
 //! errors of every declaration. Does no I/O.
 
 use crate::ast::*;
+use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::span::{Span, Spanned};
 use pest::iterators::Pair;
@@ -37,7 +38,12 @@ pub struct Parsed {
 impl Parsed {
     /// Whether any syntax error was found.
     pub fn has_syntax_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.code.starts_with("E0"))
+        self.diagnostics.iter().any(|d| {
+            matches!(
+                d.code.category(),
+                crate::codes::Category::Input | crate::codes::Category::Syntax
+            )
+        })
     }
 }
 
@@ -51,8 +57,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
         Err(error) => {
             let at = error.valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(Diagnostic::error(
-                "E001",
+            Err(Diagnostic::new(
+                Code::E001,
                 format!("the file is not valid UTF-8 (line {line}, byte {at})"),
             )
             .help("save the policy as UTF-8 text"))
@@ -105,7 +111,7 @@ pub fn parse(source: &str) -> Parsed {
 fn check_guards(source: &str) -> Option<Diagnostic> {
     if let Some(at) = source.find('\0') {
         return Some(
-            Diagnostic::error("E002", "the file contains a NUL byte")
+            Diagnostic::new(Code::E002, "the file contains a NUL byte")
                 .label(Span::new(at, at + 1), "NUL byte here")
                 .help("a policy is plain text; remove the NUL byte"),
         );
@@ -138,7 +144,7 @@ fn check_guards(source: &str) -> Option<Diagnostic> {
                 depth += 1;
                 if depth > MAX_NESTING {
                     return Some(
-                        Diagnostic::error("E003", format!("nesting is deeper than {MAX_NESTING} levels"))
+                        Diagnostic::new(Code::E003, format!("nesting is deeper than {MAX_NESTING} levels"))
                             .label(Span::new(i, i + 1), "too deep here")
                             .help("declarations and lists nest only a few levels in a policy; check for unbalanced brackets"),
                     );
@@ -256,7 +262,7 @@ fn syntax_error(
     };
     let line = rest.split('\n').next().unwrap_or("");
     if rest.starts_with('"') && !rest.starts_with("\"\"\"") && line[1..].find('"').is_none() {
-        let diagnostic = Diagnostic::error("E012", "this text is not closed")
+        let diagnostic = Diagnostic::new(Code::E012, "this text is not closed")
             .label(Span::new(offset + at, offset + at + line.trim_end().len()), "no closing `\"` on this line")
             .help("close the text with `\"` on the same line; use a prose block in `\"\"\"` for text over several lines");
         return (diagnostic, at);
@@ -271,7 +277,7 @@ fn syntax_error(
                 1 => expected[0].to_owned(),
                 n => format!("{} or {}", expected[..n - 1].join(", "), expected[n - 1]),
             };
-            Diagnostic::error("E010", format!("expected {what}, found {}", found.0))
+            Diagnostic::new(Code::E010, format!("expected {what}, found {}", found.0))
                 .label(span, format!("expected {what}"))
                 .help(syntax_help(&expected, &found.0))
         }
@@ -281,7 +287,7 @@ fn syntax_error(
             } else {
                 message.to_lowercase()
             };
-            Diagnostic::error("E011", message)
+            Diagnostic::new(Code::E011, message)
                 .label(span, "here")
                 .help("simplify the policy around this point")
         }
@@ -531,7 +537,7 @@ impl Lower<'_> {
                     (Some(a), Some(b)) if a <= b => Literal::Range(a, b),
                     (Some(a), Some(b)) => {
                         self.diagnostics.push(
-                            Diagnostic::error("E206", format!("the range `{a}..{b}` is empty"))
+                            Diagnostic::new(Code::E206, format!("the range `{a}..{b}` is empty"))
                                 .label(span, "the first number is larger than the second")
                                 .help(format!("write `{b}..{a}`")),
                         );
@@ -592,7 +598,7 @@ impl Lower<'_> {
 
     fn invalid_date(&mut self, text: &str, span: Span) -> Literal {
         self.diagnostics.push(
-            Diagnostic::error("E202", format!("`{text}` is not a valid date"))
+            Diagnostic::new(Code::E202, format!("`{text}` is not a valid date"))
                 .label(span, "no such day")
                 .help("dates are written year-month-day, e.g. `2026-06-13`, or year-month, e.g. `2026-06`"),
         );
@@ -601,7 +607,7 @@ impl Lower<'_> {
 
     fn too_large(&mut self, text: &str, span: Span) {
         self.diagnostics.push(
-            Diagnostic::error("E201", format!("the number `{text}` is too large"))
+            Diagnostic::new(Code::E201, format!("the number `{text}` is too large"))
                 .label(span, "too large")
                 .help("numbers in a policy must fit in 64 bits; targets and counts in 32 bits"),
         );
@@ -641,7 +647,7 @@ impl Lower<'_> {
         };
         if n == 0 {
             self.diagnostics.push(
-                Diagnostic::error("E208", "a response target of zero is never met")
+                Diagnostic::new(Code::E208, "a response target of zero is never met")
                     .label(span, "zero")
                     .help("write a positive number, or `best-effort` for no target"),
             );
@@ -682,8 +688,8 @@ impl Lower<'_> {
                     currency = inner.as_str().to_owned();
                     if !CURRENCIES.contains(&inner.as_str()) {
                         let s = self.span(&inner);
-                        let mut d = Diagnostic::error(
-                            "E205",
+                        let mut d = Diagnostic::new(
+                            Code::E205,
                             format!("`{currency}` is not a known currency"),
                         )
                         .label(s, "unknown currency");
@@ -701,8 +707,8 @@ impl Lower<'_> {
                     if fraction.len() > 2 {
                         let s = self.span(&inner);
                         self.diagnostics.push(
-                            Diagnostic::error(
-                                "E205",
+                            Diagnostic::new(
+                                Code::E205,
                                 format!("`{text}` has more than two decimals"),
                             )
                             .label(s, "too precise")
@@ -755,9 +761,12 @@ impl Lower<'_> {
         if chrono::NaiveDate::from_ymd_opt(2024, month, day).is_none() {
             let span = self.span(pair);
             self.diagnostics.push(
-                Diagnostic::error("E202", format!("`{text}` is not a valid day of the year"))
-                    .label(span, "no such day")
-                    .help("days of the year are written month-day, e.g. `12-25`"),
+                Diagnostic::new(
+                    Code::E202,
+                    format!("`{text}` is not a valid day of the year"),
+                )
+                .label(span, "no such day")
+                .help("days of the year are written month-day, e.g. `12-25`"),
             );
             return None;
         }
@@ -784,8 +793,8 @@ impl Lower<'_> {
                             _ => {
                                 let span = self.span(&part);
                                 self.diagnostics.push(
-                                    Diagnostic::error(
-                                        "E202",
+                                    Diagnostic::new(
+                                        Code::E202,
                                         format!(
                                             "`easter + {}` is more than a year from Easter",
                                             part.as_str()
@@ -817,7 +826,7 @@ impl Lower<'_> {
                     (Some(_), Some(_)) => {
                         let span = self.span(&a).to(self.span(&b));
                         self.diagnostics.push(
-                            Diagnostic::error("E206", format!("the days `{}..{}` are in the wrong order", a.as_str(), b.as_str()))
+                            Diagnostic::new(Code::E206, format!("the days `{}..{}` are in the wrong order", a.as_str(), b.as_str()))
                                 .label(span, "the range ends before it starts")
                                 .help("write the earlier day first; a range cannot wrap around the new year"),
                         );
@@ -839,7 +848,7 @@ impl Lower<'_> {
         } else {
             let span = self.span(pair);
             self.diagnostics.push(
-                Diagnostic::error("E203", format!("`{text}` is not a valid time of day"))
+                Diagnostic::new(Code::E203, format!("`{text}` is not a valid time of day"))
                     .label(span, "no such time")
                     .help("times are written hours:minutes from `00:00` to `24:00`"),
             );
@@ -855,7 +864,7 @@ impl Lower<'_> {
         let (open, close) = (open?, close?);
         if open >= close {
             self.diagnostics.push(
-                Diagnostic::error("E204", format!("the opening hours `{}-{}` are empty", a.as_str(), b.as_str()))
+                Diagnostic::new(Code::E204, format!("the opening hours `{}-{}` are empty", a.as_str(), b.as_str()))
                     .label(span, "closes before or when it opens")
                     .help("write the opening time first, e.g. `09:00-17:00`; hours past midnight need two entries"),
             );
@@ -904,7 +913,7 @@ impl Lower<'_> {
         // bytes is a memchr); a lone `\r` is a line break too.
         if let Some(at) = memchr::memchr(b'\r', body.as_bytes()) {
             self.diagnostics.push(
-                Diagnostic::error("E012", "this text is not closed")
+                Diagnostic::new(Code::E012, "this text is not closed")
                     .label(Span::new(start + at, start + at + 1), "line break inside the quotes")
                     .help("close the text with `\"` on the same line; use a prose block in `\"\"\"` for text over several lines"),
             );
@@ -925,7 +934,7 @@ impl Lower<'_> {
                 Some((_, 'n')) => out.push('\n'),
                 Some((j, other)) => {
                     self.diagnostics.push(
-                        Diagnostic::error("E207", format!("`\\{other}` is not an escape"))
+                        Diagnostic::new(Code::E207, format!("`\\{other}` is not an escape"))
                             .label(Span::new(start + i, start + j + other.len_utf8()), "unknown escape")
                             .help("inside quotes, write `\\\"` for a quote, `\\\\` for a backslash, `\\n` for a line break"),
                     );

@@ -99,7 +99,7 @@ impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(self.diagnostic.code))
+        Some(Box::new(self.diagnostic.code.as_str()))
     }
 
     fn severity(&self) -> Option<miette::Severity> {

@@ -23,7 +23,7 @@ fn invalid_fixtures() {
         assert_spans_in_bounds(&source, &checked.diagnostics);
         let code = code_of(path);
         assert!(
-            checked.diagnostics.iter().any(|d| d.code == code),
+            checked.diagnostics.iter().any(|d| d.code.as_str() == code),
             "{name} should report {code}, but reported:\n{}",
             list_diagnostics(&source, &checked.diagnostics)
         );
@@ -59,46 +59,44 @@ fn valid_fixtures() {
     });
 }
 
-/// Each code fixtured once at least, so that a new code does not go untested.
+/// Each code fixtured once at least, so that a new code does not go
+/// untested: the test walks the enum of every code, and each code either
+/// has a fixture file or names the test below that builds its input.
 #[test]
 fn every_code_has_a_fixture() {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut codes = std::collections::BTreeSet::new();
-    let mut stack = vec![src];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let text = std::fs::read_to_string(&path).unwrap();
-            let bytes = text.as_bytes();
-            for (i, _) in text.match_indices('"') {
-                let code = &bytes[i + 1..(i + 5).min(bytes.len())];
-                let closes = bytes.get(i + 5) == Some(&b'"');
-                if closes
-                    && (code[0] == b'E' || code[0] == b'W')
-                    && code[1..].iter().all(u8::is_ascii_digit)
-                {
-                    codes.insert(String::from_utf8(code.to_vec()).unwrap());
-                }
-            }
-        }
-    }
+    use policyc::codes::{Code, Fixture};
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/invalid");
     let fixtured: std::collections::BTreeSet<String> = std::fs::read_dir(fixtures)
         .unwrap()
         .map(|e| code_of(&e.unwrap().path()))
         .collect();
-    // Tested with bytes below; E011 has no known trigger short of pest's own
-    // limits (see `hidden_nesting_is_refused`).
-    let elsewhere = ["E001", "E002", "E011"];
-    let missing: Vec<&String> = codes
-        .iter()
-        .filter(|c| !fixtured.contains(*c) && !elsewhere.contains(&c.as_str()))
-        .collect();
+    let this_file = include_str!("diagnostics.rs");
+    let mut missing = Vec::new();
+    for &code in Code::ALL {
+        match code.fixture() {
+            Fixture::File => {
+                if !fixtured.contains(code.as_str()) {
+                    missing.push(code);
+                }
+            }
+            Fixture::Test(test) => {
+                let name = test.rsplit(": ").next().unwrap();
+                assert!(
+                    this_file.contains(&format!("fn {name}()")),
+                    "{code} names the test `{test}`, which does not exist"
+                );
+            }
+            Fixture::Unreachable(why) => assert!(!why.is_empty()),
+        }
+    }
     assert!(missing.is_empty(), "codes without a fixture: {missing:?}");
+    // And no fixture for a code that does not exist.
+    let known: std::collections::BTreeSet<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+    let stray: Vec<&String> = fixtured
+        .iter()
+        .filter(|c| !known.contains(c.as_str()))
+        .collect();
+    assert!(stray.is_empty(), "fixtures for unknown codes: {stray:?}");
 }
 
 const VALID: &str = r#"policy demo "Demo policy" {
@@ -123,7 +121,7 @@ fn invalid_utf8_is_refused() {
     let mut bytes = VALID.as_bytes().to_vec();
     bytes.splice(10..10, [0xff, 0xfe]);
     let error = policyc::parse::decode(&bytes).expect_err("not UTF-8");
-    assert_eq!(error.code, "E001");
+    assert_eq!(error.code, policyc::codes::Code::E001);
     insta::assert_snapshot!(render(
         "bytes/invalid-utf8.policy",
         "",
@@ -260,7 +258,10 @@ fn hidden_nesting_is_refused() {
     source.push('\n');
     let run = move || {
         let checked = policyc::check_source(&source);
-        checked.diagnostics.iter().any(|d| d.code == "E003")
+        checked
+            .diagnostics
+            .iter()
+            .any(|d| d.code == policyc::codes::Code::E003)
     };
     let refused = std::thread::Builder::new()
         .stack_size(8 << 20)
@@ -284,7 +285,10 @@ fn nesting_after_an_unclosed_prose_quote_is_refused() {
     // The grammar reads the unclosed `"""` as an empty title and fails at
     // the next quote, before any nesting: one syntax error, no recursion.
     let checked = policyc::check_source(&source);
-    assert!(checked.diagnostics.iter().any(|d| d.code == "E010"));
+    assert!(checked
+        .diagnostics
+        .iter()
+        .any(|d| d.code == policyc::codes::Code::E010));
     assert!(checked.policy.is_none());
 }
 
@@ -310,11 +314,18 @@ fn ten_megabytes_return() {
 fn numbers_past_u64_are_refused() {
     let source = VALID.replace("version:   1.0", "version:   99999999999999999999999999.5");
     let checked = policyc::check_source(&source);
-    assert!(checked.diagnostics.iter().any(|d| d.code == "E201"));
+    assert!(checked
+        .diagnostics
+        .iter()
+        .any(|d| d.code == policyc::codes::Code::E201));
     insta::assert_snapshot!(rendered("bytes/number-past-u64.policy", &source));
 }
 
 /// The codes of a check's diagnostics, in order.
 fn codes(checked: &policyc::Checked) -> Vec<&'static str> {
-    checked.diagnostics.iter().map(|d| d.code).collect()
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
 }

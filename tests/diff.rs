@@ -215,7 +215,7 @@ fn model_allowing_broken_examples(source: &str) -> Policy {
     let blocking: Vec<_> = checked
         .diagnostics
         .iter()
-        .filter(|d| d.is_error() && d.code != "E421")
+        .filter(|d| d.is_error() && d.code != policyc::codes::Code::E421)
         .collect();
     assert!(blocking.is_empty(), "{blocking:#?}");
     checked.policy.expect("a model")

@@ -126,7 +126,7 @@ fn check_points_at_the_expected_value() {
     let errors: Vec<_> = checked.errors().collect();
     assert_eq!(errors.len(), 1, "{errors:?}");
     let error = errors[0];
-    assert_eq!(error.code, "E421");
+    assert_eq!(error.code, policyc::codes::Code::E421);
     let span = error.primary_span();
     assert_eq!(
         &source[span.start..span.end],

@@ -106,7 +106,7 @@ fn every_stage(source: &str) {
     let blocking: Vec<_> = checked
         .diagnostics
         .iter()
-        .filter(|d| d.is_error() && d.code != "E421")
+        .filter(|d| d.is_error() && d.code != policyc::codes::Code::E421)
         .collect();
     assert!(blocking.is_empty(), "{blocking:#?}");
     let Some(policy) = checked.policy else {
@@ -130,7 +130,11 @@ fn every_stage(source: &str) {
         policyc::diff::render_markdown(&there),
         policyc::diff::render_json(&there),
     );
-    if !checked.diagnostics.iter().any(|d| d.code == "E421") {
+    if !checked
+        .diagnostics
+        .iter()
+        .any(|d| d.code == policyc::codes::Code::E421)
+    {
         let formatted = policyc::fmt::format_source(source).expect("a valid policy formats");
         let reformatted = policyc::check_source(&formatted).policy;
         assert_eq!(reformatted.as_ref(), Some(&policy), "fmt keeps the meaning");

@@ -62,7 +62,7 @@ fn a_typo_in_a_tier_id_is_one_error() {
         list_diagnostics(&source, &checked.diagnostics)
     );
     let error = errors[0];
-    assert_eq!(error.code, "E111");
+    assert_eq!(error.code, policyc::codes::Code::E111);
     assert_eq!(error.help.as_deref(), Some("did you mean `advanced`?"));
     let span = error.primary_span();
     assert_eq!(&source[span.start..span.end], "advnced");
@@ -85,6 +85,6 @@ fn a_typo_in_the_response_grid_header_is_one_error() {
         "expected one error:\n{}",
         list_diagnostics(&source, &checked.diagnostics)
     );
-    assert_eq!(errors[0].code, "E111");
+    assert_eq!(errors[0].code, policyc::codes::Code::E111);
     assert_eq!(errors[0].help.as_deref(), Some("did you mean `advanced`?"));
 }

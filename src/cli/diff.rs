@@ -116,14 +116,18 @@ pub fn run(args: Args) -> ExitCode {
         let blocking = side
             .diagnostics
             .iter()
-            .any(|d| d.is_error() && d.code != "E421");
+            .any(|d| d.is_error() && d.code != policyc::codes::Code::E421);
         if blocking || side.policy.is_none() {
             side.print_diagnostics();
             eprintln!("error: {} is not a valid policy", side.name);
             invalid = true;
             continue;
         }
-        let broken = side.diagnostics.iter().filter(|d| d.code == "E421").count();
+        let broken = side
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == policyc::codes::Code::E421)
+            .count();
         if broken > 0 {
             eprintln!(
                 "note: {broken} worked {} in {} no longer {}: run `policyc test {}`",

@@ -32,7 +32,7 @@ pub fn run(paths: Vec<PathBuf>) -> ExitCode {
         let blocking: Vec<_> = loaded
             .diagnostics
             .iter()
-            .filter(|d| d.is_error() && !d.code.starts_with("E42"))
+            .filter(|d| d.is_error() && d.code.category() != policyc::codes::Category::Example)
             .cloned()
             .collect();
         let policy = match (&loaded.policy, blocking.is_empty()) {

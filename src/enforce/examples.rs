@@ -24,6 +24,7 @@
 
 use super::entitlement as ent;
 use super::{format_instant, Case, Error};
+use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::{Coverage, Decl, Field, Incidents, Policy, Value};
 use crate::schema::Kind;
@@ -122,8 +123,8 @@ impl<'p> Ex<'p> {
     }
 
     fn missing(&mut self, outcome: &str, input: &str, example: &str) {
-        let d = Diagnostic::error(
-            "E420",
+        let d = Diagnostic::new(
+            Code::E420,
             format!(
                 "the example `{}` expects `{outcome}` but does not say `{input}`",
                 self.id()
@@ -135,8 +136,8 @@ impl<'p> Ex<'p> {
     }
 
     fn fails(&mut self, outcome: &str, expected: String, computed: String, why: Option<String>) {
-        let mut d = Diagnostic::error(
-            "E421",
+        let mut d = Diagnostic::new(
+            Code::E421,
             format!(
                 "the example `{}` does not hold: `{outcome}` is `{computed}`, not `{expected}`",
                 self.id()
@@ -154,7 +155,7 @@ impl<'p> Ex<'p> {
     }
 
     fn unreadable(&mut self, span: Span, message: String, label: &str, help: Option<String>) {
-        let mut d = Diagnostic::error("E422", message).label(span, label.to_owned());
+        let mut d = Diagnostic::new(Code::E422, message).label(span, label.to_owned());
         if let Some(help) = help {
             d = d.help(help);
         }
@@ -162,8 +163,8 @@ impl<'p> Ex<'p> {
     }
 
     fn cannot(&mut self, outcome: &str, error: &Error) {
-        let d = Diagnostic::error(
-            "E423",
+        let d = Diagnostic::new(
+            Code::E423,
             format!("the example `{}` cannot be computed: {error}", self.id()),
         )
         .label(self.span(outcome), "expected here")
@@ -226,8 +227,8 @@ impl<'p> Ex<'p> {
 
     fn check(&mut self) {
         if !OUTCOMES.iter().any(|o| self.decl.fields.contains_key(*o)) {
-            let d = Diagnostic::error(
-                "E420",
+            let d = Diagnostic::new(
+                Code::E420,
                 format!("the example `{}` expects nothing", self.id()),
             )
             .label(self.decl.id.span, "no expected outcome")

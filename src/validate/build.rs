@@ -2,6 +2,7 @@
 //! and their types, grid shape. Reports every mismatch and keeps going.
 
 use crate::ast::{self, Entry, Item, Keyword, Literal};
+use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::*;
 use crate::schema::{CellType, FieldSpec, Kind, Type};
@@ -42,8 +43,8 @@ impl Builder {
         parent: Option<(usize, Kind)>,
     ) -> Option<usize> {
         let Some(kind) = Kind::parse(&decl.kind.value) else {
-            let mut d = Diagnostic::error(
-                "E101",
+            let mut d = Diagnostic::new(
+                Code::E101,
                 format!("`{}` is not a kind of declaration", decl.kind.value),
             )
             .label(decl.kind.span, "unknown kind");
@@ -64,8 +65,8 @@ impl Builder {
         match parent {
             None if !matches!(kind, Kind::Policy | Kind::Section) => {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "E102",
+                    Diagnostic::new(
+                        Code::E102,
                         format!("a `{}` cannot stand at the top of the file", kind.name()),
                     )
                     .label(decl.kind.span, "outside any section")
@@ -80,8 +81,8 @@ impl Builder {
                     format!("move it out of the `{}`", parent_kind.name())
                 };
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "E102",
+                    Diagnostic::new(
+                        Code::E102,
                         format!(
                             "a `{}` cannot stand inside a `{}`",
                             kind.name(),
@@ -96,8 +97,8 @@ impl Builder {
         }
         if kind.needs_title() && decl.title.is_none() {
             self.diagnostics.push(
-                Diagnostic::error(
-                    "E103",
+                Diagnostic::new(
+                    Code::E103,
                     format!("the {} `{}` has no title", kind.name(), decl.id.value),
                 )
                 .label(decl.id.span, "title missing after the id")
@@ -129,8 +130,8 @@ impl Builder {
                         rows.push(row);
                     } else {
                         self.diagnostics.push(
-                            Diagnostic::error(
-                                "E104",
+                            Diagnostic::new(
+                                Code::E104,
                                 format!("a `{}` holds no grid rows", kind.name()),
                             )
                             .label(row.span, "row outside a grid")
@@ -143,7 +144,7 @@ impl Builder {
                         body.push(Body::Prose(self.prose(prose)));
                     } else {
                         self.diagnostics.push(
-                            Diagnostic::error("E104", format!("a `{}` holds no prose of its own", kind.name()))
+                            Diagnostic::new(Code::E104, format!("a `{}` holds no prose of its own", kind.name()))
                                 .label(prose.span, "prose here")
                                 .help("move the prose into the enclosing section, or into one of this declaration's fields"),
                         );
@@ -162,8 +163,8 @@ impl Builder {
             let written_invalid = self.invalid_fields.contains(&(index, spec.name));
             if !written_invalid && !self.policy.decls[index].fields.contains_key(spec.name) {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "E105",
+                    Diagnostic::new(
+                        Code::E105,
                         format!(
                             "the {} `{}` has no `{}`",
                             kind.name(),
@@ -215,7 +216,7 @@ impl Builder {
                     .first()
                     .map_or(Span::default(), |d| d.kind.span);
                 self.diagnostics.push(
-                    Diagnostic::error("E106", "the file has no `policy` header")
+                    Diagnostic::new(Code::E106, "the file has no `policy` header")
                         .label(span, "the policy header should come first")
                         .help("start the file with a header: `policy my-policy \"Title\" { ... }`"),
                 );
@@ -226,7 +227,7 @@ impl Builder {
                 let spans: Vec<Span> = rest.iter().map(|d| d.id.span).collect();
                 for span in spans {
                     self.diagnostics.push(
-                        Diagnostic::error("E106", "a file holds one `policy` header")
+                        Diagnostic::new(Code::E106, "a file holds one `policy` header")
                             .label(span, "second header")
                             .label(first_span, "first header")
                             .help("each version of a policy is a file of its own"),
@@ -238,8 +239,8 @@ impl Builder {
 
     fn field(&mut self, index: usize, kind: Kind, field: &ast::Field) {
         let Some(spec) = kind.field(&field.name.value) else {
-            let mut d = Diagnostic::error(
-                "E107",
+            let mut d = Diagnostic::new(
+                Code::E107,
                 format!("a `{}` has no field `{}`", kind.name(), field.name.value),
             )
             .label(field.name.span, "unknown field");
@@ -265,10 +266,13 @@ impl Builder {
         if let Some(previous) = self.policy.decls[index].fields.get(spec.name) {
             let first = previous.name.span;
             self.diagnostics.push(
-                Diagnostic::error("E108", format!("the field `{}` is given twice", spec.name))
-                    .label(field.name.span, "second time")
-                    .label(first, "first time")
-                    .help("keep one of them"),
+                Diagnostic::new(
+                    Code::E108,
+                    format!("the field `{}` is given twice", spec.name),
+                )
+                .label(field.name.span, "second time")
+                .label(first, "first time")
+                .help("keep one of them"),
             );
             return;
         }
@@ -295,7 +299,7 @@ impl Builder {
 
     fn mismatch(&mut self, span: Span, spec: &FieldSpec, wanted: &str) {
         self.diagnostics.push(
-            Diagnostic::error("E209", format!("`{}` takes {wanted}", spec.name))
+            Diagnostic::new(Code::E209, format!("`{}` takes {wanted}", spec.name))
                 .label(span, "wrong kind of value")
                 .help(format!(
                     "write e.g. `{}: {}`",
@@ -368,8 +372,8 @@ impl Builder {
                 Literal::Reference(r) => match Kind::parse(r) {
                     Some(k) if k.is_id_set() => Some(Value::Kind(k)),
                     _ => {
-                        let mut d = Diagnostic::error(
-                            "E210",
+                        let mut d = Diagnostic::new(
+                            Code::E210,
                             format!("`{r}` is not a kind of declaration a grid can range over"),
                         )
                         .label(item.span, "not an id set");
@@ -390,7 +394,7 @@ impl Builder {
                     Some(c) => Some(Value::CellType(c)),
                     None => {
                         let mut d =
-                            Diagnostic::error("E210", format!("`{r}` is not a type of cell"))
+                            Diagnostic::new(Code::E210, format!("`{r}` is not a type of cell"))
                                 .label(item.span, "unknown cell type");
                         d = match did_you_mean(r, CellType::ALL.iter().map(|c| c.name())) {
                             Some(c) => d.help(format!("did you mean `{c}`?")),
@@ -405,9 +409,11 @@ impl Builder {
             Type::Zone => match &item.literal {
                 Literal::Text(zone) => {
                     if zone.parse::<chrono_tz::Tz>().is_err() {
-                        let mut d =
-                            Diagnostic::error("E211", format!("`{zone}` is not a known time zone"))
-                                .label(item.span, "unknown time zone");
+                        let mut d = Diagnostic::new(
+                            Code::E211,
+                            format!("`{zone}` is not a known time zone"),
+                        )
+                        .label(item.span, "unknown time zone");
                         d = match did_you_mean(
                             zone,
                             chrono_tz::TZ_VARIANTS.iter().map(|t| t.name()),
@@ -429,7 +435,7 @@ impl Builder {
                     Ok(instant) => Some(Value::Instant(instant)),
                     Err(_) => {
                         self.diagnostics.push(
-                            Diagnostic::error("E212", format!("`{text}` is not an instant"))
+                            Diagnostic::new(Code::E212, format!("`{text}` is not an instant"))
                                 .label(item.span, "not RFC 3339")
                                 .help("write the date, time and offset, e.g. `\"2026-03-13T15:30:00+01:00\"`"),
                         );
@@ -489,7 +495,7 @@ impl Builder {
         let Some((header, body)) = rows.split_first() else {
             grid.malformed = true;
             self.diagnostics.push(
-                Diagnostic::error("E301", format!("the grid `{id}` has no rows"))
+                Diagnostic::new(Code::E301, format!("the grid `{id}` has no rows"))
                     .label(id_span, "empty grid")
                     .help("write a header row of column ids, then one row per row id: `| * | col-a | col-b |`"),
             );
@@ -502,7 +508,7 @@ impl Builder {
             Some(other) => {
                 grid.malformed = true;
                 self.diagnostics.push(
-                    Diagnostic::error("E302", "a grid's header row starts with `*`")
+                    Diagnostic::new(Code::E302, "a grid's header row starts with `*`")
                         .label(other.span(), "expected `*` here")
                         .help("the first row names the columns: `| * | col-a | col-b |`"),
                 );
@@ -518,7 +524,7 @@ impl Builder {
                 }) => grid.columns.push(Spanned::new(r.clone(), *span)),
                 other => {
                     self.diagnostics.push(
-                        Diagnostic::error("E302", "a grid's header names columns by id")
+                        Diagnostic::new(Code::E302, "a grid's header names columns by id")
                             .label(other.span(), "not an id")
                             .help("write the id of a declaration of the grid's column kind"),
                     );
@@ -538,7 +544,7 @@ impl Builder {
                 Some(other) => {
                     grid.malformed = true;
                     self.diagnostics.push(
-                        Diagnostic::error("E302", "a grid row starts with the id of its row")
+                        Diagnostic::new(Code::E302, "a grid row starts with the id of its row")
                             .label(other.span(), "not an id")
                             .help("write the id of a declaration of the grid's row kind first"),
                     );
@@ -549,8 +555,8 @@ impl Builder {
             let values = cells.as_slice();
             if values.len() != grid.columns.len() {
                 self.diagnostics.push(
-                    Diagnostic::error(
-                        "E303",
+                    Diagnostic::new(
+                        Code::E303,
                         format!(
                             "the row `{}` has {} but the header has {}",
                             row_id.value,
@@ -571,7 +577,7 @@ impl Builder {
                 typed.push(match cell {
                     ast::Cell::Corner(span) => {
                         self.diagnostics.push(
-                            Diagnostic::error("E302", "`*` stands only in a grid's corner")
+                            Diagnostic::new(Code::E302, "`*` stands only in a grid's corner")
                                 .label(*span, "not a value")
                                 .help("write the cell's value"),
                         );
@@ -597,7 +603,7 @@ impl Builder {
         if let Some(ty) = cell_type {
             if !fits(ty, &value) {
                 self.diagnostics.push(
-                    Diagnostic::error("E304", format!("this cell holds {}", ty.describe()))
+                    Diagnostic::new(Code::E304, format!("this cell holds {}", ty.describe()))
                         .label(item.span, "wrong kind of value")
                         .help(format!("the grid's cells are `{}`", ty.name())),
                 );

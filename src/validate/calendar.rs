@@ -1,6 +1,7 @@
 //! Calendars: opening hours that exist and do not overlap.
 
 use crate::ast::WeeklyHours;
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Policy, Value};
 use crate::schema::Kind;
@@ -17,8 +18,8 @@ pub fn check_calendars(policy: &Policy) -> Vec<Diagnostic> {
         };
         if hours.is_empty() {
             diagnostics.push(
-                Diagnostic::error(
-                    "E214",
+                Diagnostic::new(
+                    Code::E214,
                     format!("the calendar `{}` is never open", decl.id.value),
                 )
                 .label(field.span, "no opening hours")
@@ -30,7 +31,7 @@ pub fn check_calendars(policy: &Policy) -> Vec<Diagnostic> {
             if days(a).is_empty() {
                 let span = field.item_spans.get(i).copied().unwrap_or(field.span);
                 diagnostics.push(
-                    Diagnostic::error("E214", "these opening hours name no day")
+                    Diagnostic::new(Code::E214, "these opening hours name no day")
                         .label(span, "the first day comes after the last")
                         .help("write the days in week order, e.g. `mon-fri`"),
                 );
@@ -44,7 +45,7 @@ pub fn check_calendars(policy: &Policy) -> Vec<Diagnostic> {
                     let span_a = field.item_spans.get(i).copied().unwrap_or(field.span);
                     let span_b = field.item_spans.get(j).copied().unwrap_or(field.span);
                     diagnostics.push(
-                        Diagnostic::error("E213", "opening hours overlap")
+                        Diagnostic::new(Code::E213, "opening hours overlap")
                             .label(span_a, "these hours")
                             .label(span_b, "overlap these")
                             .help("merge the two entries into one"),

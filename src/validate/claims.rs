@@ -5,6 +5,7 @@
 
 use super::references::resolve;
 use crate::ast::{CellRef, ClaimExpr, FieldRef, Item, Selector};
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Cell, Decl, Policy, Value};
 use crate::schema::Kind;
@@ -27,13 +28,12 @@ pub fn check_claims(policy: &Policy) -> Vec<Diagnostic> {
             Ok(failures) => {
                 let stated = decl.fields.get("stated-in");
                 let mut d = match stated {
-                    Some(_) => Diagnostic::warning(
-                        "W601",
+                    Some(_) => Diagnostic::new(Code::W601,
                         format!("the document contradicts itself: the claim `{}` does not hold", decl.id.value),
                     )
                     .label(field.span, format!("the document states: {}", decl.display()))
                     .help("v1.0 keeps both sides as written; resolve the contradiction in the next version"),
-                    None => Diagnostic::error("E410", format!("the claim `{}` does not hold", decl.id.value))
+                    None => Diagnostic::new(Code::E410, format!("the claim `{}` does not hold", decl.id.value))
                         .label(field.span, "claimed here")
                         .help("change the data, or the claim if the data is right"),
                 };
@@ -126,8 +126,8 @@ fn field_of<'p>(
     };
     match decl.fields.get(reference.field.value.as_str()) {
         Some(field) => Ok((decl, field)),
-        None => Err(vec![Diagnostic::error(
-            "E403",
+        None => Err(vec![Diagnostic::new(
+            Code::E403,
             format!(
                 "the {} `{}` has no field `{}`",
                 decl.kind.name(),
@@ -167,8 +167,8 @@ fn select<'p>(
                 // its rows or columns: the grid's error says it all.
                 None if policy.get(&id.value).is_some() && misspelt(policy, ids) => Vec::new(),
                 None => {
-                    let mut d = Diagnostic::error(
-                        "E404",
+                    let mut d = Diagnostic::new(
+                        Code::E404,
                         format!(
                             "the grid `{}` has no row or column `{}`",
                             cells.grid.value, id.value

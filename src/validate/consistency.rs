@@ -3,6 +3,7 @@
 //! higher tier is not slower than a lower one. Severities count from the
 //! most severe (declared first); tiers from the lowest (declared first).
 
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Cell, Policy, ResponseTarget, Value};
 use crate::schema::{CellType, Kind};
@@ -43,7 +44,7 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
                     if let (Some(x), Some(y)) = (ta.slowness(), tb.slowness()) {
                         if x > y {
                             diagnostics.push(
-                                Diagnostic::warning("W501", format!("`{more}` is answered more slowly than `{less}` at the tier `{tier}`"))
+                                Diagnostic::new(Code::W501, format!("`{more}` is answered more slowly than `{less}` at the tier `{tier}`"))
                                     .label(a.span, format!("`{}` for the more severe `{more}`", target(ta)))
                                     .label(b.span, format!("`{}` for the less severe `{less}`", target(tb)))
                                     .help("a more severe level usually gets a target at least as fast; check the two cells"),
@@ -64,7 +65,7 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
                     if let (Some(x), Some(y)) = (ta.slowness(), tb.slowness()) {
                         if y > x {
                             diagnostics.push(
-                                Diagnostic::warning("W502", format!("the tier `{higher}` answers `{severity}` more slowly than the lower tier `{lower}`"))
+                                Diagnostic::new(Code::W502, format!("the tier `{higher}` answers `{severity}` more slowly than the lower tier `{lower}`"))
                                     .label(b.span, format!("`{}` at `{higher}`", target(tb)))
                                     .label(a.span, format!("`{}` at `{lower}`", target(ta)))
                                     .help("tiers are declared from the lowest to the highest; a higher tier usually answers at least as fast"),

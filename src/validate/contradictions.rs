@@ -2,6 +2,7 @@
 //! statements disagree. Each is a warning pointing at both places; the
 //! compiler never picks a side.
 
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Cell, Coverage, Decl, Grid, Hours, Policy, ResponseTarget, Value};
 use crate::schema::{CellType, Kind};
@@ -58,8 +59,7 @@ fn tier_target_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
         if differing.is_empty() {
             continue;
         }
-        let d = Diagnostic::warning(
-            "W602",
+        let d = Diagnostic::new(Code::W602,
             format!(
                 "the document contradicts itself: the tier `{}` responds in {}, but `{}` says otherwise for {}",
                 tier.id.value,
@@ -99,8 +99,7 @@ fn tier_hours_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
         if business.is_empty() {
             continue;
         }
-        let d = Diagnostic::warning(
-            "W603",
+        let d = Diagnostic::new(Code::W603,
             format!(
                 "the document contradicts itself: the tier `{}` is covered 24x7, but its targets for {} run on business days",
                 tier.id.value,
@@ -143,8 +142,8 @@ fn tier_channels_vs_access(policy: &Policy) -> Vec<Diagnostic> {
             parts.push(format!("{} only in its access", quoted(&only_access)));
         }
         diagnostics.push(
-            Diagnostic::warning(
-                "W604",
+            Diagnostic::new(
+                Code::W604,
                 format!(
                     "the document contradicts itself: the tier `{}` lists {}",
                     tier.id.value,
@@ -180,8 +179,7 @@ fn license_listing_vs_license(policy: &Policy) -> Vec<Diagnostic> {
                     .is_some_and(|d| d.kind == Kind::Tier);
                 if resolves && mapped.value != tier.id.value {
                     diagnostics.push(
-                        Diagnostic::warning(
-                            "W605",
+                        Diagnostic::new(Code::W605,
                             format!(
                                 "the document contradicts itself: the tier `{}` lists the license `{}`, which maps to `{}`",
                                 tier.id.value, id.value, mapped.value
@@ -195,8 +193,7 @@ fn license_listing_vs_license(policy: &Policy) -> Vec<Diagnostic> {
             }
             if let Some(condition) = license.fields.get("only-where") {
                 diagnostics.push(
-                    Diagnostic::warning(
-                        "W605",
+                    Diagnostic::new(Code::W605,
                         format!(
                             "the document contradicts itself: the tier `{}` lists the license `{}` without condition, but it qualifies only where {}",
                             tier.id.value,
@@ -253,8 +250,7 @@ fn scope_vs_entitlement(policy: &Policy) -> Vec<Diagnostic> {
             if narrower.is_empty() {
                 continue;
             }
-            let d = Diagnostic::warning(
-                "W606",
+            let d = Diagnostic::new(Code::W606,
                 format!(
                     "the document contradicts itself: `{}` lists `{}` as supported at `{}`, but `{}` does not include it for {}",
                     scope.id.value,
@@ -304,8 +300,7 @@ fn lifecycle_hotfixes_vs_rule(policy: &Policy) -> Vec<Diagnostic> {
                 continue;
             };
             diagnostics.push(
-                Diagnostic::warning(
-                    "W607",
+                Diagnostic::new(Code::W607,
                     format!(
                         "the document contradicts itself: the phase `{}` offers hotfixes, but the rule `{}` restricts them",
                         phase.id.value, rule.id.value
@@ -336,8 +331,7 @@ fn contact_topics_vs_request_route(policy: &Policy) -> Vec<Diagnostic> {
             };
             if via.value != contact.id.value {
                 diagnostics.push(
-                    Diagnostic::warning(
-                        "W608",
+                    Diagnostic::new(Code::W608,
                         format!(
                             "the document contradicts itself: `{}` is requested via `{}`, but the contact `{}` lists it too",
                             topic.value, via.value, contact.id.value

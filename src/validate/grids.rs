@@ -2,6 +2,7 @@
 //! and every pair has a cell (or the grid says what holds `otherwise`).
 
 use super::references::resolve;
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Decl, Policy, Value};
 use crate::schema::Kind;
@@ -49,8 +50,8 @@ fn check_axis(
         if let Some(&earlier) = first.get(id.as_str()).filter(|&&e| e < i) {
             let earlier = &ids[earlier];
             diagnostics.push(
-                Diagnostic::error(
-                    "E305",
+                Diagnostic::new(
+                    Code::E305,
                     format!(
                         "the {axis} `{}` appears twice in the grid `{}`",
                         id.value, decl.id.value
@@ -76,8 +77,8 @@ fn check_axis(
                 .collect::<Vec<_>>()
                 .join(", ");
             diagnostics.push(
-                Diagnostic::error(
-                    "E306",
+                Diagnostic::new(
+                    Code::E306,
                     format!("the grid `{}` has no {axis} for {list}", decl.id.value),
                 )
                 .label(decl.id.span, "incomplete grid")
@@ -101,8 +102,8 @@ fn check_otherwise(decl: &Decl) -> Vec<Diagnostic> {
     if crate::validate::build::fits(*cell_type, &field.value) {
         return Vec::new();
     }
-    vec![Diagnostic::error(
-        "E304",
+    vec![Diagnostic::new(
+        Code::E304,
         format!("`otherwise` holds {}", cell_type.describe()),
     )
     .label(field.span, "wrong kind of value")

@@ -2,6 +2,7 @@
 //! `{{` and `}}` stand for literal braces.
 
 use crate::ast;
+use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::{Body, Interpolation, Policy, Prose, ProsePart, Value};
 use crate::span::{Span, Spanned};
@@ -35,7 +36,7 @@ pub fn split(prose: &ast::Prose) -> (Vec<ProsePart>, Vec<Diagnostic>) {
     for (kind, raw_offset) in scan_problems(&prose.raw) {
         let at = prose.text_start + raw_offset;
         diagnostics.push(
-            Diagnostic::error("E401", kind)
+            Diagnostic::new(Code::E401, kind)
                 .label(Span::new(at, at + 1), "here")
                 .help("write `{id}`, `{id.field}` or `{grid[row, column]}`; `{{` and `}}` for literal braces"),
         );
@@ -53,7 +54,7 @@ pub fn split(prose: &ast::Prose) -> (Vec<ProsePart>, Vec<Diagnostic>) {
                 match interpolation(&inner, span) {
                     Some(i) => parts.push(ProsePart::Value(i)),
                     None => diagnostics.push(
-                        Diagnostic::error("E401", format!("`{{{inner}}}` is not an interpolation"))
+                        Diagnostic::new(Code::E401, format!("`{{{inner}}}` is not an interpolation"))
                             .label(span, "cannot read this")
                             .help("write `{id}`, `{id.field}` or `{grid[row, column]}`; `{{` and `}}` for literal braces"),
                     ),
@@ -191,8 +192,8 @@ pub fn check_interpolations(policy: &Policy) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let ids = || policy.by_id.keys().map(String::as_str);
     let unknown = |id: &Spanned<String>| {
-        let mut d = Diagnostic::error(
-            "E402",
+        let mut d = Diagnostic::new(
+            Code::E402,
             format!("`{}` in this interpolation is not declared", id.value),
         )
         .label(id.span, "unknown id");
@@ -223,8 +224,8 @@ pub fn check_interpolations(policy: &Policy) -> Vec<Diagnostic> {
                             .iter()
                             .map(|f| f.name)
                             .filter(|n| decl.fields.contains_key(*n));
-                        let mut d = Diagnostic::error(
-                            "E403",
+                        let mut d = Diagnostic::new(
+                            Code::E403,
                             format!(
                                 "the {} `{}` has no field `{}`",
                                 decl.kind.name(),
@@ -267,8 +268,8 @@ fn missing_cell(
     column: &Spanned<String>,
 ) -> Diagnostic {
     let Some(cells) = &decl.grid else {
-        return Diagnostic::error(
-            "E404",
+        return Diagnostic::new(
+            Code::E404,
             format!("`{}` is a {}, not a grid", grid.value, decl.kind.name()),
         )
         .label(grid.span, "not a grid")
@@ -279,8 +280,8 @@ fn missing_cell(
     } else {
         ("column", column, &cells.columns)
     };
-    let mut d = Diagnostic::error(
-        "E404",
+    let mut d = Diagnostic::new(
+        Code::E404,
         format!("the grid `{}` has no {axis} `{}`", grid.value, id.value),
     )
     .label(id.span, format!("no such {axis}"));

@@ -1,6 +1,7 @@
 //! Ids: unique across the file; every reference names a declaration of a
 //! kind the field allows.
 
+use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::{Hours, Policy, Value};
 use crate::schema::{Kind, Type};
@@ -31,8 +32,8 @@ pub fn check_references(policy: &Policy) -> Vec<Diagnostic> {
                 (Value::FieldNames(names), _) => {
                     for name in names {
                         if Kind::Tier.field(&name.value).is_none() {
-                            let mut d = Diagnostic::error(
-                                "E113",
+                            let mut d = Diagnostic::new(
+                                Code::E113,
                                 format!("a tier has no field `{}`", name.value),
                             )
                             .label(name.span, "not a tier field");
@@ -59,8 +60,8 @@ fn check_duplicates(policy: &Policy) -> Vec<Diagnostic> {
             Some(&previous) => {
                 let earlier = &policy.decls[previous];
                 diagnostics.push(
-                    Diagnostic::error(
-                        "E110",
+                    Diagnostic::new(
+                        Code::E110,
                         format!("the id `{}` is declared twice", decl.id.value),
                     )
                     .label(decl.id.span, format!("this {}", decl.kind.name()))
@@ -81,7 +82,7 @@ fn repeated(ids: &[Spanned<String>]) -> Vec<Diagnostic> {
     for (i, id) in ids.iter().enumerate() {
         if let Some(earlier) = ids[..i].iter().find(|e| e.value == id.value) {
             diagnostics.push(
-                Diagnostic::error("E114", format!("`{}` is listed twice", id.value))
+                Diagnostic::new(Code::E114, format!("`{}` is listed twice", id.value))
                     .label(id.span, "again")
                     .label(earlier.span, "first here")
                     .help("list each id once"),
@@ -108,8 +109,8 @@ pub fn resolve(policy: &Policy, id: &Spanned<String>, kinds: &[Kind]) -> Option<
     match policy.get(&id.value) {
         Some(decl) if kinds.contains(&decl.kind) => None,
         Some(decl) => Some(
-            Diagnostic::error(
-                "E112",
+            Diagnostic::new(
+                Code::E112,
                 format!(
                     "`{}` is a {}, not a {}",
                     id.value,
@@ -125,8 +126,8 @@ pub fn resolve(policy: &Policy, id: &Spanned<String>, kinds: &[Kind]) -> Option<
             }),
         ),
         None => {
-            let mut d = Diagnostic::error(
-                "E111",
+            let mut d = Diagnostic::new(
+                Code::E111,
                 format!("unknown {} `{}`", names.replace('`', ""), id.value),
             )
             .label(id.span, "not declared");

@@ -1,6 +1,7 @@
 //! Declarations that exist only to be referred to, but never are.
 
 use crate::ast::{ClaimExpr, Selector};
+use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Hours, Interpolation, Policy, ProsePart, Value};
 use crate::schema::Kind;
@@ -17,8 +18,8 @@ pub fn check_unused(policy: &Policy) -> Vec<Diagnostic> {
         .iter()
         .filter(|d| REFERRED_KINDS.contains(&d.kind) && !used.contains(d.id.as_str()))
         .map(|d| {
-            Diagnostic::warning(
-                "W701",
+            Diagnostic::new(
+                Code::W701,
                 format!("the {} `{}` is never used", d.kind.name(), d.id.value),
             )
             .label(d.id.span, "declared here")
