@@ -12,13 +12,10 @@ use std::process::Command;
 fn build_100k_cells(c: &mut Criterion) {
     let source = common::policy(common::Shape::of_cells(100_000));
     let checked = policyc::check_source(&source);
-    let Some(policy) = checked
-        .policy
-        .filter(|_| !checked.diagnostics.iter().any(|d| d.is_error()))
-    else {
+    let Some(policy) = checked.valid().filter(|_| !checked.has_errors()) else {
         panic!("the synthetic policy must be valid");
     };
-    let meta = policyc::emit::Meta::new("synthetic.policy", &source, &policy);
+    let meta = policyc::emit::Meta::new("synthetic.policy", &source, policy.policy());
     let mut group = c.benchmark_group("build");
     group.sample_size(10);
     group.bench_function("check 100k cells", |b| {
@@ -26,20 +23,20 @@ fn build_100k_cells(c: &mut Criterion) {
     });
     for format in policyc::emit::Format::ALL {
         group.bench_function(format!("emit {format} 100k cells"), |b| {
-            b.iter(|| policyc::emit::emit(format, black_box(&policy), &meta))
+            b.iter(|| policyc::emit::emit(format, black_box(policy), &meta))
         });
     }
     group.bench_function("check and emit all 100k cells", |b| {
         b.iter(|| {
             let checked = policyc::check_source(black_box(&source));
-            checked.policy.map(|p| policyc::emit::outputs(&p, &meta))
+            checked.valid().map(|p| policyc::emit::outputs(p, &meta))
         })
     });
     group.finish();
 
     // Compiling the generated Rust: rustc on the emitted file, linked
     // against the runtime library this bench was built with.
-    let rust = policyc::emit::emit(policyc::emit::Format::Rust, &policy, &meta);
+    let rust = policyc::emit::emit(policyc::emit::Format::Rust, policy, &meta);
     let Some((deps, runtime)) = runtime_rlib() else {
         eprintln!(
             "skipping the compile bench: libpolicyc_runtime rlib not found next to the bench"

@@ -19,7 +19,7 @@ fn diff_10k(c: &mut Criterion) {
         !old.has_errors() && !new.has_errors(),
         "the synthetic policies must be valid"
     );
-    let (Some(old), Some(new)) = (old.policy, new.policy) else {
+    let (Some(old), Some(new)) = (old.into_valid(), new.into_valid()) else {
         panic!("no model");
     };
     let d = policyc::diff::diff(&old, &new);

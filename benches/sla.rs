@@ -29,9 +29,13 @@ fn sla_throughput(c: &mut Criterion) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(POLICY);
     let source = std::fs::read_to_string(path).expect("the shipped policy");
     let policy = policyc::check_source(&source)
-        .policy
+        .into_valid()
         .expect("the shipped policy is valid");
-    let calendar = policyc::enforce::calendar(&policy, "business-hours").expect("its calendar");
+    let calendar = policy
+        .calendar("business-hours")
+        .expect("its calendar")
+        .runtime
+        .clone();
     let submissions = submissions();
     let target = ResponseTarget::BusinessDays(1);
 

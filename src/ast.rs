@@ -235,6 +235,22 @@ pub struct WeeklyHours {
     pub close: u32,
 }
 
+impl WeeklyHours {
+    /// The days the entry covers, in week order: `mon-fri` is Monday to
+    /// Friday. None when the first day comes after the last (an error).
+    pub fn days(&self) -> impl Iterator<Item = chrono::Weekday> {
+        let (from, to) = (
+            self.from.num_days_from_monday(),
+            self.to.num_days_from_monday(),
+        );
+        (from..=to).filter_map(|n| {
+            u8::try_from(n)
+                .ok()
+                .and_then(|n| chrono::Weekday::try_from(n).ok())
+        })
+    }
+}
+
 /// Words with a fixed meaning.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Keyword {

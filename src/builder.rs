@@ -166,13 +166,13 @@ impl Builder {
             if self.cargo_metadata {
                 println!("cargo:rerun-if-changed={}", path.display());
             }
-            let source = std::fs::read_to_string(path).map_err(|error| BuildError::Read {
+            let bytes = std::fs::read(path).map_err(|error| BuildError::Read {
                 path: path.to_path_buf(),
                 error,
             })?;
             let name = crate::files::display(path);
-            let checked = crate::check_source(&source);
-            let policy = match (&checked.policy, checked.has_errors()) {
+            let (source, checked) = crate::check_bytes(&bytes);
+            let policy = match (checked.valid(), checked.has_errors()) {
                 (Some(policy), false) => policy,
                 _ => {
                     return Err(BuildError::Invalid {
@@ -186,7 +186,7 @@ impl Builder {
                     })
                 }
             };
-            let meta = Meta::new(&name, &source, policy);
+            let meta = Meta::new(&name, &source, policy.policy());
             let target = out_dir.join(Builder::file_name(&meta.policy_id, &meta.version));
             if outputs.iter().any(|(p, _)| *p == target) {
                 return Err(BuildError::Duplicate { path: target });

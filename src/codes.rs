@@ -134,6 +134,10 @@ codes! {
     E113 Error Structure File;
     /// An id listed twice in one list.
     E114 Error Structure File;
+    /// A declaration that decides two questions, or a role it cannot have.
+    E115 Error Structure File;
+    /// Two declarations decide the same question.
+    E116 Error Structure File;
     /// A number too large.
     E201 Error Value File;
     /// A date or day of the year that does not exist.
@@ -162,6 +166,8 @@ codes! {
     E213 Error Value File;
     /// A calendar that is never open, or days out of order.
     E214 Error Value File;
+    /// Not a question a declaration can decide.
+    E215 Error Value File;
     /// A grid without rows.
     E301 Error Grid File;
     /// A grid row or header that is not ids and values.
@@ -182,6 +188,10 @@ codes! {
     E403 Error Prose File;
     /// An interpolation or claim of a grid cell that does not exist.
     E404 Error Prose File;
+    /// Interpolations that lead back to where they started.
+    E405 Error Prose File;
+    /// Interpolations nested deeper than the compiler follows.
+    E406 Error Prose File;
     /// A claim that does not hold.
     E410 Error Claim File;
     /// A worked example that expects nothing or lacks an input.

@@ -14,27 +14,40 @@ pub mod diagnostic;
 pub mod diff;
 pub mod emit;
 pub mod enforce;
+pub mod facts;
 pub mod files;
 pub mod fmt;
 pub mod model;
 pub mod parse;
 pub mod report;
 pub mod schema;
+pub mod serial;
 pub mod span;
 pub mod validate;
 pub mod value_text;
 
 pub use builder::Builder;
 use diagnostic::Diagnostic;
+use facts::{Facts, Valid};
 use model::Policy;
 
 /// The outcome of checking one policy source.
 #[derive(Debug)]
 pub struct Checked {
-    /// The model; `None` when the file did not parse.
-    pub policy: Option<Policy>,
     /// Every problem, errors and warnings, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    model: Model,
+}
+
+/// How far checking got.
+#[derive(Debug)]
+enum Model {
+    /// The file did not parse (or decode).
+    None,
+    /// The model has errors; its facts are derived as far as they go.
+    Invalid(Box<Facts>),
+    /// The model checked without errors, worked examples aside.
+    Valid(Box<Valid>),
 }
 
 impl Checked {
@@ -52,33 +65,102 @@ impl Checked {
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics.iter().filter(|d| !d.is_error())
     }
+
+    /// The policy, when it checked without errors other than worked
+    /// examples that do not hold (E42x): what `policyc test` and `policyc
+    /// diff` run on. Emitters want [`Checked::has_errors`] false as well.
+    pub fn valid(&self) -> Option<&Valid> {
+        match &self.model {
+            Model::Valid(valid) => Some(valid),
+            _ => None,
+        }
+    }
+
+    /// The policy, valid or not: for tools that show what a file says
+    /// while it has errors.
+    pub fn facts(&self) -> Option<&Facts> {
+        match &self.model {
+            Model::Valid(valid) => Some(valid.facts()),
+            Model::Invalid(facts) => Some(facts),
+            Model::None => None,
+        }
+    }
+
+    /// The model, valid or not.
+    pub fn policy(&self) -> Option<&Policy> {
+        self.facts().map(Facts::policy)
+    }
+
+    /// The valid policy, given back.
+    pub fn into_valid(self) -> Option<Valid> {
+        match self.model {
+            Model::Valid(valid) => Some(*valid),
+            _ => None,
+        }
+    }
+}
+
+/// Decodes and checks a policy's bytes: what `policyc` and the build-script
+/// [`Builder`] both run on a file. Returns the text (empty when it is not
+/// UTF-8, E001) with the outcome.
+pub fn check_bytes(bytes: &[u8]) -> (String, Checked) {
+    match parse::decode(bytes) {
+        Ok(source) => {
+            let checked = check_source(&source);
+            (source, checked)
+        }
+        Err(diagnostic) => (
+            String::new(),
+            Checked {
+                diagnostics: vec![diagnostic],
+                model: Model::None,
+            },
+        ),
+    }
 }
 
 /// Parses and validates one policy source.
 ///
 /// Syntax errors stop the semantic checks (they would report declarations
 /// lost to the syntax error as missing); every other problem is reported.
+/// Worked examples run only on a policy without other errors.
 pub fn check_source(source: &str) -> Checked {
     let parsed = parse::parse(source);
-    if parsed.has_syntax_errors()
-        || parsed
-            .diagnostics
-            .iter()
-            .any(|d| d.code == codes::Code::E001)
-    {
+    if parsed.has_syntax_errors() {
         let mut diagnostics = parsed.diagnostics;
         diagnostic::sort(&mut diagnostics);
         return Checked {
-            policy: None,
             diagnostics,
+            model: Model::None,
         };
     }
-    let (policy, more) = validate::validate(&parsed.file);
+    let (facts, more) = validate::validate(&parsed.file);
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(more);
-    diagnostic::sort(&mut diagnostics);
-    Checked {
-        policy: Some(policy),
-        diagnostics,
+    finish(facts, diagnostics)
+}
+
+/// Checks a model that did not come from a source: one read back from a
+/// `policyc/1` document ([`serial::read`]). Every check on the model runs,
+/// so that a model can only become [`Valid`] the way a source does.
+pub fn check_model(policy: Policy) -> Checked {
+    let (facts, diagnostics) = validate::validate_model(policy);
+    finish(facts, diagnostics)
+}
+
+/// The last steps of checking: calendars the checks let through, the
+/// verdict, and the worked examples of a valid policy.
+fn finish(facts: Facts, mut diagnostics: Vec<Diagnostic>) -> Checked {
+    if !diagnostics.iter().any(Diagnostic::is_error) {
+        diagnostics.extend(facts.unusable_calendars());
     }
+    let model = if diagnostics.iter().any(Diagnostic::is_error) {
+        Model::Invalid(Box::new(facts))
+    } else {
+        let valid = Valid::new(facts);
+        diagnostics.extend(validate::examples::check_examples(&valid));
+        Model::Valid(Box::new(valid))
+    };
+    diagnostic::sort(&mut diagnostics);
+    Checked { diagnostics, model }
 }

@@ -1,9 +1,17 @@
 //! What each kind of declaration may hold: its fields, their types, which
-//! are required, and which kinds it may contain.
+//! are required, and which kinds it may contain; the questions a grid or a
+//! rule can decide ([`Role`]); the outcomes a worked example can expect
+//! ([`Outcome`]).
 //!
 //! The grammar gives every declaration the same shape; this table gives it
 //! meaning. It is plain data, read by the model builder, the emitters and
-//! the formatter. It must not depend on any other module but `ast`.
+//! the formatter. It must not depend on any other module.
+//!
+//! The fields are written once, in [`schema_table!`]: this module turns the
+//! table into [`FieldSpec`]s and the name constants of [`fields`], and
+//! `crate::model::view` turns the same table into typed accessors
+//! (`TierDecl::incidents() -> Option<Incidents>`). Adding a field is adding
+//! a line to the table.
 
 /// A kind of declaration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -111,6 +119,8 @@ pub enum Type {
     FieldNames,
     /// An instant with its offset, quoted RFC 3339: `"2026-03-13T15:30:00+01:00"`.
     Instant,
+    /// A question a declaration decides: `remote-login`, ...
+    Role,
 }
 
 /// The type of a grid's cells.
@@ -178,44 +188,6 @@ pub struct FieldSpec {
     /// How it is labelled in rendered tables.
     pub label: &'static str,
 }
-
-const fn f(name: &'static str, ty: Type, label: &'static str) -> FieldSpec {
-    FieldSpec {
-        name,
-        ty,
-        required: false,
-        label,
-    }
-}
-
-const fn req(name: &'static str, ty: Type, label: &'static str) -> FieldSpec {
-    FieldSpec {
-        name,
-        ty,
-        required: true,
-        label,
-    }
-}
-
-const TIERS: &[Kind] = &[Kind::Tier];
-const LICENSES: &[Kind] = &[Kind::License];
-const CHANNELS: &[Kind] = &[Kind::Channel];
-const SEVERITIES: &[Kind] = &[Kind::Severity];
-const PARTIES: &[Kind] = &[Kind::Party];
-const AREAS: &[Kind] = &[Kind::Area];
-const PRODUCTS: &[Kind] = &[Kind::Product];
-const SECTIONS: &[Kind] = &[Kind::Section, Kind::Topic];
-const CONTACTS: &[Kind] = &[Kind::Contact, Kind::Channel];
-const TOPICS: &[Kind] = &[
-    Kind::Rule,
-    Kind::Service,
-    Kind::Area,
-    Kind::Section,
-    Kind::Topic,
-];
-const GRIDS: &[Kind] = &[Kind::Grid];
-const RULES: &[Kind] = &[Kind::Rule];
-const PHASES: &[Kind] = &[Kind::Phase];
 
 impl Kind {
     /// Every kind, in the order the documentation lists them.
@@ -378,241 +350,520 @@ impl Kind {
         }
     }
 
-    /// The fields a declaration of this kind may hold.
+    /// The fields a declaration of this kind may hold, in the order the
+    /// documentation lists them.
     pub fn fields(self) -> &'static [FieldSpec] {
-        use Type::*;
         match self {
-            Kind::Policy => {
-                const FIELDS: &[FieldSpec] = &[
-                    req("version", Number, "Document Version"),
-                    req("provider", Text, "Provider"),
-                    req("effective", DateOrMonth, "Effective Date"),
-                    f("updated", Date, "Updated"),
-                    f("review", Text, "Review Cycle"),
-                ];
-                FIELDS
-            }
-            Kind::Section | Kind::Topic => {
-                const FIELDS: &[FieldSpec] = &[];
-                FIELDS
-            }
-            Kind::Resource | Kind::Service | Kind::Area => {
-                const FIELDS: &[FieldSpec] = &[req("description", Prose, "Description")];
-                FIELDS
-            }
-            Kind::Product => {
-                const FIELDS: &[FieldSpec] = &[
-                    f("components", Texts, "Components"),
-                    f("databases", Texts, "Supported databases"),
-                    f("support-to", Ref(PARTIES), "Support delivered to"),
-                    f("first-line", Ref(PARTIES), "First-line support"),
-                    f("second-line", Ref(PARTIES), "Second-line support"),
-                ];
-                FIELDS
-            }
-            Kind::Party => {
-                const FIELDS: &[FieldSpec] = &[];
-                FIELDS
-            }
-            Kind::Operator => {
-                const FIELDS: &[FieldSpec] = &[
-                    req("database", Text, "Database"),
-                    f("product", Ref(PRODUCTS), "Managed by"),
-                ];
-                FIELDS
-            }
-            Kind::License => {
-                const FIELDS: &[FieldSpec] = &[
-                    req("tier", Ref(TIERS), "Tier"),
-                    f("short", Text, "Short name"),
-                    f("price", Money, "Price"),
-                    f("price-note", Text, "Price note"),
-                    f("billing", Text, "Billing"),
-                    f("nodes", Range, "Nodes"),
-                    f("free", YesNo, "Free"),
-                    f("features", Text, "Features"),
-                    f("only-where", Text, "Only where"),
-                ];
-                FIELDS
-            }
-            Kind::Tier => {
-                const FIELDS: &[FieldSpec] = &[
-                    req(
-                        "licenses",
-                        Refs(LICENSES),
-                        "ClusterControl License/Platform",
-                    ),
-                    req("channels", Refs(CHANNELS), "Support Channel"),
-                    f("access", Refs(CHANNELS), "Support access"),
-                    req("hours", Hours, "Support Hours"),
-                    req("incidents", Incidents, "Incidents / Year"),
-                    f("add-on", YesNo, "Additional incidents"),
-                    f("rollover", YesNo, "Unused incidents roll over"),
-                    req("tickets", YesNo, "Ticket-based cases"),
-                    req("screen-sharing", YesNo, "Screen sharing"),
-                    req("remote-login", YesNo, "Remote login"),
-                    req("custom-builds", YesNo, "Custom builds"),
-                    req("response-target", Target, "Response time target"),
-                    f(
-                        "response-target-for",
-                        Refs(SEVERITIES),
-                        "Response time target applies to",
-                    ),
-                    f("grid-label", Text, "Label in grids"),
-                    f("out-of-hours", Text, "Out-of-hours support"),
-                ];
-                FIELDS
-            }
-            Kind::Channel => {
-                const FIELDS: &[FieldSpec] = &[
-                    f("short", Text, "Short name"),
-                    f("address", Text, "Address"),
-                ];
-                FIELDS
-            }
-            Kind::Calendar => {
-                const FIELDS: &[FieldSpec] = &[
-                    req("zone", Zone, "Time zone"),
-                    req("open", Weekly, "Opening hours"),
-                    f("closed", Dates, "Extra closure days"),
-                    f("zone-label", Text, "Time zone as shown"),
-                    f(
-                        "order-form-overrides",
-                        YesNo,
-                        "An order form may define other hours",
-                    ),
-                ];
-                FIELDS
-            }
-            Kind::Holiday => {
-                const FIELDS: &[FieldSpec] = &[req("on", Holiday, "Date")];
-                FIELDS
-            }
-            Kind::Severity => {
-                const FIELDS: &[FieldSpec] = &[
-                    req("definition", Prose, "Definition"),
-                    req("examples", Texts, "Example Issues"),
-                ];
-                FIELDS
-            }
-            Kind::Grid => {
-                const FIELDS: &[FieldSpec] = &[
-                    req("rows", KindName, "Rows"),
-                    req("columns", KindName, "Columns"),
-                    req("cells", CellType, "Cells"),
-                    f("otherwise", Cell, "Elsewhere"),
-                    f("legend", Text, "Legend"),
-                    f("area", Ref(AREAS), "Scope area"),
-                    f("pauses", Texts, "The clock pauses while"),
-                ];
-                FIELDS
-            }
-            Kind::Comparison => {
-                const FIELDS: &[FieldSpec] = &[
-                    req("columns", Refs(LICENSES), "Columns"),
-                    req("rows", FieldNames, "Rows"),
-                    f("legend", Text, "Legend"),
-                ];
-                FIELDS
-            }
-            Kind::Phase => {
-                const FIELDS: &[FieldSpec] = &[
-                    req("support", Text, "Support Level"),
-                    req("fixes", Text, "Fixes & Patches"),
-                    req("supported", YesNo, "Supported"),
-                    req("new-fixes", YesNo, "New fixes"),
-                    req("hotfixes", YesNo, "Hotfixes"),
-                    f("hotfixes-per", Ref(RULES), "Hotfixes as decided by"),
-                ];
-                FIELDS
-            }
-            Kind::Contact => {
-                const FIELDS: &[FieldSpec] = &[
-                    req("address", Text, "URL / Contact"),
-                    req("notes", Text, "Notes"),
-                    f("topics", Refs(TOPICS), "Topics"),
-                    f("tiers", Refs(TIERS), "Tiers"),
-                ];
-                FIELDS
-            }
-            Kind::Rule => {
-                const FIELDS: &[FieldSpec] = &[
-                    f("tiers", Refs(TIERS), "Tiers"),
-                    f("severities", Refs(SEVERITIES), "Severities"),
-                    f("also", Texts, "Also for"),
-                    f("requires", Texts, "Requires"),
-                    f("request-via", Ref(CONTACTS), "Requested via"),
-                    f("area", Ref(AREAS), "Scope area"),
-                    f("grid", Ref(GRIDS), "Decided by"),
-                    f("attempts", Count, "Contact attempts"),
-                    f("separate-business-days", YesNo, "On separate business days"),
-                    f("rate", Money, "Rate"),
-                    f("increment", Duration, "Billed in increments of"),
-                    f("minimum", Duration, "Minimum charge"),
-                    f("outcomes", Texts, "Outcomes"),
-                    f("latest-build", YesNo, "Requires the latest build"),
-                    f("crashing-bugs", YesNo, "Crashing bugs qualify"),
-                    f("see", Ref(SECTIONS), "See"),
-                ];
-                FIELDS
-            }
-            Kind::List => {
-                const FIELDS: &[FieldSpec] = &[req("items", Texts, "Items")];
-                FIELDS
-            }
-            Kind::Claim => {
-                const FIELDS: &[FieldSpec] = &[
-                    req("holds", Claim, "Holds"),
-                    f("stated-in", Ref(SECTIONS), "Stated in"),
-                ];
-                FIELDS
-            }
-            // An example states inputs and the outcomes expected from them;
-            // `policyc check` and `policyc test` compute and compare them.
-            Kind::Example => {
-                const FIELDS: &[FieldSpec] = &[
-                    // Inputs.
-                    f("license", Ref(LICENSES), "License"),
-                    f("tier", Ref(TIERS), "Tier"),
-                    f("severity", Ref(SEVERITIES), "Severity"),
-                    f("submitted", Instant, "Submitted"),
-                    f("pauses", Texts, "Clock paused"),
-                    f("now", Instant, "Now"),
-                    f("at", Instant, "At"),
-                    f("rule", Ref(RULES), "Rule"),
-                    f("length", Duration, "Session length"),
-                    f("used", Count, "Incidents used"),
-                    f("purchased", Count, "Add-on incidents purchased"),
-                    f("unused-last-year", Count, "Unused last year"),
-                    f("crashing-bug", YesNo, "Crashing bug"),
-                    f("latest-build", YesNo, "On the latest build"),
-                    f("phase", Ref(PHASES), "Lifecycle phase"),
-                    f("contact-attempts", Texts, "Contact attempts"),
-                    f("product", Ref(PRODUCTS), "Product"),
-                    // Expected outcomes.
-                    f("target", Target, "Response target"),
-                    f("due", Instant, "Due"),
-                    f("status", Text, "Status"),
-                    f("charge", Money, "Charge"),
-                    f("may-open-ticket", YesNo, "May open a ticket"),
-                    f("incidents-left", Incidents, "Incidents left"),
-                    f("screen-sharing", Text, "Screen sharing"),
-                    f("custom-build", YesNo, "Custom build"),
-                    f("remote-login", YesNo, "Remote login"),
-                    f("rca", Cell, "Root cause analysis"),
-                    f("hotfix", YesNo, "Hotfix"),
-                    f("supported", YesNo, "Supported"),
-                    f("new-fixes", YesNo, "New fixes"),
-                    f("may-close", YesNo, "May close the case"),
-                    f("support-to", Ref(PARTIES), "Support delivered to"),
-                ];
-                FIELDS
-            }
+            Kind::Example => &EXAMPLE_FIELDS,
+            kind => table_fields(kind),
         }
     }
 
     /// The spec of field `name`, if the kind has it.
     pub fn field(self, name: &str) -> Option<&'static FieldSpec> {
         self.fields().iter().find(|f| f.name == name)
+    }
+}
+
+/// The schema table: every field of every kind, once.
+///
+/// Each line is `CONST accessor "name": required-or-not Type, "Label";`.
+/// `CONST` names the field's name in [`fields`]; `accessor` is the typed
+/// method `crate::model::view` generates on the kind's view
+/// (`TierDecl::add_on`); `Ref(Party)` and `Refs(Section | Topic)` name the
+/// kinds a reference may point to. A callback macro receives the table:
+/// [`field_specs`] here, `views` in the model.
+macro_rules! schema_table {
+    ($callback:ident) => {
+        $callback! {
+            Policy PolicyDecl policy {
+                VERSION version "version": req Number, "Document Version";
+                PROVIDER provider "provider": req Text, "Provider";
+                EFFECTIVE effective "effective": req DateOrMonth, "Effective Date";
+                UPDATED updated "updated": opt Date, "Updated";
+                REVIEW review "review": opt Text, "Review Cycle";
+            }
+            Section SectionDecl section {
+            }
+            Topic TopicDecl topic {
+            }
+            Resource ResourceDecl resource {
+                DESCRIPTION description "description": req Prose, "Description";
+            }
+            Product ProductDecl product {
+                COMPONENTS components "components": opt Texts, "Components";
+                DATABASES databases "databases": opt Texts, "Supported databases";
+                SUPPORT_TO support_to "support-to": opt Ref(Party), "Support delivered to";
+                FIRST_LINE first_line "first-line": opt Ref(Party), "First-line support";
+                SECOND_LINE second_line "second-line": opt Ref(Party), "Second-line support";
+            }
+            Party PartyDecl party {
+            }
+            Operator OperatorDecl operator {
+                DATABASE database "database": req Text, "Database";
+                PRODUCT product "product": opt Ref(Product), "Managed by";
+            }
+            License LicenseDecl license {
+                TIER tier "tier": req Ref(Tier), "Tier";
+                SHORT short "short": opt Text, "Short name";
+                PRICE price "price": opt Money, "Price";
+                PRICE_NOTE price_note "price-note": opt Text, "Price note";
+                BILLING billing "billing": opt Text, "Billing";
+                NODES nodes "nodes": opt Range, "Nodes";
+                FREE free "free": opt YesNo, "Free";
+                FEATURES features "features": opt Text, "Features";
+                ONLY_WHERE only_where "only-where": opt Text, "Only where";
+            }
+            Tier TierDecl tier {
+                LICENSES licenses "licenses": req Refs(License), "ClusterControl License/Platform";
+                CHANNELS channels "channels": req Refs(Channel), "Support Channel";
+                ACCESS access "access": opt Refs(Channel), "Support access";
+                HOURS hours "hours": req Hours, "Support Hours";
+                INCIDENTS incidents "incidents": req Incidents, "Incidents / Year";
+                ADD_ON add_on "add-on": opt YesNo, "Additional incidents";
+                ROLLOVER rollover "rollover": opt YesNo, "Unused incidents roll over";
+                TICKETS tickets "tickets": req YesNo, "Ticket-based cases";
+                SCREEN_SHARING screen_sharing "screen-sharing": req YesNo, "Screen sharing";
+                REMOTE_LOGIN remote_login "remote-login": req YesNo, "Remote login";
+                CUSTOM_BUILDS custom_builds "custom-builds": req YesNo, "Custom builds";
+                RESPONSE_TARGET response_target "response-target": req Target, "Response time target";
+                RESPONSE_TARGET_FOR response_target_for "response-target-for": opt Refs(Severity), "Response time target applies to";
+                GRID_LABEL grid_label "grid-label": opt Text, "Label in grids";
+                OUT_OF_HOURS out_of_hours "out-of-hours": opt Text, "Out-of-hours support";
+            }
+            Channel ChannelDecl channel {
+                SHORT short "short": opt Text, "Short name";
+                ADDRESS address "address": opt Text, "Address";
+            }
+            Calendar CalendarDecl calendar {
+                ZONE zone "zone": req Zone, "Time zone";
+                OPEN open "open": req Weekly, "Opening hours";
+                CLOSED closed "closed": opt Dates, "Extra closure days";
+                ZONE_LABEL zone_label "zone-label": opt Text, "Time zone as shown";
+                ORDER_FORM_OVERRIDES order_form_overrides "order-form-overrides": opt YesNo, "An order form may define other hours";
+            }
+            Holiday HolidayDecl holiday {
+                ON on "on": req Holiday, "Date";
+            }
+            Severity SeverityDecl severity {
+                DEFINITION definition "definition": req Prose, "Definition";
+                EXAMPLES examples "examples": req Texts, "Example Issues";
+            }
+            Area AreaDecl area {
+                DESCRIPTION description "description": req Prose, "Description";
+            }
+            Grid GridDecl grid {
+                ROWS rows "rows": req KindName, "Rows";
+                COLUMNS columns "columns": req KindName, "Columns";
+                CELLS cells "cells": req CellType, "Cells";
+                OTHERWISE otherwise "otherwise": opt Cell, "Elsewhere";
+                LEGEND legend "legend": opt Text, "Legend";
+                AREA area "area": opt Ref(Area), "Scope area";
+                PAUSES pauses "pauses": opt Texts, "The clock pauses while";
+                DECIDES decides "decides": opt Role, "Decides";
+            }
+            Comparison ComparisonDecl comparison {
+                COLUMNS columns "columns": req Refs(License), "Columns";
+                ROWS rows "rows": req FieldNames, "Rows";
+                LEGEND legend "legend": opt Text, "Legend";
+            }
+            Phase PhaseDecl phase {
+                SUPPORT support "support": req Text, "Support Level";
+                FIXES fixes "fixes": req Text, "Fixes & Patches";
+                SUPPORTED supported "supported": req YesNo, "Supported";
+                NEW_FIXES new_fixes "new-fixes": req YesNo, "New fixes";
+                HOTFIXES hotfixes "hotfixes": req YesNo, "Hotfixes";
+                HOTFIXES_PER hotfixes_per "hotfixes-per": opt Ref(Rule), "Hotfixes as decided by";
+            }
+            Service ServiceDecl service {
+                DESCRIPTION description "description": req Prose, "Description";
+            }
+            Contact ContactDecl contact {
+                ADDRESS address "address": req Text, "URL / Contact";
+                NOTES notes "notes": req Text, "Notes";
+                TOPICS topics "topics": opt Refs(Rule | Service | Area | Section | Topic), "Topics";
+                TIERS tiers "tiers": opt Refs(Tier), "Tiers";
+            }
+            Rule RuleDecl rule {
+                TIERS tiers "tiers": opt Refs(Tier), "Tiers";
+                SEVERITIES severities "severities": opt Refs(Severity), "Severities";
+                ALSO also "also": opt Texts, "Also for";
+                REQUIRES requires "requires": opt Texts, "Requires";
+                REQUEST_VIA request_via "request-via": opt Ref(Contact | Channel), "Requested via";
+                AREA area "area": opt Ref(Area), "Scope area";
+                GRID grid "grid": opt Ref(Grid), "Decided by";
+                ATTEMPTS attempts "attempts": opt Count, "Contact attempts";
+                SEPARATE_BUSINESS_DAYS separate_business_days "separate-business-days": opt YesNo, "On separate business days";
+                RATE rate "rate": opt Money, "Rate";
+                INCREMENT increment "increment": opt Duration, "Billed in increments of";
+                MINIMUM minimum "minimum": opt Duration, "Minimum charge";
+                OUTCOMES outcomes "outcomes": opt Texts, "Outcomes";
+                LATEST_BUILD latest_build "latest-build": opt YesNo, "Requires the latest build";
+                CRASHING_BUGS crashing_bugs "crashing-bugs": opt YesNo, "Crashing bugs qualify";
+                SEE see "see": opt Ref(Section | Topic), "See";
+                DECIDES decides "decides": opt Role, "Decides";
+            }
+            List ListDecl list {
+                ITEMS items "items": req Texts, "Items";
+            }
+            Claim ClaimDecl claim {
+                HOLDS holds "holds": req Claim, "Holds";
+                STATED_IN stated_in "stated-in": opt Ref(Section | Topic), "Stated in";
+            }
+            Example ExampleDecl example {
+                LICENSE license "license": opt Ref(License), "License";
+                TIER tier "tier": opt Ref(Tier), "Tier";
+                SEVERITY severity "severity": opt Ref(Severity), "Severity";
+                SUBMITTED submitted "submitted": opt Instant, "Submitted";
+                PAUSES pauses "pauses": opt Texts, "Clock paused";
+                NOW now "now": opt Instant, "Now";
+                AT at "at": opt Instant, "At";
+                RULE rule "rule": opt Ref(Rule), "Rule";
+                LENGTH length "length": opt Duration, "Session length";
+                USED used "used": opt Count, "Incidents used";
+                PURCHASED purchased "purchased": opt Count, "Add-on incidents purchased";
+                UNUSED_LAST_YEAR unused_last_year "unused-last-year": opt Count, "Unused last year";
+                CRASHING_BUG crashing_bug "crashing-bug": opt YesNo, "Crashing bug";
+                LATEST_BUILD latest_build "latest-build": opt YesNo, "On the latest build";
+                PHASE phase "phase": opt Ref(Phase), "Lifecycle phase";
+                CONTACT_ATTEMPTS contact_attempts "contact-attempts": opt Texts, "Contact attempts";
+                PRODUCT product "product": opt Ref(Product), "Product";
+            }
+        }
+    };
+}
+#[allow(unused_imports)] // used by `crate::model::view`
+pub(crate) use schema_table;
+
+/// `true` for `req`, `false` for `opt`.
+macro_rules! required {
+    (req) => {
+        true
+    };
+    (opt) => {
+        false
+    };
+}
+
+/// The schema table as [`FieldSpec`]s, one `SPECS` slice per kind in
+/// [`fields`], with a constant for each field's name.
+macro_rules! field_specs {
+    ($(
+        $kind:ident $view:ident $module:ident {
+            $( $konst:ident $method:ident $name:literal : $req:ident $ty:ident $( ( $($to:ident)|+ ) )?, $label:literal; )*
+        }
+    )*) => {
+        /// The name of every field, by kind: `fields::tier::INCIDENTS` is
+        /// `"incidents"`. Code that needs a field's name (for its span or
+        /// its label) names it here instead of spelling it.
+        pub mod fields {
+            $(
+                #[doc = concat!("The fields of a `", stringify!($module), "`.")]
+                pub mod $module {
+                    $(
+                        #[doc = concat!("`", $name, "`: ", $label, ".")]
+                        pub const $konst: &str = $name;
+                    )*
+                    /// Every field, in table order.
+                    pub(crate) const SPECS: &[crate::schema::FieldSpec] = &[$(
+                        crate::schema::FieldSpec {
+                            name: $name,
+                            ty: crate::schema::Type::$ty $( (&[$(crate::schema::Kind::$to),+]) )?,
+                            required: required!($req),
+                            label: $label,
+                        },
+                    )*];
+                }
+            )*
+        }
+
+        /// The fields of the table for one kind.
+        const fn table_fields(kind: Kind) -> &'static [FieldSpec] {
+            match kind {
+                $( Kind::$kind => fields::$module::SPECS, )*
+            }
+        }
+    };
+}
+
+schema_table!(field_specs);
+
+// ---------------------------------------------------------------------------
+// Roles: the questions a grid or a rule decides
+// ---------------------------------------------------------------------------
+
+/// The rows, columns and cells a grid has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct GridShape {
+    /// The kind of the rows.
+    pub rows: Kind,
+    /// The kind of the columns.
+    pub columns: Kind,
+    /// The type of the cells.
+    pub cells: CellType,
+}
+
+/// A question of the policy that one grid or rule decides: what the
+/// enforcement code, `policyc sla` and the generated functions ask of it.
+///
+/// A declaration states its role with `decides:`. Where it does not, the
+/// schema gives one: a grid of the role's [`shape`](Role::shape) when
+/// [`given_by_shape`](Role::given_by_shape) holds and no other grid of that
+/// shape competes; a rule by a [`term`](Role::terms) that only this role
+/// holds. Never an id's spelling, never "the first one".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// First-response targets by severity and tier: a grid of targets.
+    ResponseTargets,
+    /// Screen-sharing sessions by severity and tier: a grid of sessions.
+    ScreenSharing,
+    /// Root cause analysis by severity and tier: a grid of coverage.
+    RootCauseAnalysis,
+    /// What standard support covers, by area and tier: a grid of coverage.
+    Scope,
+    /// Who may get a custom build: a rule.
+    CustomBuilds,
+    /// Who may get hotfixes: a rule.
+    Hotfixes,
+    /// When a case awaiting the customer may be closed: a rule.
+    CaseClosure,
+    /// What a session outside business hours costs: a rule (one per grid,
+    /// tier and severity).
+    OutOfHoursBilling,
+    /// On which conditions remote login is granted: a rule.
+    RemoteLogin,
+}
+
+impl Role {
+    /// Every role, in the order the documentation lists them.
+    pub const ALL: [Role; 9] = [
+        Role::ResponseTargets,
+        Role::ScreenSharing,
+        Role::RootCauseAnalysis,
+        Role::Scope,
+        Role::CustomBuilds,
+        Role::Hotfixes,
+        Role::CaseClosure,
+        Role::OutOfHoursBilling,
+        Role::RemoteLogin,
+    ];
+
+    /// As written after `decides:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::ResponseTargets => "response-targets",
+            Role::ScreenSharing => "screen-sharing",
+            Role::RootCauseAnalysis => "root-cause-analysis",
+            Role::Scope => "scope",
+            Role::CustomBuilds => "custom-builds",
+            Role::Hotfixes => "hotfixes",
+            Role::CaseClosure => "case-closure",
+            Role::OutOfHoursBilling => "out-of-hours-billing",
+            Role::RemoteLogin => "remote-login",
+        }
+    }
+
+    /// The role written `name`.
+    pub fn parse(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    /// The question in words, for messages: `who may get a custom build`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Role::ResponseTargets => "the response targets",
+            Role::ScreenSharing => "screen-sharing sessions",
+            Role::RootCauseAnalysis => "root cause analysis",
+            Role::Scope => "the support scope",
+            Role::CustomBuilds => "who may get a custom build",
+            Role::Hotfixes => "who may get hotfixes",
+            Role::CaseClosure => "when a case may be closed",
+            Role::OutOfHoursBilling => "out-of-hours billing",
+            Role::RemoteLogin => "remote login",
+        }
+    }
+
+    /// The kind of declaration that decides it.
+    pub fn kind(self) -> Kind {
+        match self {
+            Role::ResponseTargets | Role::ScreenSharing | Role::RootCauseAnalysis | Role::Scope => {
+                Kind::Grid
+            }
+            _ => Kind::Rule,
+        }
+    }
+
+    /// The shape a grid deciding it has.
+    pub fn shape(self) -> Option<GridShape> {
+        let shape = |rows, columns, cells| {
+            Some(GridShape {
+                rows,
+                columns,
+                cells,
+            })
+        };
+        match self {
+            Role::ResponseTargets => shape(Kind::Severity, Kind::Tier, CellType::Target),
+            Role::ScreenSharing => shape(Kind::Severity, Kind::Tier, CellType::Session),
+            Role::RootCauseAnalysis => shape(Kind::Severity, Kind::Tier, CellType::Coverage),
+            Role::Scope => shape(Kind::Area, Kind::Tier, CellType::Coverage),
+            _ => None,
+        }
+    }
+
+    /// Whether a grid of the role's shape has the role without saying so:
+    /// a grid of targets by severity and tier holds response targets, one
+    /// of sessions screen sharing, one of coverage by area the scope. A
+    /// coverage grid by severity and tier could cover anything: it states
+    /// `decides: root-cause-analysis`.
+    pub fn given_by_shape(self) -> bool {
+        matches!(
+            self,
+            Role::ResponseTargets | Role::ScreenSharing | Role::Scope
+        )
+    }
+
+    /// The rule fields only this role has: a rule holding one has the role.
+    pub fn terms(self) -> &'static [&'static str] {
+        use fields::rule::*;
+        match self {
+            Role::CustomBuilds => &[CRASHING_BUGS],
+            Role::Hotfixes => &[LATEST_BUILD],
+            Role::CaseClosure => &[ATTEMPTS, SEPARATE_BUSINESS_DAYS],
+            // A `rate` alone is a price, not billing terms.
+            Role::OutOfHoursBilling => &[INCREMENT, MINIMUM],
+            _ => &[],
+        }
+    }
+
+    /// The terms a rule with this role must state.
+    pub fn required_terms(self) -> &'static [&'static str] {
+        use fields::rule::*;
+        match self {
+            Role::CaseClosure => &[ATTEMPTS],
+            Role::OutOfHoursBilling => &[RATE, INCREMENT],
+            _ => &[],
+        }
+    }
+
+    /// Whether one declaration decides it for the whole policy (every role
+    /// but out-of-hours billing, which has a rule per grid, tier and
+    /// severity).
+    pub fn one_per_policy(self) -> bool {
+        self != Role::OutOfHoursBilling
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Outcomes: what a worked example can expect
+// ---------------------------------------------------------------------------
+
+macro_rules! outcomes {
+    ($( $variant:ident $name:literal : $ty:ident $( ( $($to:ident)|+ ) )?, $label:literal; )*) => {
+        /// An outcome a worked example states, computed by `policyc test`.
+        /// Each is an optional field of `example`, after its inputs.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Outcome {
+            $( #[doc = concat!("`", $name, "`: ", $label, ".")] $variant, )*
+        }
+
+        impl Outcome {
+            /// Every outcome, in the order they are checked.
+            pub const ALL: &'static [Outcome] = &[$(Outcome::$variant),*];
+
+            /// The field that states it.
+            pub const fn spec(self) -> FieldSpec {
+                match self {
+                    $( Outcome::$variant => FieldSpec {
+                        name: $name,
+                        ty: Type::$ty $( (&[$(Kind::$to),+]) )?,
+                        required: false,
+                        label: $label,
+                    }, )*
+                }
+            }
+
+            /// The field's name: `due`.
+            pub const fn name(self) -> &'static str {
+                self.spec().name
+            }
+        }
+    };
+}
+
+outcomes! {
+    Target "target": Target, "Response target";
+    Due "due": Instant, "Due";
+    Status "status": Text, "Status";
+    Charge "charge": Money, "Charge";
+    MayOpenTicket "may-open-ticket": YesNo, "May open a ticket";
+    IncidentsLeft "incidents-left": Incidents, "Incidents left";
+    ScreenSharing "screen-sharing": Text, "Screen sharing";
+    CustomBuild "custom-build": YesNo, "Custom build";
+    RemoteLogin "remote-login": YesNo, "Remote login";
+    Rca "rca": Cell, "Root cause analysis";
+    Hotfix "hotfix": YesNo, "Hotfix";
+    Supported "supported": YesNo, "Supported";
+    NewFixes "new-fixes": YesNo, "New fixes";
+    MayClose "may-close": YesNo, "May close the case";
+    SupportTo "support-to": Ref(Party), "Support delivered to";
+}
+
+/// An example's fields: its inputs from the table, then its outcomes.
+const EXAMPLE_FIELDS: [FieldSpec; fields::example::SPECS.len() + Outcome::ALL.len()] = {
+    let inputs = fields::example::SPECS;
+    let mut all = [inputs[0]; fields::example::SPECS.len() + Outcome::ALL.len()];
+    let mut i = 0;
+    while i < inputs.len() {
+        all[i] = inputs[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < Outcome::ALL.len() {
+        all[inputs.len() + j] = Outcome::ALL[j].spec();
+        j += 1;
+    }
+    all
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_names_are_unique_per_kind() {
+        for kind in Kind::ALL {
+            let names: Vec<&str> = kind.fields().iter().map(|f| f.name).collect();
+            let mut sorted = names.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            assert_eq!(names.len(), sorted.len(), "{}", kind.name());
+        }
+    }
+
+    #[test]
+    fn example_fields_are_inputs_then_outcomes() {
+        let names: Vec<&str> = Kind::Example.fields().iter().map(|f| f.name).collect();
+        assert_eq!(names.first(), Some(&"license"));
+        assert_eq!(names[names.len() - Outcome::ALL.len()], "target");
+        assert_eq!(names.last(), Some(&"support-to"));
+    }
+
+    #[test]
+    fn role_terms_belong_to_one_role() {
+        for a in Role::ALL {
+            assert!(a
+                .required_terms()
+                .iter()
+                .all(|t| Kind::Rule.field(t).is_some()));
+            for b in Role::ALL.into_iter().filter(|b| *b != a) {
+                assert!(a.terms().iter().all(|t| !b.terms().contains(t)));
+            }
+            for term in a.terms() {
+                assert!(Kind::Rule.field(term).is_some(), "{term}");
+            }
+            assert_eq!(Role::parse(a.name()), Some(a));
+            assert_eq!(a.shape().is_some(), a.kind() == Kind::Grid);
+        }
     }
 }

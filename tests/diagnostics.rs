@@ -49,11 +49,13 @@ fn valid_fixtures() {
             render(&name, &source, &errors, Style::Plain)
         );
         let warnings: Vec<_> = checked.warnings().cloned().collect();
-        let policy = checked.policy.expect("a policy without errors has a model");
+        let policy = checked
+            .policy()
+            .expect("a policy without errors has a model");
         let summary = format!(
             "warnings:\n{}\nmodel:\n{}",
             list_diagnostics(&source, &warnings),
-            dump(&policy)
+            dump(policy)
         );
         insta::assert_snapshot!(summary);
     });
@@ -155,7 +157,7 @@ fn byte_order_mark_is_accepted() {
         rendered("bytes/bom.policy", &source)
     );
     let plain = policyc::check_source(VALID);
-    assert_eq!(checked.policy, plain.policy);
+    assert_eq!(checked.policy(), plain.policy());
 }
 
 #[test]
@@ -168,7 +170,7 @@ fn crlf_line_endings_are_accepted() {
         rendered("bytes/crlf.policy", &source)
     );
     let plain = policyc::check_source(VALID);
-    assert_eq!(checked.policy, plain.policy, "CRLF changes the model");
+    assert_eq!(checked.policy(), plain.policy(), "CRLF changes the model");
 }
 
 #[test]
@@ -184,7 +186,7 @@ fn crlf_grid_rows_are_accepted() {
         "{}",
         rendered("bytes/crlf-grids.policy", &crlf)
     );
-    assert_eq!(checked.policy, policyc::check_source(&source).policy);
+    assert_eq!(checked.policy(), policyc::check_source(&source).policy());
 }
 
 #[test]
@@ -197,7 +199,7 @@ fn tabs_are_accepted() {
         rendered("bytes/tabs.policy", &source)
     );
     let plain = policyc::check_source(VALID);
-    assert_eq!(checked.policy, plain.policy);
+    assert_eq!(checked.policy(), plain.policy());
 }
 
 #[test]
@@ -289,7 +291,7 @@ fn nesting_after_an_unclosed_prose_quote_is_refused() {
         .diagnostics
         .iter()
         .any(|d| d.code == policyc::codes::Code::E010));
-    assert!(checked.policy.is_none());
+    assert!(checked.policy().is_none());
 }
 
 #[test]
@@ -307,7 +309,7 @@ fn ten_megabytes_return() {
     let errors = checked.errors().count();
     let warnings = checked.warnings().count();
     assert_eq!((errors, warnings), (0, 0), "after {:?}", started.elapsed());
-    assert_eq!(checked.policy.map(|p| p.decls.len()), Some(2 + 2 * i + 1));
+    assert_eq!(checked.policy().map(|p| p.decls.len()), Some(2 + 2 * i + 1));
 }
 
 #[test]

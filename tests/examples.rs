@@ -2,9 +2,10 @@
 //! `policyc check` reports a failing one as an error (E421) at the value it
 //! expects, saying what was computed.
 
-use policyc::enforce::examples::{self, OUTCOMES};
+use policyc::enforce::examples;
 use policyc::model::Value;
 use policyc::schema::Kind;
+use policyc::schema::Outcome;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -24,12 +25,12 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn policy() -> policyc::model::Policy {
+fn policy() -> policyc::facts::Valid {
     let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(POLICY))
         .expect("the shipped policy");
     let checked = policyc::check_source(&source);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
-    checked.policy.expect("a model")
+    checked.into_valid().expect("a model")
 }
 
 #[test]
@@ -55,11 +56,12 @@ fn the_default_path_is_policies() {
 #[test]
 fn every_outcome_and_every_deadline_is_exemplified() {
     let policy = policy();
-    let decls: Vec<_> = policy.of_kind(Kind::Example).collect();
-    for outcome in OUTCOMES {
+    let decls: Vec<_> = policy.policy().of_kind(Kind::Example).collect();
+    for outcome in Outcome::ALL {
         assert!(
-            decls.iter().any(|d| d.value(outcome).is_some()),
-            "no example states `{outcome}`"
+            decls.iter().any(|d| d.value(outcome.name()).is_some()),
+            "no example states `{}`",
+            outcome.name()
         );
     }
     // The table: every (submitted, due) pair has its example.

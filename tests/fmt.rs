@@ -46,7 +46,7 @@ fn assert_formats_well(name: &str, source: &str) -> String {
         after.errors().collect::<Vec<_>>()
     );
     assert!(
-        before.policy == after.policy,
+        before.policy() == after.policy(),
         "{name}: the model changed\n{formatted}"
     );
     assert_eq!(

@@ -3,19 +3,19 @@
 //! they are deterministic.
 
 use policyc::emit::{json, yaml, Meta};
-use policyc::model::Policy;
+use policyc::facts::Valid;
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 
 /// The model of a source that must check without errors.
-fn model(name: &str, source: &str) -> Policy {
+fn model(name: &str, source: &str) -> Valid {
     let checked = policyc::check_source(source);
     let errors: Vec<String> = checked
         .errors()
         .map(|d| format!("[{}] {}", d.code, d.message))
         .collect();
     assert!(errors.is_empty(), "{name} has errors: {errors:#?}");
-    checked.policy.expect("a model")
+    checked.into_valid().expect("a model")
 }
 
 fn real_policy() -> (String, String) {
@@ -168,12 +168,15 @@ section levels "Levels" {
         rate:       USD 250/hour
         increment:  30 minutes
         minimum:    1 hour
-        attempts:   2
-        separate-business-days: yes
-        outcomes:   ["fixed", "closed"]
         grid:       sessions
         area:       tuning
         see:        tiers
+    }
+
+    rule closing "Closing cases" {
+        attempts:   2
+        separate-business-days: yes
+        outcomes:   ["fixed", "closed"]
     }
 
     example late-night "A late-night case" {
@@ -305,9 +308,9 @@ fn all_sources() -> Vec<(String, String)> {
     all
 }
 
-fn emit_json(name: &str, source: &str) -> (Policy, String) {
+fn emit_json(name: &str, source: &str) -> (Valid, String) {
     let policy = model(name, source);
-    let meta = Meta::new(name, source, &policy);
+    let meta = Meta::new(name, source, policy.policy());
     let text = json::emit(&policy, &meta);
     (policy, text)
 }
@@ -316,10 +319,17 @@ fn emit_json(name: &str, source: &str) -> (Policy, String) {
 fn json_reads_back_to_the_same_model() {
     for (name, source) in all_sources() {
         let (policy, text) = emit_json(&name, &source);
-        let read = json::read(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(read, policy, "{name}: the model read back differs");
-        // And emitting the read model gives the same text.
-        let meta = Meta::new(&name, &source, &policy);
+        let read = policyc::serial::read(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(
+            &read,
+            policy.policy(),
+            "{name}: the model read back differs"
+        );
+        // And the read model checks and emits the same text.
+        let meta = Meta::new(&name, &source, policy.policy());
+        let read = policyc::check_model(read)
+            .into_valid()
+            .unwrap_or_else(|| panic!("{name}: the model read back checks"));
         assert_eq!(
             json::emit(&read, &meta),
             text,
@@ -377,10 +387,10 @@ fn emit_is_deterministic() {
         assert_eq!(first, second, "{name}");
         assert!(first.ends_with("}\n"), "{name}: no trailing newline");
         let policy = model(&name, &source);
-        let meta = Meta::new(&name, &source, &policy);
+        let meta = Meta::new(&name, &source, policy.policy());
         assert_eq!(yaml::emit(&policy, &meta), yaml::emit(&policy, &meta));
     }
-    assert_eq!(json::schema(), json::schema());
+    assert_eq!(policyc::serial::schema(), policyc::serial::schema());
 }
 
 #[test]
@@ -403,7 +413,7 @@ fn valid_fixtures_or_real() -> String {
 fn yaml_parses_to_the_json_document() {
     for (name, source) in all_sources() {
         let policy = model(&name, &source);
-        let meta = Meta::new(&name, &source, &policy);
+        let meta = Meta::new(&name, &source, policy.policy());
         let text = yaml::emit(&policy, &meta);
         assert!(
             text.starts_with(&format!("# {}\n", meta.marker())),
@@ -417,7 +427,8 @@ fn yaml_parses_to_the_json_document() {
 
 #[test]
 fn every_output_validates_against_the_schema() {
-    let schema: Json = serde_json::from_str(&json::schema()).expect("the schema is JSON");
+    let schema: Json =
+        serde_json::from_str(&policyc::serial::schema()).expect("the schema is JSON");
     check_schema_uses_known_keywords(&schema, &schema);
     for (name, source) in all_sources() {
         let (_, text) = emit_json(&name, &source);
@@ -442,7 +453,7 @@ fn decl<'d>(document: &'d mut Json, id: &str) -> &'d mut Json {
 
 #[test]
 fn the_validator_rejects_what_the_schema_forbids() {
-    let schema: Json = serde_json::from_str(&json::schema()).unwrap();
+    let schema: Json = serde_json::from_str(&policyc::serial::schema()).unwrap();
     let (_, text) = emit_json("claims", CLAIMS);
     let good: Json = serde_json::from_str(&text).unwrap();
     let mutations: Vec<(&str, Mutation)> = vec![
@@ -488,20 +499,20 @@ fn yaml_snapshot() {
         .find(|(n, _)| n.ends_with("minimal.policy"))
         .unwrap_or_else(|| ("inline/calendar.policy".to_owned(), CALENDAR.to_owned()));
     let policy = model(&name, &source);
-    let meta = Meta::new(&name, &source, &policy);
+    let meta = Meta::new(&name, &source, policy.policy());
     insta::assert_snapshot!("yaml_minimal", yaml::emit(&policy, &meta));
 }
 
 #[test]
 fn yaml_snapshot_of_claims() {
     let policy = model("claims", CLAIMS);
-    let meta = Meta::new("inline/claims.policy", CLAIMS, &policy);
+    let meta = Meta::new("inline/claims.policy", CLAIMS, policy.policy());
     insta::assert_snapshot!("yaml_claims", yaml::emit(&policy, &meta));
 }
 
 #[test]
 fn schema_snapshot() {
-    insta::assert_snapshot!("policyc-1.schema.json", json::schema());
+    insta::assert_snapshot!("policyc-1.schema.json", policyc::serial::schema());
 }
 
 #[test]
@@ -515,7 +526,7 @@ fn reading_bad_input_gives_errors_not_panics() {
         ("wrong format", text.replace("policyc/1", "policyc/9")),
     ];
     for (what, input) in cases {
-        let error = json::read(&input).expect_err(what);
+        let error = policyc::serial::read(&input).expect_err(what);
         let message = error.to_string();
         assert!(!message.ends_with('.'), "{what}: {message}");
         assert!(
@@ -609,7 +620,9 @@ fn reading_bad_input_gives_errors_not_panics() {
     for (what, mutate, expected) in mutations {
         let mut bad = good.clone();
         mutate(&mut bad);
-        let error = json::read(&bad.to_string()).expect_err(what).to_string();
+        let error = policyc::serial::read(&bad.to_string())
+            .expect_err(what)
+            .to_string();
         assert!(error.contains(expected), "{what}: {error}");
         assert!(!error.ends_with('.'), "{what}: {error}");
     }
@@ -618,7 +631,7 @@ fn reading_bad_input_gives_errors_not_panics() {
 // ---------------------------------------------------------------------------
 // A JSON Schema validator for the keywords the schema uses. The `jsonschema`
 // crate would pull in a regex engine and an HTTP stack for one test; this
-// covers exactly what `json::schema()` uses, and fails on anything else.
+// covers exactly what `policyc::serial::schema()` uses, and fails on anything else.
 // ---------------------------------------------------------------------------
 
 const KEYWORDS: &[&str] = &[
@@ -868,7 +881,7 @@ fn reading_truncated_or_damaged_documents_never_panics() {
     let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(13).collect();
     for &end in &boundaries {
         assert!(
-            json::read(&text[..end]).is_err(),
+            policyc::serial::read(&text[..end]).is_err(),
             "a truncated document was read"
         );
     }
@@ -881,7 +894,7 @@ fn reading_truncated_or_damaged_documents_never_panics() {
         if let Some(value) = damaged.pointer_mut(pointer) {
             *value = Json::from(-7);
         }
-        let _ = json::read(&damaged.to_string());
+        let _ = policyc::serial::read(&damaged.to_string());
     }
 }
 

@@ -11,9 +11,9 @@ fn render(name: &str, source: &str) -> String {
     let checked = policyc::check_source(source);
     let errors: Vec<String> = checked.errors().map(|d| format!("{d:?}")).collect();
     assert!(errors.is_empty(), "{name} has errors: {errors:#?}");
-    let policy = checked.policy.expect("a valid policy has a model");
-    let meta = Meta::new(name, source, &policy);
-    markdown::emit(&policy, &meta)
+    let policy = checked.valid().expect("a valid policy has a model");
+    let meta = Meta::new(name, source, policy.policy());
+    markdown::emit(policy, &meta)
 }
 
 fn v1() -> String {

@@ -109,21 +109,25 @@ fn every_stage(source: &str) {
         .filter(|d| d.is_error() && d.code != policyc::codes::Code::E421)
         .collect();
     assert!(blocking.is_empty(), "{blocking:#?}");
-    let Some(policy) = checked.policy else {
+    let Some(policy) = checked.valid() else {
         panic!("a model")
     };
-    let meta = Meta::new("mutated.policy", source, &policy);
+    let meta = Meta::new("mutated.policy", source, policy.policy());
     for format in Format::ALL {
-        let out = emit::emit(format, &policy, &meta);
+        let out = emit::emit(format, policy, &meta);
         assert!(out.contains("@generated"), "{format}");
     }
-    let json = emit::emit(Format::Json, &policy, &meta);
-    let back = emit::json::read(&json).expect("the JSON reads back");
-    assert_eq!(back, policy, "JSON read back gives the same model");
-    let _ = policyc::enforce::examples::run(&policy);
-    let original = policyc::check_source(V1_0).policy.expect("v1.0");
-    let there = policyc::diff::diff(&original, &policy);
-    let back_again = policyc::diff::diff(&policy, &original);
+    let json = emit::emit(Format::Json, policy, &meta);
+    let back = policyc::serial::read(&json).expect("the JSON reads back");
+    assert_eq!(
+        &back,
+        policy.policy(),
+        "JSON read back gives the same model"
+    );
+    let _ = policyc::enforce::examples::run(policy);
+    let original = policyc::check_source(V1_0).into_valid().expect("v1.0");
+    let there = policyc::diff::diff(&original, policy);
+    let back_again = policyc::diff::diff(policy, &original);
     assert_eq!(there.changes.len(), back_again.changes.len());
     let _ = (
         policyc::diff::render_text(&there, false),
@@ -136,8 +140,12 @@ fn every_stage(source: &str) {
         .any(|d| d.code == policyc::codes::Code::E421)
     {
         let formatted = policyc::fmt::format_source(source).expect("a valid policy formats");
-        let reformatted = policyc::check_source(&formatted).policy;
-        assert_eq!(reformatted.as_ref(), Some(&policy), "fmt keeps the meaning");
+        let reformatted = policyc::check_source(&formatted);
+        assert_eq!(
+            reformatted.policy(),
+            Some(policy.policy()),
+            "fmt keeps the meaning"
+        );
     }
 }
 

@@ -5,19 +5,21 @@
 //! `examples/support-desk`.
 
 use policyc::emit::{rust, Meta};
-use policyc::model::Policy;
+use policyc::facts::Valid;
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 const V1_0: &str = "policies/customer-support/v1.0.policy";
 
-fn checked(name: &str, source: &str) -> (Policy, Meta) {
+fn checked(name: &str, source: &str) -> (Valid, Meta) {
     let checked = policyc::check_source(source);
     let errors: Vec<String> = checked.errors().map(|d| d.message.clone()).collect();
     assert!(errors.is_empty(), "{name} has errors: {errors:#?}");
-    let policy = checked.policy.expect("a policy without errors has a model");
-    let meta = Meta::new(name, source, &policy);
+    let policy = checked
+        .into_valid()
+        .expect("a policy without errors has a model");
+    let meta = Meta::new(name, source, policy.policy());
     (policy, meta)
 }
 
@@ -477,11 +479,11 @@ fn every_fixture_emits() {
             continue;
         };
         let checked = policyc::check_source(&source);
-        if let Some(policy) = checked.policy {
-            let meta = Meta::new(&policyc::files::display(&file), &source, &policy);
-            let code = rust::emit(&policy, &meta);
+        if let Some(policy) = checked.valid() {
+            let meta = Meta::new(&policyc::files::display(&file), &source, policy.policy());
+            let code = rust::emit(policy, &meta);
             assert!(code.starts_with("// @generated"), "{}", file.display());
-            assert_eq!(code, rust::emit(&policy, &meta));
+            assert_eq!(code, rust::emit(policy, &meta));
             if !checked.diagnostics.iter().any(|d| d.is_error()) {
                 assert_rustfmt_clean(&policyc::files::display(&file), &code);
             }

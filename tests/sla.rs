@@ -3,6 +3,7 @@
 //! the command's errors.
 
 use policyc::enforce::{self, Case};
+use policyc::model::view::CalendarDecl;
 use policyc_runtime::{Pause, SlaState, DEFAULT_AT_RISK_SHARE};
 use std::path::Path;
 use std::process::{Command, Output};
@@ -122,12 +123,12 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
-fn policy() -> policyc::model::Policy {
+fn policy() -> policyc::facts::Valid {
     let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(POLICY))
         .expect("the shipped policy");
     let checked = policyc::check_source(&source);
     assert!(!checked.has_errors(), "{:?}", checked.diagnostics);
-    checked.policy.expect("a model")
+    checked.into_valid().expect("a model")
 }
 
 #[test]
@@ -416,7 +417,8 @@ fn an_invalid_policy_exits_1_with_its_diagnostics() {
 #[test]
 fn calendars_come_from_the_model() {
     let policy = policy();
-    let calendar = enforce::calendar(&policy, "business-hours").expect("a calendar");
+    let business_hours = policy.calendar("business-hours").expect("a calendar");
+    let calendar = &business_hours.runtime;
     assert_eq!(calendar.tz, chrono_tz::Europe::Stockholm);
     assert_eq!(calendar.business_day_minutes(), 480);
     let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).expect("a date");
@@ -428,18 +430,21 @@ fn calendars_come_from_the_model() {
     assert!(calendar.is_business_day(day(4, 7)));
     assert!(!calendar.is_business_day(day(5, 14)), "Ascension Day");
     assert_eq!(
-        enforce::closed_because(&policy, "business-hours", day(4, 6)).as_deref(),
+        enforce::closed_because(&policy, business_hours, day(4, 6)).as_deref(),
         Some("Easter Monday")
     );
     assert_eq!(
-        enforce::closed_because(&policy, "business-hours", day(4, 7)),
+        enforce::closed_because(&policy, business_hours, day(4, 7)),
         None
     );
     assert_eq!(
-        enforce::calendar_id_for_tier(&policy, "enterprise").expect("a calendar"),
+        enforce::tier_calendar(&policy, "enterprise")
+            .expect("a calendar")
+            .id,
         "business-hours"
     );
-    let unknown = enforce::calendar(&policy, "busines-hours").expect_err("unknown");
+    let unknown =
+        enforce::lookup::<CalendarDecl>(policy.policy(), "busines-hours").expect_err("unknown");
     assert_eq!(
         unknown.to_string(),
         "unknown calendar `busines-hours`; did you mean `business-hours`?"

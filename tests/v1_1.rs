@@ -6,19 +6,19 @@
 
 use policyc::diff::{self, Bump, Class, Diff, What};
 use policyc::emit::{markdown, Meta};
-use policyc::model::Policy;
+use policyc::facts::Valid;
 
 const V1_0: &str = include_str!("../policies/customer-support/v1.0.policy");
 const V1_1: &str = include_str!("../policies/customer-support/v1.1.policy");
 const V1_1_PATH: &str = "policies/customer-support/v1.1.policy";
 
-fn model(source: &str) -> Policy {
+fn model(source: &str) -> Valid {
     let checked = policyc::check_source(source);
     assert!(!checked.has_errors(), "{:#?}", checked.diagnostics);
-    checked.policy.expect("a model")
+    checked.into_valid().expect("a model")
 }
 
-fn v1_1() -> Policy {
+fn v1_1() -> Valid {
     model(V1_1)
 }
 
@@ -28,7 +28,7 @@ fn the_diff() -> Diff {
 
 fn rendered() -> String {
     let policy = v1_1();
-    markdown::emit(&policy, &Meta::new(V1_1_PATH, V1_1, &policy))
+    markdown::emit(&policy, &Meta::new(V1_1_PATH, V1_1, policy.policy()))
 }
 
 /// The changes of one class, as `location: reason` lines.
@@ -76,10 +76,11 @@ fn is_formatted() {
 fn keeps_every_id_of_v1_0() {
     let (old, new) = (model(V1_0), v1_1());
     let missing: Vec<&str> = old
+        .policy()
         .decls
         .iter()
         .map(|d| d.id.as_str())
-        .filter(|id| new.get(id).is_none())
+        .filter(|id| new.policy().get(id).is_none())
         .collect();
     assert!(
         missing.is_empty(),

@@ -28,13 +28,13 @@ pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        match (&loaded.policy, loaded.has_errors()) {
-            (Some(policy), false) => {
-                let meta = Meta::new(&loaded.name, &loaded.source, policy);
+        match loaded.compiled() {
+            Some(policy) => {
+                let meta = Meta::new(&loaded.name, &loaded.source, policy.policy());
                 outputs.extend(emit::outputs(policy, &meta));
-                compiled.push((policy.clone(), meta));
+                compiled.push((loaded, meta));
             }
-            _ => {
+            None => {
                 loaded.print_diagnostics();
                 invalid = true;
             }
@@ -44,8 +44,11 @@ pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool) -> ExitCode {
         eprintln!("error: nothing written: fix the errors above");
         return ExitCode::from(1);
     }
-    let versions: Vec<_> = compiled.iter().map(|(p, m)| (p, m)).collect();
-    outputs.extend(emit::change_summaries(&versions));
+    let versions: Vec<_> = compiled
+        .iter()
+        .filter_map(|(loaded, meta)| Some((loaded.compiled()?, meta)))
+        .collect();
+    outputs.extend(policyc::diff::change_summaries(&versions));
     outputs.extend(emit::shared_outputs());
     if check {
         return check_outputs(&out, &outputs);

@@ -34,14 +34,18 @@ pub fn run(paths: Vec<PathBuf>, format: Format, deny_warnings: bool) -> ExitCode
                 return ExitCode::from(2);
             }
         };
-        errors += loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-        warnings += loaded.diagnostics.iter().filter(|d| !d.is_error()).count();
+        errors += loaded.diagnostics().iter().filter(|d| d.is_error()).count();
+        warnings += loaded
+            .diagnostics()
+            .iter()
+            .filter(|d| !d.is_error())
+            .count();
         match format {
             Format::Human => loaded.print_diagnostics(),
             Format::Json => json.extend(policyc::report::to_json(
                 &loaded.name,
                 &loaded.source,
-                &loaded.diagnostics,
+                loaded.diagnostics(),
             )),
         }
     }

@@ -114,17 +114,17 @@ pub fn run(args: Args) -> ExitCode {
     let mut invalid = false;
     for side in &sides {
         let blocking = side
-            .diagnostics
+            .diagnostics()
             .iter()
             .any(|d| d.is_error() && d.code != policyc::codes::Code::E421);
-        if blocking || side.policy.is_none() {
+        if blocking || side.valid().is_none() {
             side.print_diagnostics();
             eprintln!("error: {} is not a valid policy", side.name);
             invalid = true;
             continue;
         }
         let broken = side
-            .diagnostics
+            .diagnostics()
             .iter()
             .filter(|d| d.code == policyc::codes::Code::E421)
             .count();
@@ -141,7 +141,7 @@ pub fn run(args: Args) -> ExitCode {
     let (Some(old), Some(new)) = (sides.first(), sides.get(1)) else {
         return ExitCode::from(2);
     };
-    let (Some(old_policy), Some(new_policy)) = (&old.policy, &new.policy) else {
+    let (Some(old_policy), Some(new_policy)) = (old.valid(), new.valid()) else {
         return ExitCode::from(2);
     };
     if invalid {
@@ -161,7 +161,10 @@ pub fn run(args: Args) -> ExitCode {
     }
     if args.rendered {
         let render = |side: &Loaded, policy| {
-            markdown::emit(policy, &Meta::new(&side.name, &side.source, policy))
+            markdown::emit(
+                policy,
+                &Meta::new(&side.name, &side.source, policy.policy()),
+            )
         };
         result.rendered = Some(diff::rendered_diff(
             &old.name,

@@ -63,20 +63,17 @@ pub fn find(paths: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// A file read and decoded: its display name, its text, and the checked
-/// result; `Err` holds the exit-2 message for I/O errors.
+/// A file read and checked: its display name, its text, and the outcome.
 pub struct Loaded {
     /// The path as shown.
     pub name: String,
     /// The text; empty when it is not UTF-8.
     pub source: String,
-    /// The model, if it was built.
-    pub policy: Option<policyc::model::Policy>,
-    /// Every problem.
-    pub diagnostics: Vec<Diagnostic>,
+    /// Every problem, and the policy when it is valid.
+    pub checked: policyc::Checked,
 }
 
-/// Reads and checks one policy file.
+/// Reads and checks one policy file; `Err` holds the exit-2 message.
 pub fn load(path: &Path) -> Result<Loaded, String> {
     let name = policyc::files::display(path);
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
@@ -85,36 +82,40 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
 
 /// Decodes and checks a policy's bytes, read from a file or from git.
 pub fn check_bytes(name: String, bytes: &[u8]) -> Loaded {
-    match policyc::parse::decode(bytes) {
-        Ok(source) => {
-            let checked = policyc::check_source(&source);
-            Loaded {
-                name,
-                source,
-                policy: checked.policy,
-                diagnostics: checked.diagnostics,
-            }
-        }
-        Err(diagnostic) => Loaded {
-            name,
-            source: String::new(),
-            policy: None,
-            diagnostics: vec![diagnostic],
-        },
+    let (source, checked) = policyc::check_bytes(bytes);
+    Loaded {
+        name,
+        source,
+        checked,
     }
 }
 
 impl Loaded {
     /// Whether any error was found.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(Diagnostic::is_error)
+        self.checked.has_errors()
+    }
+
+    /// Every problem.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.checked.diagnostics
+    }
+
+    /// The policy, when it checked without errors (worked examples aside).
+    pub fn valid(&self) -> Option<&policyc::facts::Valid> {
+        self.checked.valid()
+    }
+
+    /// The policy when it has no error at all: what the emitters take.
+    pub fn compiled(&self) -> Option<&policyc::facts::Valid> {
+        self.valid().filter(|_| !self.has_errors())
     }
 
     /// Prints the diagnostics to standard error.
     pub fn print_diagnostics(&self) {
         eprint!(
             "{}",
-            policyc::report::render(&self.name, &self.source, &self.diagnostics, style())
+            policyc::report::render(&self.name, &self.source, self.diagnostics(), style())
         );
     }
 }

@@ -39,14 +39,11 @@ pub fn run(path: PathBuf, format: Format) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let policy = match (&loaded.policy, loaded.has_errors()) {
-        (Some(policy), false) => policy,
-        _ => {
-            loaded.print_diagnostics();
-            return ExitCode::from(1);
-        }
+    let Some(policy) = loaded.compiled() else {
+        loaded.print_diagnostics();
+        return ExitCode::from(1);
     };
-    let meta = Meta::new(&loaded.name, &loaded.source, policy);
+    let meta = Meta::new(&loaded.name, &loaded.source, policy.policy());
     print!("{}", emit::emit(format.into(), policy, &meta));
     ExitCode::SUCCESS
 }

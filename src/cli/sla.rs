@@ -9,8 +9,9 @@
 use super::load;
 use clap::ValueEnum;
 use policyc::enforce::{self, Case, Error};
+use policyc::facts::Valid;
+use policyc::model::view::{SeverityDecl, TierDecl, View};
 use policyc::model::Policy;
-use policyc::schema::Kind;
 use policyc_runtime::{Pause, SlaState, DEFAULT_AT_RISK_SHARE};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -66,7 +67,7 @@ pub fn run(args: Args) -> ExitCode {
         );
         return ExitCode::from(1);
     }
-    let Some(policy) = loaded.policy.as_ref() else {
+    let Some(policy) = loaded.valid() else {
         return ExitCode::from(1);
     };
     match compute(policy, &args) {
@@ -105,8 +106,9 @@ impl From<Error> for Failure {
 }
 
 /// Looks an id up, adding the valid ids to an unknown one.
-fn id<'a>(policy: &Policy, kind: Kind, id: &'a str) -> Result<&'a str, Failure> {
-    match enforce::lookup(policy, kind, id) {
+fn id<'a, 'p, V: View<'p> + 'p>(policy: &'p Policy, id: &'a str) -> Result<&'a str, Failure> {
+    let kind = V::KIND;
+    match enforce::lookup::<V>(policy, id) {
         Ok(_) => Ok(id),
         Err(e) => {
             let ids: Vec<String> = policy
@@ -122,9 +124,9 @@ fn id<'a>(policy: &Policy, kind: Kind, id: &'a str) -> Result<&'a str, Failure> 
     }
 }
 
-fn compute(policy: &Policy, args: &Args) -> Result<String, Failure> {
-    let tier = id(policy, Kind::Tier, &args.tier)?;
-    let severity = id(policy, Kind::Severity, &args.severity)?;
+fn compute(policy: &Valid, args: &Args) -> Result<String, Failure> {
+    let tier = id::<TierDecl>(policy.policy(), &args.tier)?;
+    let severity = id::<SeverityDecl>(policy.policy(), &args.severity)?;
     let submitted = enforce::parse_instant(&args.at).map_err(Failure::Usage)?;
     let pauses: Vec<Pause> = args
         .pauses
@@ -180,7 +182,7 @@ fn status_line(status: &policyc_runtime::SlaStatus) -> String {
 
 /// One line on standard error: the target, its clock, and why the clock
 /// started later when the case came in on a closed day.
-fn explain(policy: &Policy, case: &Case<'_>, sla: &enforce::Sla) {
+fn explain(policy: &Valid, case: &Case<'_>, sla: &enforce::Sla) {
     let mut line = format!(
         "note: `{}` at `{}` has the target `{}`",
         case.severity,
@@ -193,9 +195,9 @@ fn explain(policy: &Policy, case: &Case<'_>, sla: &enforce::Sla) {
     );
     if let (true, Some(calendar)) = (business, &sla.calendar) {
         line.push_str(&format!(" on the calendar `{calendar}`"));
-        if let Ok(zone) = enforce::calendar(policy, calendar).map(|c| c.tz) {
-            let local = case.submitted.with_timezone(&zone).date_naive();
-            if let Some(reason) = enforce::closed_because(policy, calendar, local) {
+        if let Some(facts) = policy.calendar(calendar) {
+            let local = case.submitted.with_timezone(&facts.runtime.tz).date_naive();
+            if let Some(reason) = enforce::closed_because(policy, facts, local) {
                 line.push_str(&format!(
                     "; submitted on a closed day ({reason}): the clock starts at the next opening"
                 ));

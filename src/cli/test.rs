@@ -30,12 +30,12 @@ pub fn run(paths: Vec<PathBuf>) -> ExitCode {
         };
         // Errors other than failing examples stop the examples from running.
         let blocking: Vec<_> = loaded
-            .diagnostics
+            .diagnostics()
             .iter()
             .filter(|d| d.is_error() && d.code.category() != policyc::codes::Category::Example)
             .cloned()
             .collect();
-        let policy = match (&loaded.policy, blocking.is_empty()) {
+        let policy = match (loaded.valid(), blocking.is_empty()) {
             (Some(policy), true) => policy,
             _ => {
                 eprint!(

@@ -119,6 +119,7 @@ mod compare;
 mod json;
 mod markdown;
 pub mod replay;
+mod summaries;
 mod text;
 mod version;
 mod words;
@@ -126,11 +127,12 @@ mod words;
 pub use json::render_json;
 pub use markdown::render_markdown;
 pub use replay::{replay, Replay};
+pub use summaries::change_summaries;
 pub use text::render_text;
 pub use version::{Bump, Version, VersionCheck, Violation};
 pub use words::{word_diff, Word, WordOp};
 
-use crate::model::Policy;
+use crate::facts::Valid;
 use crate::schema::Kind;
 
 /// How a change affects the customer.
@@ -453,9 +455,9 @@ impl Diff {
     }
 }
 
-/// The semantic diff from `old` to `new`. Pure; both models should be
-/// valid (without errors), though any model gives a result.
-pub fn diff(old: &Policy, new: &Policy) -> Diff {
+/// The semantic diff from `old` to `new`. Pure.
+pub fn diff(old: &Valid, new: &Valid) -> Diff {
+    let (old, new) = (old.policy(), new.policy());
     let (changes, grids) = compare::compare(old, new);
     let counts = Counts::of(&changes);
     let required_bump = changes

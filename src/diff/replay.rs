@@ -6,13 +6,14 @@
 //! line starting with `id` is a header. A malformed row is reported with
 //! its line number and skipped.
 //!
-//! A deadline is computed by [`crate::enforce::sla`]: the target of the grid
-//! with rows `severity`, columns `tier` and `target` cells, on the calendar
-//! the tier's `hours` names (or the first calendar declared), converted by
-//! [`crate::enforce::calendar`] and counted by the runtime's SLA clock.
+//! A deadline is computed by [`crate::enforce::Clocks`]: the target of the
+//! grid deciding response targets, on the calendar the tier runs on,
+//! counted by the runtime's SLA clock. Each version keeps one clock per
+//! calendar for the whole replay, with the holidays it has worked out.
 
-use crate::enforce;
-use crate::model::{Policy, ResponseTarget};
+use crate::enforce::{self, Clocks};
+use crate::facts::Valid;
+use crate::model::ResponseTarget;
 use chrono::{DateTime, FixedOffset, Utc};
 use policyc_runtime as rt;
 use serde_json::json;
@@ -77,7 +78,8 @@ pub struct Replay {
 /// The first-response deadline of a case under one version, `Ok(None)`
 /// when it has none (best effort, `n/a`).
 fn due(
-    policy: &Policy,
+    policy: &Valid,
+    clocks: &mut Clocks<'_>,
     side: &str,
     tier: &str,
     severity: &str,
@@ -97,7 +99,7 @@ fn due(
         now: None,
         at_risk_share: rt::DEFAULT_AT_RISK_SHARE,
     };
-    let sla = enforce::sla(policy, &case).map_err(under)?;
+    let sla = clocks.sla(&case).map_err(under)?;
     Ok(sla.due.map(|d| d.with_timezone(&Utc)))
 }
 
@@ -150,8 +152,9 @@ fn rfc3339(d: &DateTime<Utc>) -> String {
 }
 
 /// Replays the cases of `tickets` (CSV text) against `old` and `new`.
-pub fn replay(old: &Policy, new: &Policy, tickets: &str) -> Replay {
+pub fn replay(old: &Valid, new: &Valid, tickets: &str) -> Replay {
     let mut out = Replay::default();
+    let (mut old_clocks, mut new_clocks) = (Clocks::new(old), Clocks::new(new));
     let mut moves = Vec::new();
     for (n, line) in tickets.lines().enumerate() {
         let number = n + 1;
@@ -161,8 +164,8 @@ pub fn replay(old: &Policy, new: &Policy, tickets: &str) -> Replay {
         }
         out.cases += 1;
         let row = parse_row(trimmed).and_then(|(id, tier, severity, submitted, at, pauses)| {
-            let before = due(old, "old", &tier, &severity, at, &pauses)?;
-            let after = due(new, "new", &tier, &severity, at, &pauses)?;
+            let before = due(old, &mut old_clocks, "old", &tier, &severity, at, &pauses)?;
+            let after = due(new, &mut new_clocks, "new", &tier, &severity, at, &pauses)?;
             Ok((id, tier, severity, submitted, before, after))
         });
         let (id, tier, severity, submitted, before, after) = match row {

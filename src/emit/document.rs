@@ -1,422 +1,24 @@
-//! The serialization tree of the `policyc/1` format, shared by the JSON and
-//! YAML emitters.
-//!
-//! These types are the format: the internal model carries no serde derives,
-//! so it can change without changing what consumers read. [`Document::new`]
-//! builds the tree from a validated [`Policy`]; [`crate::emit::json::read`]
-//! reads it back. The JSON Schema in [`crate::emit::json::schema`] documents
-//! every shape defined here.
-//!
-//! The tree is generic over the type of field and cell values: the emitters
-//! use [`FieldValue`], whose shape depends on the value's schema type; the
-//! reader uses `serde_json::Value` and decodes each value by the type the
-//! schema gives its field.
+//! The `policyc/1` tree ([`crate::serial::tree`]) of a validated policy,
+//! which the JSON and YAML emitters serialize.
 
 use super::Meta;
 use crate::ast::{
     CellRef, ClaimExpr, Clock, FieldRef, HolidayRule, Item, Literal, Money, Selector, Target,
     WeeklyHours,
 };
+use crate::facts::Valid;
+use crate::model::prose::Interpolator;
 use crate::model::{
-    Body, Coverage, Decl, Hours, Incidents, Interpolation, Policy, Prose, ProsePart,
+    Body, Cell, Decl, Field, Hours, Incidents, Interpolation, Policy, Prose, ProsePart,
     ResponseTarget, Session, Value,
 };
+use crate::serial::tree::*;
 use crate::value_text;
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
-/// The value of [`Document::format`].
-pub const FORMAT: &str = "policyc/1";
-
-/// A whole policy: the root of the `policyc/1` format.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "V: Deserialize<'de>"))]
-pub struct Document<V = FieldValue> {
-    /// Always [`FORMAT`].
-    pub format: String,
-    /// The `@generated` marker.
-    pub generated: String,
-    /// Where the policy came from.
-    pub source: Source,
-    /// A summary of the policy header, for consumers that need only that.
-    pub policy: Summary,
-    /// Every declaration, in document order (parents before children).
-    pub declarations: Vec<Declaration<V>>,
-}
-
-/// The source file of a document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    /// The file as given to policyc, with `/` separators.
-    pub file: String,
-    /// FNV-1a 64-bit hash of the source bytes, 16 hex digits.
-    pub hash: String,
-}
-
-/// The policy header in brief. Redundant with the `policy` declaration,
-/// which is what the reader uses.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Summary {
-    /// The policy's id.
-    pub id: String,
-    /// Its title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// Its version as written, e.g. `1.0`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub version: Option<String>,
-    /// Who provides support.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub provider: Option<String>,
-    /// When it takes effect: a date or a month.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub effective: Option<String>,
-    /// When it was last updated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub updated: Option<String>,
-    /// Its review cycle.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub review: Option<String>,
-}
-
-/// One declaration.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "V: Deserialize<'de>"))]
-pub struct Declaration<V = FieldValue> {
-    /// Its kind, e.g. `tier`.
-    pub kind: String,
-    /// Its id, unique in the document.
-    pub id: String,
-    /// Its title.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The id of the enclosing declaration; absent at the top level.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
-    /// Field values by field name.
-    pub fields: BTreeMap<String, V>,
-    /// Notes written after field values, by field name; absent when none.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub notes: BTreeMap<String, String>,
-    /// Prose blocks and nested declarations, in document order.
-    pub body: Vec<BodyItem>,
-    /// A grid's rows, columns and cells; only on grids.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grid: Option<GridDoc<V>>,
-}
-
-/// One entry of a declaration's body.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase", deny_unknown_fields)]
-pub enum BodyItem {
-    /// `{"prose": {...}}`.
-    Prose(ProseDoc),
-    /// `{"declaration": "id"}`: a nested declaration, listed in full in
-    /// [`Document::declarations`].
-    Declaration(String),
-}
-
-/// A grid's contents.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, bound(deserialize = "V: Deserialize<'de>"))]
-pub struct GridDoc<V = FieldValue> {
-    /// Row ids, in written order.
-    pub rows: Vec<String>,
-    /// Column ids, in written order.
-    pub columns: Vec<String>,
-    /// `cells[row][column]`, row-major; `null` for a missing cell.
-    pub cells: Vec<Vec<Option<V>>>,
-    /// Notes written after cells, the same shape as `cells`, `null` where a
-    /// cell has none; absent when no cell has a note.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub notes: Option<Vec<Vec<Option<String>>>>,
-}
-
-/// A prose block.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ProseDoc {
-    /// The Markdown with every interpolation replaced by its value as the
-    /// policy writes it (a title for `{id}`); ready to display.
-    pub markdown: String,
-    /// The text and interpolations, in order: what the policy says.
-    pub parts: Vec<PartDoc>,
-}
-
-/// Part of a prose block.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase", deny_unknown_fields)]
-pub enum PartDoc {
-    /// `{"text": "..."}`: literal Markdown (braces are literal).
-    Text(String),
-    /// `{"ref": {...}}`: an interpolation.
-    Ref(RefDoc),
-}
-
-/// An interpolation: `{"declaration": id}` (its title),
-/// `{"declaration": id, "field": name}` (a field's value) or
-/// `{"grid": id, "row": id, "column": id}` (one cell).
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RefDoc {
-    /// The declaration, for a title or a field.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub declaration: Option<String>,
-    /// The field's name.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    /// The grid, for a cell.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grid: Option<String>,
-    /// The cell's row id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub row: Option<String>,
-    /// The cell's column id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub column: Option<String>,
-}
-
-/// A field or cell value, shaped by its schema type. Serialized without a
-/// tag: the type of the field (or the grid's `cells`) says which shape to
-/// expect.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(untagged)]
-pub enum FieldValue {
-    /// Text, ids, numbers as written, dates, zones, keywords.
-    String(String),
-    /// Counts.
-    Integer(u64),
-    /// `yes` / `no`.
-    Bool(bool),
-    /// Lists of texts, ids or dates.
-    Strings(Vec<String>),
-    /// Prose.
-    Prose(ProseDoc),
-    /// `{"from": 2, "to": 5}`.
-    Range(RangeDoc),
-    /// Money.
-    Money(MoneyDoc),
-    /// `{"minutes": 30}`: durations and session lengths.
-    Minutes(MinutesDoc),
-    /// Response targets.
-    Target(TargetDoc),
-    /// `{"calendar": "id"}`: support hours of a calendar.
-    Calendar(CalendarDoc),
-    /// Weekly opening hours.
-    Weekly(Vec<WeeklyDoc>),
-    /// A holiday rule.
-    Holiday(HolidayDoc),
-    /// A claim.
-    Claim(Box<ClaimDoc>),
-}
-
-/// `{"from": 2, "to": 5}`: an inclusive range.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RangeDoc {
-    /// Lowest value.
-    pub from: u64,
-    /// Highest value.
-    pub to: u64,
-}
-
-/// `{"currency": "USD", "minor": 25000, "per": ["hour"]}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MoneyDoc {
-    /// ISO 4217 code.
-    pub currency: String,
-    /// Amount in hundredths of the currency.
-    pub minor: u64,
-    /// Units the amount is per: `["node", "month"]`; empty for a flat sum.
-    pub per: Vec<String>,
-}
-
-/// `{"minutes": 120}`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MinutesDoc {
-    /// A length in minutes.
-    pub minutes: u64,
-}
-
-/// `{"kind": "business-days", "amount": 1}`, `{"kind": "best-effort"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct TargetDoc {
-    /// `business-days`, `business-hours`, `hours-24x7`, `best-effort` or `n/a`.
-    pub kind: String,
-    /// The number of days or hours; only on the first three kinds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub amount: Option<u32>,
-}
-
-/// `{"calendar": "business-hours"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CalendarDoc {
-    /// The calendar's id.
-    pub calendar: String,
-}
-
-/// `{"from": "mon", "to": "fri", "open": "09:00", "close": "17:00"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct WeeklyDoc {
-    /// First day: `mon` ... `sun`.
-    pub from: String,
-    /// Last day, inclusive.
-    pub to: String,
-    /// Opening time, local `HH:MM`.
-    pub open: String,
-    /// Closing time, local `HH:MM`.
-    pub close: String,
-}
-
-/// `{"fixed": "12-25"}`, `{"easter": 39}` or
-/// `{"weekday": "sat", "from": "06-20", "to": "06-26"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HolidayDoc {
-    /// `MM-DD`, every year.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fixed: Option<String>,
-    /// Days after Easter Sunday (negative: before).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub easter: Option<i32>,
-    /// The weekday that falls between `from` and `to`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub weekday: Option<String>,
-    /// First day of the range, `MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<String>,
-    /// Last day of the range, `MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<String>,
-}
-
-/// A claim: one of `{"same": cells}`, `{"every": cells, "is": operand}`,
-/// `{"every": cells, "runs": clock}`, `{"cell": cells, "is": operand}`,
-/// `{"field": field, "is": operand}`.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ClaimDoc {
-    /// All selected cells are equal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub same: Option<CellsDoc>,
-    /// Every selected cell passes the test.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub every: Option<CellsDoc>,
-    /// The one cell passes the test.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cell: Option<CellsDoc>,
-    /// The field passes the test.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub field: Option<FieldRefDoc>,
-    /// The value the subject must equal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is: Option<OperandDoc>,
-    /// The clock every target must run on: `business` or `24x7`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub runs: Option<String>,
-}
-
-/// `{"grid": "response-time", "row": "*", "column": "advanced"}`; `*`
-/// selects every row or column.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CellsDoc {
-    /// The grid's id.
-    pub grid: String,
-    /// A row id or `*`.
-    pub row: String,
-    /// A column id or `*`.
-    pub column: String,
-}
-
-/// `{"declaration": "advanced", "field": "hours"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FieldRefDoc {
-    /// The declaration's id.
-    pub declaration: String,
-    /// The field's name.
-    pub field: String,
-}
-
-/// A claim's operand as written, tagged by what was written:
-/// `{"target": {...}}`, `{"duration": {"minutes": n}}`, `{"money": {...}}`,
-/// `{"keyword": "best-effort"}`, `{"number": "12"}`, `{"text": "..."}` or
-/// `{"ref": "id"}`. It is compared after typing it as the subject's type.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase", deny_unknown_fields)]
-pub enum OperandDoc {
-    /// A response target with its clock.
-    Target(TargetDoc),
-    /// A duration.
-    Duration(MinutesDoc),
-    /// Money.
-    Money(MoneyDoc),
-    /// A keyword: `best-effort`, `n/a`, `yes`, `supported`, ...
-    Keyword(String),
-    /// A number as written.
-    Number(String),
-    /// Quoted text.
-    Text(String),
-    /// An id.
-    Ref(String),
-}
-
-/// Serializes `{key: value}`: the one-key map an enum variant is in JSON,
-/// written out so that YAML shows a plain map too, not a `!tag`.
-fn one_key<S: serde::Serializer, T: Serialize + ?Sized>(
-    serializer: S,
-    key: &str,
-    value: &T,
-) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeMap;
-    let mut map = serializer.serialize_map(Some(1))?;
-    map.serialize_entry(key, value)?;
-    map.end()
-}
-
-impl Serialize for BodyItem {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            BodyItem::Prose(p) => one_key(serializer, "prose", p),
-            BodyItem::Declaration(id) => one_key(serializer, "declaration", id),
-        }
-    }
-}
-
-impl Serialize for PartDoc {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            PartDoc::Text(t) => one_key(serializer, "text", t),
-            PartDoc::Ref(r) => one_key(serializer, "ref", r),
-        }
-    }
-}
-
-impl Serialize for OperandDoc {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            OperandDoc::Target(t) => one_key(serializer, "target", t),
-            OperandDoc::Duration(d) => one_key(serializer, "duration", d),
-            OperandDoc::Money(m) => one_key(serializer, "money", m),
-            OperandDoc::Keyword(k) => one_key(serializer, "keyword", k),
-            OperandDoc::Number(n) => one_key(serializer, "number", n),
-            OperandDoc::Text(t) => one_key(serializer, "text", t),
-            OperandDoc::Ref(r) => one_key(serializer, "ref", r),
-        }
-    }
-}
-
-impl Document {
-    /// The document of a policy.
-    pub fn new(policy: &Policy, meta: &Meta) -> Document {
+/// The `policyc/1` document of a policy.
+pub fn document(valid: &Valid, meta: &Meta) -> Document {
+    let policy = valid.policy();
+    {
         Document {
             format: FORMAT.to_owned(),
             generated: meta.marker(),
@@ -561,6 +163,7 @@ pub fn field_value(policy: &Policy, value: &Value) -> FieldValue {
         }
         Value::Kind(k) => s(k.name()),
         Value::CellType(c) => s(c.name()),
+        Value::Role(r) => s(r.name()),
         Value::Weekly(w) => F::Weekly(w.iter().map(weekly).collect()),
         Value::Dates(d) => F::Strings(d.iter().map(|d| date(*d)).collect()),
         Value::Holiday(h) => F::Holiday(holiday(h)),
@@ -609,11 +212,6 @@ fn response_target(t: ResponseTarget) -> TargetDoc {
             amount: None,
         },
     }
-}
-
-/// `mon`, `tue`, ...
-pub(crate) fn weekday(d: chrono::Weekday) -> String {
-    d.to_string().to_lowercase()
 }
 
 fn weekly(w: &WeeklyHours) -> WeeklyDoc {
@@ -721,12 +319,9 @@ fn claim(c: &ClaimExpr) -> ClaimDoc {
     }
 }
 
-/// How deep prose interpolating prose is resolved before giving up.
-const MAX_DEPTH: usize = 4;
-
 fn prose(policy: &Policy, p: &Prose) -> ProseDoc {
     ProseDoc {
-        markdown: markdown(policy, p, 0),
+        markdown: policy.write_prose(p, &Shown(policy)),
         parts: p
             .parts
             .iter()
@@ -754,48 +349,26 @@ fn prose(policy: &Policy, p: &Prose) -> ProseDoc {
     }
 }
 
-/// The prose with its interpolations resolved; one that does not resolve
-/// is kept as written.
-fn markdown(policy: &Policy, p: &Prose, depth: usize) -> String {
-    let mut out = String::new();
-    for part in &p.parts {
-        match part {
-            ProsePart::Text(t) => out.push_str(t),
-            ProsePart::Value(i) => out.push_str(&interpolated(policy, i, depth)),
-        }
-    }
-    out
-}
+/// Interpolations as a prose document shows them: values as written, text
+/// without quotes, references by title, notes left out.
+struct Shown<'p>(&'p Policy);
 
-fn interpolated(policy: &Policy, i: &Interpolation, depth: usize) -> String {
-    let resolved = match i {
-        Interpolation::Title(id) => policy.get(&id.value).map(|d| d.display().to_owned()),
-        Interpolation::Field(id, field) => policy
-            .get(&id.value)
-            .and_then(|d| d.value(&field.value))
-            .and_then(|v| shown(policy, v, depth)),
-        Interpolation::Cell(grid, row, column) => policy
-            .get(&grid.value)
-            .and_then(|d| d.grid.as_ref())
-            .and_then(|g| g.cell(&row.value, &column.value))
-            .and_then(|c| shown(policy, &c.value, depth)),
-    };
-    resolved.unwrap_or_else(|| match i {
-        Interpolation::Title(id) => format!("{{{}}}", id.value),
-        Interpolation::Field(id, field) => format!("{{{}.{}}}", id.value, field.value),
-        Interpolation::Cell(grid, row, column) => {
-            format!("{{{}[{}, {}]}}", grid.value, row.value, column.value)
-        }
-    })
+impl Interpolator for Shown<'_> {
+    fn field(&self, field: &Field, prose: Option<String>) -> String {
+        prose.unwrap_or_else(|| shown(self.0, &field.value))
+    }
+
+    fn cell(&self, cell: &Cell) -> String {
+        shown(self.0, &cell.value)
+    }
 }
 
 /// A value as prose shows it: text without quotes, references by title.
-fn shown(policy: &Policy, value: &Value, depth: usize) -> Option<String> {
+fn shown(policy: &Policy, value: &Value) -> String {
     let title = |id: &str| policy.get(id).map_or(id, |d| d.display()).to_owned();
-    Some(match value {
+    match value {
         Value::Text(t) | Value::Zone(t) => t.clone(),
-        Value::Prose(p) if depth < MAX_DEPTH => markdown(policy, p, depth + 1),
-        Value::Prose(_) => return None,
+        Value::Prose(p) => policy.write_prose(p, &Shown(policy)),
         Value::Texts(items) => items.join(", "),
         Value::Ref(id) | Value::Hours(Hours::Calendar(id)) => title(&id.value),
         Value::Refs(ids) => ids
@@ -804,17 +377,5 @@ fn shown(policy: &Policy, value: &Value, depth: usize) -> Option<String> {
             .collect::<Vec<_>>()
             .join(", "),
         other => value_text::show(other),
-    })
-}
-
-/// The coverage value written `text`.
-pub(crate) fn coverage(text: &str) -> Option<Coverage> {
-    [
-        Coverage::Supported,
-        Coverage::Psa,
-        Coverage::NotAvailable,
-        Coverage::NotSupported,
-    ]
-    .into_iter()
-    .find(|c| value_text::coverage(*c) == text)
+    }
 }

@@ -19,14 +19,16 @@ mod table;
 mod tables;
 
 use super::Meta;
+use crate::facts::Valid;
 use crate::model::{Body, Decl, Policy};
 use crate::schema::Kind;
 use context::Ctx;
 use table::{Block, Table};
 
 /// Emits the policy as a Markdown document (GitHub-flavoured: tables).
-pub fn emit(policy: &Policy, meta: &Meta) -> String {
-    let ctx = Ctx::new(policy);
+pub fn emit(valid: &Valid, meta: &Meta) -> String {
+    let ctx = Ctx::new(valid);
+    let policy = valid.policy();
     let mut blocks = vec![Block::Text(format!("<!-- {} -->", meta.marker()))];
     blocks.extend(title_block(&ctx));
     let mut body = Vec::new();

@@ -33,6 +33,7 @@ use self::layout::{
 use self::names::{screaming, snake, upper_camel, Names};
 use super::Meta;
 use crate::ast::{HolidayRule, Target};
+use crate::facts::Valid;
 use crate::model::{
     Cell, Coverage, Decl, Hours, Incidents, Interpolation, Policy, Prose, ProsePart,
     ResponseTarget, Session, Value,
@@ -48,8 +49,9 @@ const MATCH_LIMIT: usize = 256;
 const RT: &str = "::policyc_runtime";
 
 /// Emits the policy as Rust source.
-pub fn emit(policy: &Policy, meta: &Meta) -> String {
-    let ctx = Context::new(policy);
+pub fn emit(valid: &Valid, meta: &Meta) -> String {
+    let policy = valid.policy();
+    let ctx = Context::new(valid);
     let mut scope = Scope::new();
     header_consts(&ctx, &mut scope);
     for set in &ctx.sets {
@@ -127,6 +129,7 @@ struct GridFn {
 /// Everything named before anything is written.
 struct Context<'p> {
     policy: &'p Policy,
+    facts: &'p Valid,
     sets: Vec<IdSet<'p>>,
     calendars: Vec<CalendarItem<'p>>,
     values: std::cell::RefCell<Names>,
@@ -137,7 +140,8 @@ struct Context<'p> {
 }
 
 impl<'p> Context<'p> {
-    fn new(policy: &'p Policy) -> Context<'p> {
+    fn new(facts: &'p Valid) -> Context<'p> {
+        let policy = facts.policy();
         let mut sets = Vec::new();
         for kind in Kind::ALL.into_iter().filter(|k| k.is_id_set()) {
             let mut decls: Vec<&Decl> = Vec::new();
@@ -182,6 +186,7 @@ impl<'p> Context<'p> {
             .collect();
         Context {
             policy,
+            facts,
             sets,
             calendars,
             values: std::cell::RefCell::new(values),

@@ -26,32 +26,16 @@ use super::entitlement as ent;
 use super::{format_instant, Case, Error};
 use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
-use crate::model::{Coverage, Decl, Field, Incidents, Policy, Value};
-use crate::schema::Kind;
+use crate::facts::Valid;
+use crate::model::view::{ExampleDecl, View};
+use crate::model::{Coverage, Incidents, Value};
+use crate::schema::fields::example as input;
+use crate::schema::Outcome;
 use crate::span::Span;
 use crate::value_text;
 use chrono::{DateTime, FixedOffset};
 use policyc_runtime as rt;
 use policyc_runtime::entitlement::{Rca, ScreenSharing};
-
-/// Every field that states an expected outcome, in the order they are checked.
-pub const OUTCOMES: [&str; 15] = [
-    "target",
-    "due",
-    "status",
-    "charge",
-    "may-open-ticket",
-    "incidents-left",
-    "screen-sharing",
-    "custom-build",
-    "remote-login",
-    "rca",
-    "hotfix",
-    "supported",
-    "new-fixes",
-    "may-close",
-    "support-to",
-];
 
 /// The statuses an example may expect.
 pub const STATUSES: [&str; 4] = ["on track", "at risk", "breached", "best effort"];
@@ -77,12 +61,13 @@ impl ExampleRun {
 }
 
 /// Runs every example of the policy, in document order.
-pub fn run(policy: &Policy) -> Vec<ExampleRun> {
+pub fn run(policy: &Valid) -> Vec<ExampleRun> {
     policy
+        .policy()
         .decls
         .iter()
         .enumerate()
-        .filter(|(_, d)| d.kind == Kind::Example)
+        .filter_map(|(index, decl)| Some((index, ExampleDecl::of(decl)?)))
         .map(|(index, decl)| {
             let mut ex = Ex {
                 policy,
@@ -101,8 +86,8 @@ pub fn run(policy: &Policy) -> Vec<ExampleRun> {
 }
 
 struct Ex<'p> {
-    policy: &'p Policy,
-    decl: &'p Decl,
+    policy: &'p Valid,
+    decl: ExampleDecl<'p>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -111,23 +96,21 @@ impl<'p> Ex<'p> {
         self.decl.id.as_str()
     }
 
-    fn field(&self, name: &str) -> Option<&'p Field> {
-        self.decl.fields.get(name)
-    }
-
     /// Where a field's (first) value was written; the id if it is absent.
     fn span(&self, name: &str) -> Span {
-        self.field(name)
+        self.decl
+            .field(name)
             .map(|f| f.item_spans.first().copied().unwrap_or(f.span))
             .unwrap_or(self.decl.id.span)
     }
 
-    fn missing(&mut self, outcome: &str, input: &str, example: &str) {
+    fn missing(&mut self, outcome: Outcome, input: &str, example: &str) {
         let d = Diagnostic::new(
             Code::E420,
             format!(
-                "the example `{}` expects `{outcome}` but does not say `{input}`",
-                self.id()
+                "the example `{}` expects `{}` but does not say `{input}`",
+                self.id(),
+                outcome.name()
             ),
         )
         .label(self.decl.id.span, format!("`{input}` missing"))
@@ -135,16 +118,17 @@ impl<'p> Ex<'p> {
         self.diagnostics.push(d);
     }
 
-    fn fails(&mut self, outcome: &str, expected: String, computed: String, why: Option<String>) {
+    fn fails(&mut self, outcome: Outcome, expected: String, computed: String, why: Option<String>) {
         let mut d = Diagnostic::new(
             Code::E421,
             format!(
-                "the example `{}` does not hold: `{outcome}` is `{computed}`, not `{expected}`",
-                self.id()
+                "the example `{}` does not hold: `{}` is `{computed}`, not `{expected}`",
+                self.id(),
+                outcome.name()
             ),
         )
         .label(
-            self.span(outcome),
+            self.span(outcome.name()),
             format!("expected `{expected}`; computed `{computed}`"),
         );
         d = match why {
@@ -162,27 +146,23 @@ impl<'p> Ex<'p> {
         self.diagnostics.push(d);
     }
 
-    fn cannot(&mut self, outcome: &str, error: &Error) {
+    fn cannot(&mut self, outcome: Outcome, error: &Error) {
         let d = Diagnostic::new(
             Code::E423,
             format!("the example `{}` cannot be computed: {error}", self.id()),
         )
-        .label(self.span(outcome), "expected here")
+        .label(self.span(outcome.name()), "expected here")
         .help("add what the policy lacks, or correct the example's inputs");
         self.diagnostics.push(d);
     }
 
-    fn reference(&self, name: &str) -> Option<&'p str> {
-        self.decl.refs(name).first().copied()
-    }
-
     /// The tier: `tier`, else the tier of `license`.
-    fn tier(&mut self, outcome: &str) -> Option<&'p str> {
-        if let Some(tier) = self.reference("tier") {
-            return Some(tier);
+    fn tier(&mut self, outcome: Outcome) -> Option<&'p str> {
+        if let Some(tier) = self.decl.tier() {
+            return Some(tier.as_str());
         }
-        match self.reference("license") {
-            Some(license) => match ent::tier_of_license(self.policy, license) {
+        match self.decl.license() {
+            Some(license) => match ent::tier_of_license(self.policy, license.as_str()) {
                 Ok(tier) => Some(tier),
                 Err(e) => {
                     self.cannot(outcome, &e);
@@ -190,43 +170,53 @@ impl<'p> Ex<'p> {
                 }
             },
             None => {
-                self.missing(outcome, "tier", "enterprise");
+                self.missing(outcome, input::TIER, "enterprise");
                 None
             }
         }
     }
 
-    fn required_ref(&mut self, outcome: &str, input: &str, example: &str) -> Option<&'p str> {
-        let r = self.reference(input);
-        if r.is_none() {
+    /// A reference input the outcome needs.
+    fn required(
+        &mut self,
+        outcome: Outcome,
+        value: Option<&'p crate::span::Spanned<String>>,
+        input: &str,
+        example: &str,
+    ) -> Option<&'p str> {
+        if value.is_none() {
             self.missing(outcome, input, example);
         }
-        r
+        value.map(|v| v.as_str())
     }
 
-    fn instant(&mut self, outcome: &str, input: &str) -> Option<DateTime<FixedOffset>> {
-        match self.decl.value(input) {
-            Some(Value::Instant(i)) => Some(*i),
-            _ => {
-                self.missing(outcome, input, "\"2026-03-13T15:30:00+01:00\"");
-                None
-            }
+    fn severity(&mut self, outcome: Outcome, example: &str) -> Option<&'p str> {
+        let severity = self.decl.severity();
+        self.required(outcome, severity, input::SEVERITY, example)
+    }
+
+    fn instant(
+        &mut self,
+        outcome: Outcome,
+        value: Option<DateTime<FixedOffset>>,
+        input: &str,
+    ) -> Option<DateTime<FixedOffset>> {
+        if value.is_none() {
+            self.missing(outcome, input, "\"2026-03-13T15:30:00+01:00\"");
         }
+        value
     }
 
-    fn count(&self, input: &str) -> u32 {
-        match self.decl.value(input) {
-            Some(Value::Count(n)) => u32::try_from(*n).unwrap_or(u32::MAX),
-            _ => 0,
-        }
+    fn count(value: Option<u64>) -> u32 {
+        value.map_or(0, |n| u32::try_from(n).unwrap_or(u32::MAX))
     }
 
-    fn expected(&self, outcome: &str) -> Option<&'p Value> {
-        self.decl.value(outcome)
+    fn expected(&self, outcome: Outcome) -> Option<&'p Value> {
+        self.decl.expects(outcome)
     }
 
     fn check(&mut self) {
-        if !OUTCOMES.iter().any(|o| self.decl.fields.contains_key(*o)) {
+        if !Outcome::ALL.iter().any(|o| self.decl.expects(*o).is_some()) {
             let d = Diagnostic::new(
                 Code::E420,
                 format!("the example `{}` expects nothing", self.id()),
@@ -234,7 +224,11 @@ impl<'p> Ex<'p> {
             .label(self.decl.id.span, "no expected outcome")
             .help(format!(
                 "state what the inputs should give, with one of: {}",
-                OUTCOMES.map(|o| format!("`{o}`")).join(", ")
+                Outcome::ALL
+                    .iter()
+                    .map(|o| format!("`{}`", o.name()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
             self.diagnostics.push(d);
             return;
@@ -250,43 +244,45 @@ impl<'p> Ex<'p> {
 
     /// `target`, `due` and `status`.
     fn sla(&mut self) {
-        let Some(outcome) = ["target", "due", "status"]
+        let Some(outcome) = [Outcome::Target, Outcome::Due, Outcome::Status]
             .into_iter()
-            .find(|o| self.decl.fields.contains_key(*o))
+            .find(|o| self.expected(*o).is_some())
         else {
             return;
         };
-        let (Some(tier), Some(severity)) = (
-            self.tier(outcome),
-            self.required_ref(outcome, "severity", "sev-1"),
-        ) else {
+        let (Some(tier), Some(severity)) = (self.tier(outcome), self.severity(outcome, "sev-1"))
+        else {
             return;
         };
-        if let Some(Value::Target(expected)) = self.expected("target") {
+        if let Some(Value::Target(expected)) = self.expected(Outcome::Target) {
             match super::response_target(self.policy, tier, severity) {
                 Ok(target) if target == *expected => {}
                 Ok(target) => self.fails(
-                    "target",
+                    Outcome::Target,
                     value_text::target(*expected),
                     value_text::target(target),
                     Some(format!(
                         "the response grid gives `{severity}` at `{tier}` that target"
                     )),
                 ),
-                Err(e) => self.cannot("target", &e),
+                Err(e) => self.cannot(Outcome::Target, &e),
             }
         }
-        let wants_due = self.expected("due").is_some();
-        let wants_status = self.expected("status").is_some();
+        let wants_due = self.expected(Outcome::Due).is_some();
+        let wants_status = self.expected(Outcome::Status).is_some();
         if !wants_due && !wants_status {
             return;
         }
-        let outcome = if wants_due { "due" } else { "status" };
-        let Some(submitted) = self.instant(outcome, "submitted") else {
+        let outcome = if wants_due {
+            Outcome::Due
+        } else {
+            Outcome::Status
+        };
+        let Some(submitted) = self.instant(outcome, self.decl.submitted(), input::SUBMITTED) else {
             return;
         };
         let now = if wants_status {
-            match self.instant("status", "now") {
+            match self.instant(Outcome::Status, self.decl.now(), input::NOW) {
                 Some(now) => Some(now),
                 None => return,
             }
@@ -327,14 +323,14 @@ impl<'p> Ex<'p> {
                 value_text::target(sla.target)
             )
         };
-        if let Some(Value::Instant(expected)) = self.expected("due") {
+        if let Some(Value::Instant(expected)) = self.expected(Outcome::Due) {
             match sla.due {
                 // To the second: the precision `policyc sla` prints.
                 Some(due) if due.timestamp() == expected.timestamp() => {}
                 Some(due) => {
                     let why = why();
                     self.fails(
-                        "due",
+                        Outcome::Due,
                         format_instant(expected),
                         format_instant(&due),
                         Some(why),
@@ -343,7 +339,7 @@ impl<'p> Ex<'p> {
                 None => {
                     let why = why();
                     self.fails(
-                        "due",
+                        Outcome::Due,
                         format_instant(expected),
                         "best-effort".to_owned(),
                         Some(why),
@@ -351,7 +347,7 @@ impl<'p> Ex<'p> {
                 }
             }
         }
-        if let Some(Value::Text(expected)) = self.expected("status") {
+        if let Some(Value::Text(expected)) = self.expected(Outcome::Status) {
             let wanted = expected.trim().to_lowercase().replace('-', " ");
             if !STATUSES.contains(&wanted.as_str()) {
                 let help = match did_you_mean(&wanted, STATUSES) {
@@ -359,7 +355,7 @@ impl<'p> Ex<'p> {
                     None => "a status is `\"on track\"`, `\"at risk\"`, `\"breached\"` or `\"best effort\"`".to_owned(),
                 };
                 self.unreadable(
-                    self.span("status"),
+                    self.span(Outcome::Status.name()),
                     format!("`{expected}` is not a status"),
                     "unknown status",
                     Some(help),
@@ -376,7 +372,7 @@ impl<'p> Ex<'p> {
                         (Some(left), None) => format!("{} left", super::duration_text(left)),
                         (None, None) => "no deadline".to_owned(),
                     };
-                    self.fails("status", wanted, computed, Some(detail));
+                    self.fails(Outcome::Status, wanted, computed, Some(detail));
                 }
             }
         }
@@ -384,7 +380,7 @@ impl<'p> Ex<'p> {
 
     /// The example's pauses; `None` after reporting one that cannot be read.
     fn pauses(&mut self) -> Option<Vec<rt::Pause>> {
-        let Some(field) = self.field("pauses") else {
+        let Some(field) = self.decl.decl().field(input::PAUSES) else {
             return Some(Vec::new());
         };
         let Value::Texts(items) = &field.value else {
@@ -411,47 +407,53 @@ impl<'p> Ex<'p> {
     }
 
     fn charge(&mut self) {
-        let Some(Value::Money(expected)) = self.expected("charge") else {
+        let Some(Value::Money(expected)) = self.expected(Outcome::Charge) else {
             return;
         };
-        let Some(rule) = self.required_ref("charge", "rule", "out-of-hours-screen-sharing") else {
+        let rule = self.decl.rule();
+        let Some(rule) = self.required(
+            Outcome::Charge,
+            rule,
+            input::RULE,
+            "out-of-hours-screen-sharing",
+        ) else {
             return;
         };
-        let Some(Value::Duration(minutes)) = self.decl.value("length") else {
-            self.missing("charge", "length", "90 minutes");
+        let Some(minutes) = self.decl.length() else {
+            self.missing(Outcome::Charge, input::LENGTH, "90 minutes");
             return;
         };
-        match ent::charge(self.policy, rule, *minutes) {
+        match ent::charge(self.policy, rule, minutes) {
             Ok(charge) => {
                 let computed = policy_money(&charge);
                 let same = charge.currency.code() == expected.currency
                     && u64::try_from(charge.minor).ok() == Some(expected.minor);
                 if !same {
                     self.fails(
-                        "charge",
+                        Outcome::Charge,
                         value_text::money(expected),
                         computed,
                         Some(format!(
                             "a session of {} under the rule `{rule}`",
-                            value_text::duration(*minutes)
+                            value_text::duration(minutes)
                         )),
                     );
                 }
             }
-            Err(e) => self.cannot("charge", &e),
+            Err(e) => self.cannot(Outcome::Charge, &e),
         }
     }
 
     /// The yes/no questions.
     fn yes_no_answers(&mut self) {
         for outcome in [
-            "may-open-ticket",
-            "custom-build",
-            "remote-login",
-            "hotfix",
-            "supported",
-            "new-fixes",
-            "may-close",
+            Outcome::MayOpenTicket,
+            Outcome::CustomBuild,
+            Outcome::RemoteLogin,
+            Outcome::Hotfix,
+            Outcome::Supported,
+            Outcome::NewFixes,
+            Outcome::MayClose,
         ] {
             let Some(Value::Bool(expected)) = self.expected(outcome) else {
                 continue;
@@ -467,10 +469,10 @@ impl<'p> Ex<'p> {
     }
 
     /// Computes one yes/no answer; `None` after reporting why it cannot.
-    fn yes_no(&mut self, outcome: &str) -> Option<(bool, Option<String>)> {
+    fn yes_no(&mut self, outcome: Outcome) -> Option<(bool, Option<String>)> {
         let policy = self.policy;
         let answer = match outcome {
-            "may-open-ticket" => {
+            Outcome::MayOpenTicket => {
                 let tier = self.tier(outcome)?;
                 ent::may_open_ticket(policy, tier).map(|b| {
                     (
@@ -479,29 +481,30 @@ impl<'p> Ex<'p> {
                     )
                 })
             }
-            "custom-build" => {
+            Outcome::CustomBuild => {
                 let tier = self.tier(outcome)?;
-                let severity = self.required_ref(outcome, "severity", "sev-1")?;
-                let crashing = self.decl.flag("crashing-bug").unwrap_or(false);
+                let severity = self.severity(outcome, "sev-1")?;
+                let crashing = self.decl.crashing_bug().unwrap_or(false);
                 ent::custom_build(policy, tier, severity, crashing).map(|b| (b, None))
             }
-            "remote-login" => {
+            Outcome::RemoteLogin => {
                 let tier = self.tier(outcome)?;
                 ent::remote_login(policy, tier).map(|r| (r.available, None))
             }
-            "hotfix" => {
+            Outcome::Hotfix => {
                 let tier = self.tier(outcome)?;
-                let Some(latest) = self.decl.flag("latest-build") else {
-                    self.missing(outcome, "latest-build", "yes");
+                let Some(latest) = self.decl.latest_build() else {
+                    self.missing(outcome, input::LATEST_BUILD, "yes");
                     return None;
                 };
-                let phase = self.reference("phase");
+                let phase = self.decl.phase().map(|p| p.as_str());
                 ent::hotfix(policy, tier, latest, phase).map(|b| (b, None))
             }
-            "supported" | "new-fixes" => {
-                let phase = self.required_ref(outcome, "phase", "maintenance")?;
+            Outcome::Supported | Outcome::NewFixes => {
+                let phase = self.decl.phase();
+                let phase = self.required(outcome, phase, input::PHASE, "maintenance")?;
                 ent::phase(policy, phase).map(|p| {
-                    let b = if outcome == "supported" {
+                    let b = if outcome == Outcome::Supported {
                         rt::entitlement::phase_supported(&p)
                     } else {
                         rt::entitlement::phase_new_fixes(&p)
@@ -509,18 +512,19 @@ impl<'p> Ex<'p> {
                     (b, None)
                 })
             }
-            "may-close" => {
+            Outcome::MayClose => {
                 let attempts = self.contact_attempts()?;
-                let calendar = match self.reference("tier") {
-                    Some(tier) => super::calendar_id_for_tier(policy, tier),
-                    None => super::first_calendar(policy),
+                let calendar = match self.decl.tier() {
+                    Some(tier) => super::tier_calendar(policy, tier.as_str()),
+                    None => super::default_calendar(policy),
                 };
                 calendar.and_then(|c| {
                     ent::may_close_case(policy, c, &attempts).map(|b| {
                         (
                             b,
                             Some(format!(
-                                "attempts are counted on business days of the calendar `{c}`"
+                                "attempts are counted on business days of the calendar `{}`",
+                                c.id
                             )),
                         )
                     })
@@ -538,10 +542,10 @@ impl<'p> Ex<'p> {
     }
 
     fn contact_attempts(&mut self) -> Option<Vec<DateTime<FixedOffset>>> {
-        let Some(field) = self.field("contact-attempts") else {
+        let Some(field) = self.decl.decl().field(input::CONTACT_ATTEMPTS) else {
             self.missing(
-                "may-close",
-                "contact-attempts",
+                Outcome::MayClose,
+                input::CONTACT_ATTEMPTS,
                 "[\"2026-03-13T10:00:00+01:00\", \"2026-03-16T10:00:00+01:00\"]",
             );
             return None;
@@ -565,53 +569,54 @@ impl<'p> Ex<'p> {
     }
 
     fn incidents(&mut self) {
-        let Some(Value::Incidents(expected)) = self.expected("incidents-left") else {
+        let Some(Value::Incidents(expected)) = self.expected(Outcome::IncidentsLeft) else {
             return;
         };
-        let Some(tier) = self.tier("incidents-left") else {
+        let Some(tier) = self.tier(Outcome::IncidentsLeft) else {
             return;
         };
         let (purchased, carried, used) = (
-            self.count("purchased"),
-            self.count("unused-last-year"),
-            self.count("used"),
+            Self::count(self.decl.purchased()),
+            Self::count(self.decl.unused_last_year()),
+            Self::count(self.decl.used()),
         );
         match ent::incidents_left(self.policy, tier, purchased, carried, used) {
             Ok(left) if left == ent::runtime_incidents(*expected) => {}
             Ok(left) => self.fails(
-                "incidents-left",
+                Outcome::IncidentsLeft,
                 value_text::incidents(*expected),
                 incidents_text(left),
                 Some(format!(
                     "the tier `{tier}` after {used} used, {purchased} purchased, {carried} unused last year"
                 )),
             ),
-            Err(e) => self.cannot("incidents-left", &e),
+            Err(e) => self.cannot(Outcome::IncidentsLeft, &e),
         }
     }
 
     fn screen_sharing(&mut self) {
-        let Some(Value::Text(expected)) = self.expected("screen-sharing") else {
+        let outcome = Outcome::ScreenSharing;
+        let Some(Value::Text(expected)) = self.expected(outcome) else {
             return;
         };
         let wanted = normalize_session(expected);
         let known = ["unlimited", "billable", "not available"];
         if !known.contains(&wanted.as_str()) && session_minutes(&wanted).is_none() {
             self.unreadable(
-                self.span("screen-sharing"),
+                self.span(outcome.name()),
                 format!("`{expected}` is not a screen-sharing answer"),
                 "unknown answer",
                 Some("write `\"unlimited\"`, a length such as `\"2 hours\"`, `\"billable\"` or `\"not available\"`".to_owned()),
             );
             return;
         }
-        let Some(tier) = self.tier("screen-sharing") else {
+        let Some(tier) = self.tier(outcome) else {
             return;
         };
-        let Some(severity) = self.required_ref("screen-sharing", "severity", "sev-2") else {
+        let Some(severity) = self.severity(outcome, "sev-2") else {
             return;
         };
-        let Some(at) = self.instant("screen-sharing", "at") else {
+        let Some(at) = self.instant(outcome, self.decl.at(), input::AT) else {
             return;
         };
         match ent::screen_sharing(self.policy, tier, severity, at) {
@@ -629,7 +634,7 @@ impl<'p> Ex<'p> {
                         other => other.to_string(),
                     };
                     self.fails(
-                        "screen-sharing",
+                        outcome,
                         expected.clone(),
                         computed,
                         Some(format!(
@@ -638,12 +643,13 @@ impl<'p> Ex<'p> {
                     );
                 }
             }
-            Err(e) => self.cannot("screen-sharing", &e),
+            Err(e) => self.cannot(outcome, &e),
         }
     }
 
     fn rca(&mut self) {
-        let Some(value) = self.expected("rca") else {
+        let outcome = Outcome::Rca;
+        let Some(value) = self.expected(outcome) else {
             return;
         };
         let expected = match value {
@@ -652,7 +658,7 @@ impl<'p> Ex<'p> {
             Value::Coverage(Coverage::NotAvailable | Coverage::NotSupported) => Rca::NotAvailable,
             other => {
                 self.unreadable(
-                    self.span("rca"),
+                    self.span(outcome.name()),
                     format!("`{}` is not an RCA answer", value_text::show(other)),
                     "unknown answer",
                     Some("write `supported` (included), `psa` or `not-available`".to_owned()),
@@ -660,30 +666,32 @@ impl<'p> Ex<'p> {
                 return;
             }
         };
-        let Some(tier) = self.tier("rca") else {
+        let Some(tier) = self.tier(outcome) else {
             return;
         };
-        let Some(severity) = self.required_ref("rca", "severity", "sev-1") else {
+        let Some(severity) = self.severity(outcome, "sev-1") else {
             return;
         };
         match ent::rca(self.policy, tier, severity) {
             Ok(rca) if rca == expected => {}
-            Ok(rca) => self.fails("rca", rca_text(expected), rca_text(rca), None),
-            Err(e) => self.cannot("rca", &e),
+            Ok(rca) => self.fails(outcome, rca_text(expected), rca_text(rca), None),
+            Err(e) => self.cannot(outcome, &e),
         }
     }
 
     fn support_to(&mut self) {
-        let Some(expected) = self.reference("support-to") else {
+        let outcome = Outcome::SupportTo;
+        let Some(Value::Ref(expected)) = self.expected(outcome) else {
             return;
         };
-        let Some(product) = self.required_ref("support-to", "product", "ccx") else {
+        let product = self.decl.product();
+        let Some(product) = self.required(outcome, product, input::PRODUCT, "ccx") else {
             return;
         };
         match ent::support_to(self.policy, product) {
-            Ok(party) if party == expected => {}
-            Ok(party) => self.fails("support-to", expected.to_owned(), party.to_owned(), None),
-            Err(e) => self.cannot("support-to", &e),
+            Ok(party) if party == expected.as_str() => {}
+            Ok(party) => self.fails(outcome, expected.value.clone(), party.to_owned(), None),
+            Err(e) => self.cannot(outcome, &e),
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::ast::{self, Entry, Item, Keyword, Literal};
 use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::*;
-use crate::schema::{CellType, FieldSpec, Kind, Type};
+use crate::schema::{CellType, FieldSpec, Kind, Role, Type};
 use crate::span::{Span, Spanned};
 
 /// Builds the model; returns it with the problems found.
@@ -406,6 +406,32 @@ impl Builder {
                 },
                 _ => None,
             },
+            Type::Role => match &item.literal {
+                Literal::Reference(r) => match Role::parse(r) {
+                    Some(role) => Some(Value::Role(role)),
+                    None => {
+                        let mut d = Diagnostic::new(
+                            Code::E215,
+                            format!("`{r}` is not a question a declaration can decide"),
+                        )
+                        .label(item.span, "unknown question");
+                        d = match did_you_mean(r, Role::ALL.iter().map(|r| r.name())) {
+                            Some(role) => d.help(format!("did you mean `{role}`?")),
+                            None => d.help(format!(
+                                "a grid or a rule decides one of: {}",
+                                Role::ALL
+                                    .iter()
+                                    .map(|r| format!("`{}`", r.name()))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )),
+                        };
+                        self.diagnostics.push(d);
+                        return None;
+                    }
+                },
+                _ => None,
+            },
             Type::Zone => match &item.literal {
                 Literal::Text(zone) => {
                     if zone.parse::<chrono_tz::Tz>().is_err() {
@@ -777,11 +803,12 @@ fn describe(ty: Type) -> &'static str {
         Type::Cell => "a cell value",
         Type::FieldNames => "a list of field names",
         Type::Instant => "a quoted instant such as `\"2026-03-13T15:30:00+01:00\"`",
+        Type::Role => "a question such as `remote-login`",
     }
 }
 
 /// An example of a type's value, for help texts.
-fn example_of(ty: Type) -> &'static str {
+pub(crate) fn example_of(ty: Type) -> &'static str {
     match ty {
         Type::Text | Type::Prose => "\"...\"",
         Type::Texts => "[\"...\"]",
@@ -808,6 +835,7 @@ fn example_of(ty: Type) -> &'static str {
         Type::Cell => "not-available",
         Type::FieldNames => "[channels, hours]",
         Type::Instant => "\"2026-03-13T15:30:00+01:00\"",
+        Type::Role => "remote-login",
     }
 }
 

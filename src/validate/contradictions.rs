@@ -4,14 +4,18 @@
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Cell, Coverage, Decl, Grid, Hours, Policy, ResponseTarget, Value};
-use crate::schema::{CellType, Kind};
+use crate::facts::Facts;
+use crate::model::view::View;
+use crate::model::view::{ContactDecl, GridDecl, LicenseDecl, PhaseDecl, RuleDecl, TierDecl};
+use crate::model::{Cell, Coverage, Grid, Hours, ResponseTarget, Value};
+use crate::schema::fields::{license, phase, rule, tier as tier_field};
+use crate::schema::Role;
 use crate::span::Spanned;
 use crate::value_text::{show, target};
 
 /// Runs every contradiction check.
-pub fn check_contradictions(policy: &Policy) -> Vec<Diagnostic> {
-    let checks: &[fn(&Policy) -> Vec<Diagnostic>] = &[
+pub fn check_contradictions(facts: &Facts) -> Vec<Diagnostic> {
+    let checks: &[fn(&Facts) -> Vec<Diagnostic>] = &[
         tier_target_vs_grid,
         tier_hours_vs_grid,
         tier_channels_vs_access,
@@ -20,27 +24,23 @@ pub fn check_contradictions(policy: &Policy) -> Vec<Diagnostic> {
         lifecycle_hotfixes_vs_rule,
         contact_topics_vs_request_route,
     ];
-    checks.iter().flat_map(|check| check(policy)).collect()
+    checks.iter().flat_map(|check| check(facts)).collect()
 }
 
-/// The severity-by-tier grid of response targets.
-fn response_grid(policy: &Policy) -> Option<(&Decl, &Grid)> {
-    let decl = policy.of_kind(Kind::Grid).find(|g| {
-        g.value("rows") == Some(&Value::Kind(Kind::Severity))
-            && g.value("columns") == Some(&Value::Kind(Kind::Tier))
-            && g.value("cells") == Some(&Value::CellType(CellType::Target))
-    })?;
-    Some((decl, decl.grid.as_ref()?))
+/// The grid deciding the response targets, with its cells.
+fn response_grid(facts: &Facts) -> Option<(GridDecl<'_>, &Grid)> {
+    let decl = facts.grid(Role::ResponseTargets)?;
+    Some((decl, decl.decl().grid.as_ref()?))
 }
 
 /// W602: a tier's stated response target against its column of the grid.
-fn tier_target_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
-    let Some((grid_decl, grid)) = response_grid(policy) else {
+fn tier_target_vs_grid(facts: &Facts) -> Vec<Diagnostic> {
+    let Some((grid_decl, grid)) = response_grid(facts) else {
         return Vec::new();
     };
     let mut diagnostics = Vec::new();
-    for tier in policy.of_kind(Kind::Tier) {
-        let Some(field) = tier.fields.get("response-target") else {
+    for tier in facts.policy().all::<TierDecl>() {
+        let Some(field) = tier.decl().field(tier_field::RESPONSE_TARGET) else {
             continue;
         };
         let Value::Target(stated) = field.value else {
@@ -50,10 +50,10 @@ fn tier_target_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
             continue;
         }
         // `response-target-for` limits the stated target to some severities.
-        let covered = tier.refs("response-target-for");
+        let covered = tier.response_target_for();
         let differing: Vec<_> = column_cells(grid, &tier.id.value)
             .into_iter()
-            .filter(|(row, _)| covered.is_empty() || covered.contains(&row.as_str()))
+            .filter(|(row, _)| covered.is_empty() || covered.contains(row.as_str()))
             .filter(|(_, cell)| cell.value != Value::Target(stated))
             .collect();
         if differing.is_empty() {
@@ -78,13 +78,13 @@ fn tier_target_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
 }
 
 /// W603: a tier said to be covered 24x7 whose targets run on business days.
-fn tier_hours_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
-    let Some((_, grid)) = response_grid(policy) else {
+fn tier_hours_vs_grid(facts: &Facts) -> Vec<Diagnostic> {
+    let Some((_, grid)) = response_grid(facts) else {
         return Vec::new();
     };
     let mut diagnostics = Vec::new();
-    for tier in policy.of_kind(Kind::Tier) {
-        let Some(field) = tier.fields.get("hours") else {
+    for tier in facts.policy().all::<TierDecl>() {
+        let Some(field) = tier.decl().field(tier_field::HOURS) else {
             continue;
         };
         if field.value != Value::Hours(Hours::Around) {
@@ -117,17 +117,18 @@ fn tier_hours_vs_grid(policy: &Policy) -> Vec<Diagnostic> {
 }
 
 /// W604: a tier's channels (the tier table) against its stated access.
-fn tier_channels_vs_access(policy: &Policy) -> Vec<Diagnostic> {
+fn tier_channels_vs_access(facts: &Facts) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for tier in policy.of_kind(Kind::Tier) {
-        let (Some(channels), Some(access)) =
-            (tier.fields.get("channels"), tier.fields.get("access"))
-        else {
+    for tier in facts.policy().all::<TierDecl>() {
+        let (Some(channels), Some(access)) = (
+            tier.decl().field(tier_field::CHANNELS),
+            tier.decl().field(tier_field::ACCESS),
+        ) else {
             continue;
         };
-        let (a, b) = (tier.refs("channels"), tier.refs("access"));
-        let only_channels: Vec<&str> = a.iter().filter(|c| !b.contains(c)).copied().collect();
-        let only_access: Vec<&str> = b.iter().filter(|c| !a.contains(c)).copied().collect();
+        let (a, b) = (tier.channels(), tier.access());
+        let only_channels: Vec<&str> = a.iter().filter(|c| !b.contains(c)).collect();
+        let only_access: Vec<&str> = b.iter().filter(|c| !a.contains(c)).collect();
         if only_channels.is_empty() && only_access.is_empty() {
             continue;
         }
@@ -160,23 +161,16 @@ fn tier_channels_vs_access(policy: &Policy) -> Vec<Diagnostic> {
 
 /// W605: a tier listing a license whose own mapping disagrees or is
 /// conditional.
-fn license_listing_vs_license(policy: &Policy) -> Vec<Diagnostic> {
+fn license_listing_vs_license(facts: &Facts) -> Vec<Diagnostic> {
+    let policy = facts.policy();
     let mut diagnostics = Vec::new();
-    for tier in policy.of_kind(Kind::Tier) {
-        let Some(field) = tier.fields.get("licenses") else {
-            continue;
-        };
-        let Value::Refs(ids) = &field.value else {
-            continue;
-        };
-        for id in ids {
-            let Some(license) = policy.get(&id.value).filter(|d| d.kind == Kind::License) else {
+    for tier in policy.all::<TierDecl>() {
+        for id in tier.licenses().spanned() {
+            let Some(license) = policy.find::<LicenseDecl>(&id.value) else {
                 continue;
             };
-            if let Some(Value::Ref(mapped)) = license.value("tier") {
-                let resolves = policy
-                    .get(&mapped.value)
-                    .is_some_and(|d| d.kind == Kind::Tier);
+            if let Some(mapped) = license.tier() {
+                let resolves = policy.find::<TierDecl>(&mapped.value).is_some();
                 if resolves && mapped.value != tier.id.value {
                     diagnostics.push(
                         Diagnostic::new(Code::W605,
@@ -191,7 +185,7 @@ fn license_listing_vs_license(policy: &Policy) -> Vec<Diagnostic> {
                     );
                 }
             }
-            if let Some(condition) = license.fields.get("only-where") {
+            if let Some(condition) = license.decl().field(license::ONLY_WHERE) {
                 diagnostics.push(
                     Diagnostic::new(Code::W605,
                         format!(
@@ -213,19 +207,16 @@ fn license_listing_vs_license(policy: &Policy) -> Vec<Diagnostic> {
 
 /// W606: the scope matrix says an area is supported at a tier, but the
 /// grid deciding that area's entitlement sends some cases elsewhere.
-fn scope_vs_entitlement(policy: &Policy) -> Vec<Diagnostic> {
-    let Some(scope) = policy.of_kind(Kind::Grid).find(|g| {
-        g.value("rows") == Some(&Value::Kind(Kind::Area))
-            && g.value("cells") == Some(&Value::CellType(CellType::Coverage))
-    }) else {
+fn scope_vs_entitlement(facts: &Facts) -> Vec<Diagnostic> {
+    let Some(scope) = facts.grid(Role::Scope) else {
         return Vec::new();
     };
-    let Some(scope_grid) = &scope.grid else {
+    let Some(scope_grid) = &scope.decl().grid else {
         return Vec::new();
     };
     let mut diagnostics = Vec::new();
-    for linked in policy.of_kind(Kind::Grid) {
-        let Some(Value::Ref(area)) = linked.value("area") else {
+    for linked in facts.policy().all::<GridDecl>() {
+        let Some(area) = linked.area() else {
             continue;
         };
         let Some(grid) = &linked.grid else { continue };
@@ -268,37 +259,37 @@ fn scope_vs_entitlement(policy: &Policy) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// W607: a lifecycle phase offering hotfixes to all, against a hotfix rule
-/// that restricts them.
-fn lifecycle_hotfixes_vs_rule(policy: &Policy) -> Vec<Diagnostic> {
+/// W607: a lifecycle phase offering hotfixes to all, against the rule
+/// deciding who gets hotfixes, where it restricts them (to some tiers, or
+/// to customers on the latest build).
+fn lifecycle_hotfixes_vs_rule(facts: &Facts) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    let rules: Vec<&Decl> = policy
-        .of_kind(Kind::Rule)
-        .filter(|r| {
-            r.flag("latest-build") == Some(true)
-                || !r.refs("tiers").is_empty() && r.id.as_str().contains("hotfix")
-        })
-        .collect();
-    for phase in policy.of_kind(Kind::Phase) {
+    let Some(hotfixes) = facts.hotfixes() else {
+        return diagnostics;
+    };
+    let restriction = hotfixes.rule.decl().field(rule::TIERS).or_else(|| {
+        hotfixes
+            .latest_build
+            .then(|| hotfixes.rule.decl().field(rule::LATEST_BUILD))
+            .flatten()
+    });
+    let Some(restriction) = restriction else {
+        return diagnostics;
+    };
+    for phase in facts.policy().all::<PhaseDecl>() {
         // A phase that defers to the rule deciding who gets hotfixes
         // (`hotfixes-per`) does not contradict it.
-        if phase.fields.contains_key("hotfixes-per") {
+        if phase.hotfixes_per().is_some() {
             continue;
         }
-        let Some(field) = phase.fields.get("hotfixes") else {
+        let Some(field) = phase.decl().field(phase::HOTFIXES) else {
             continue;
         };
         if field.value != Value::Bool(true) {
             continue;
         }
-        for rule in &rules {
-            let restriction = rule
-                .fields
-                .get("tiers")
-                .or_else(|| rule.fields.get("latest-build"));
-            let Some(restriction) = restriction else {
-                continue;
-            };
+        {
+            let rule = hotfixes.rule;
             diagnostics.push(
                 Diagnostic::new(Code::W607,
                     format!(
@@ -316,17 +307,15 @@ fn lifecycle_hotfixes_vs_rule(policy: &Policy) -> Vec<Diagnostic> {
 }
 
 /// W608: a contact says it handles a request that its rule routes elsewhere.
-fn contact_topics_vs_request_route(policy: &Policy) -> Vec<Diagnostic> {
+fn contact_topics_vs_request_route(facts: &Facts) -> Vec<Diagnostic> {
+    let policy = facts.policy();
     let mut diagnostics = Vec::new();
-    for contact in policy.of_kind(Kind::Contact) {
-        let Some(Value::Refs(topics)) = contact.value("topics") else {
-            continue;
-        };
-        for topic in topics {
-            let Some(rule) = policy.get(&topic.value).filter(|d| d.kind == Kind::Rule) else {
+    for contact in policy.all::<ContactDecl>() {
+        for topic in contact.topics().spanned() {
+            let Some(rule) = policy.find::<RuleDecl>(&topic.value) else {
                 continue;
             };
-            let Some(Value::Ref(via)) = rule.value("request-via") else {
+            let Some(via) = rule.request_via() else {
                 continue;
             };
             if via.value != contact.id.value {

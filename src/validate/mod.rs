@@ -10,7 +10,7 @@ mod calendar;
 mod claims;
 mod consistency;
 mod contradictions;
-mod examples;
+pub(crate) mod examples;
 mod grids;
 mod prose;
 mod references;
@@ -18,32 +18,42 @@ mod unused;
 
 use crate::ast::File;
 use crate::diagnostic::Diagnostic;
+use crate::facts::Facts;
 use crate::model::Policy;
 
-/// Builds the model of a parsed file and runs every check on it.
-pub fn validate(file: &File) -> (Policy, Vec<Diagnostic>) {
+pub(crate) use build::example_of;
+
+/// Builds the model of a parsed file, derives its facts and runs every
+/// check on them.
+pub fn validate(file: &File) -> (Facts, Vec<Diagnostic>) {
     let (policy, mut diagnostics) = build::build(file);
+    let (facts, more) = validate_model(policy);
+    diagnostics.extend(more);
+    (facts, diagnostics)
+}
+
+/// Derives the facts of a model and runs every check on them: what
+/// [`validate`] does after building the model, for a model read from a
+/// `policyc/1` document.
+pub fn validate_model(policy: Policy) -> (Facts, Vec<Diagnostic>) {
+    let (facts, mut diagnostics) = Facts::derive(policy);
+    let policy = facts.policy();
     let checks: &[fn(&Policy) -> Vec<Diagnostic>] = &[
         references::check_references,
         grids::check_grids,
         calendar::check_calendars,
         prose::check_interpolations,
+        prose::check_interpolation_loops,
         claims::check_claims,
         consistency::check_target_order,
-        contradictions::check_contradictions,
         unused::check_unused,
     ];
     for check in checks {
-        diagnostics.extend(check(&policy));
+        diagnostics.extend(check(policy));
     }
-    // Examples compute outcomes from the model: only a model without errors
-    // gives outcomes worth comparing (an invalid field is absent from the
-    // model, and would be reported again as a missing input).
-    let after_errors: &[fn(&Policy) -> Vec<Diagnostic>] = &[examples::check_examples];
-    if !diagnostics.iter().any(Diagnostic::is_error) {
-        for check in after_errors {
-            diagnostics.extend(check(&policy));
-        }
+    let fact_checks: &[fn(&Facts) -> Vec<Diagnostic>] = &[contradictions::check_contradictions];
+    for check in fact_checks {
+        diagnostics.extend(check(&facts));
     }
-    (policy, diagnostics)
+    (facts, diagnostics)
 }

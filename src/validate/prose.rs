@@ -4,8 +4,10 @@
 use crate::ast;
 use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::model::prose::MAX_DEPTH;
 use crate::model::{Body, Interpolation, Policy, Prose, ProsePart, Value};
 use crate::span::{Span, Spanned};
+use std::collections::HashMap;
 
 /// Splits a prose block at its interpolations.
 pub fn split(prose: &ast::Prose) -> (Vec<ProsePart>, Vec<Diagnostic>) {
@@ -290,4 +292,182 @@ fn missing_cell(
         None => d.help("name a row id and a column id of the grid, in that order"),
     };
     d
+}
+
+/// A prose field: a node of the graph of interpolations.
+type Node = (usize, &'static str);
+
+/// E405 and E406: interpolated prose fields that lead back to themselves,
+/// or nest deeper than [`MAX_DEPTH`]. Without this check an output would
+/// follow the loop forever; with it, every interpolation of a valid policy
+/// is written out in full.
+pub fn check_interpolation_loops(policy: &Policy) -> Vec<Diagnostic> {
+    // The prose fields, and for each the prose fields it interpolates.
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut index: HashMap<Node, usize> = HashMap::new();
+    for (i, decl) in policy.decls.iter().enumerate() {
+        for (name, field) in &decl.fields {
+            if matches!(field.value, Value::Prose(_)) {
+                index.insert((i, *name), nodes.len());
+                nodes.push((i, *name));
+            }
+        }
+    }
+    if nodes.is_empty() {
+        return Vec::new();
+    }
+    // edges[n]: (target node, the interpolation's span, as written).
+    let mut edges: Vec<Vec<(usize, Span)>> = vec![Vec::new(); nodes.len()];
+    for (n, &(decl, name)) in nodes.iter().enumerate() {
+        let Some(Value::Prose(prose)) = policy.decls[decl].field(name).map(|f| &f.value) else {
+            continue;
+        };
+        for part in &prose.parts {
+            let ProsePart::Value(Interpolation::Field(id, field)) = part else {
+                continue;
+            };
+            let target = policy
+                .index_of(id.as_str())
+                .and_then(|d| Some((d, policy.decls[d].fields.get_key_value(field.as_str())?.0)))
+                .and_then(|(d, name)| index.get(&(d, *name)));
+            if let Some(&target) = target {
+                edges[n].push((target, id.span));
+            }
+        }
+    }
+    let name = |n: usize| {
+        let (decl, field) = nodes[n];
+        format!("{}.{field}", policy.decls[decl].id.as_str())
+    };
+    let mut diagnostics = Vec::new();
+    // Depth-first, without recursion: colour 0 unseen, 1 on the path, 2 done.
+    let mut colour = vec![0u8; nodes.len()];
+    // The longest chain of prose fields from each node (itself included),
+    // and the next node on it.
+    let mut depth = vec![1usize; nodes.len()];
+    let mut next: Vec<Option<usize>> = vec![None; nodes.len()];
+    for root in 0..nodes.len() {
+        if colour[root] != 0 {
+            continue;
+        }
+        // (node, index of the next edge to follow); the path is the stack.
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        colour[root] = 1;
+        while let Some(&mut (node, ref mut edge)) = stack.last_mut() {
+            let Some((target, _)) = edges[node].get(*edge) else {
+                colour[node] = 2;
+                stack.pop();
+                // Back in the parent: the finished chain counts for it.
+                if let Some(&(parent, _)) = stack.last() {
+                    if depth[node] + 1 > depth[parent] {
+                        depth[parent] = depth[node] + 1;
+                        next[parent] = Some(node);
+                    }
+                }
+                continue;
+            };
+            let target = *target;
+            let at = *edge;
+            *edge += 1;
+            match colour[target] {
+                0 => {
+                    colour[target] = 1;
+                    stack.push((target, 0));
+                }
+                1 => {
+                    // A loop: from `target` along the path back to `node`.
+                    let start = stack.iter().position(|&(n, _)| n == target).unwrap_or(0);
+                    let mut steps: Vec<(usize, usize)> = stack[start..]
+                        .iter()
+                        .map(|&(n, e)| (n, e.saturating_sub(1)))
+                        .collect();
+                    if let Some(last) = steps.last_mut() {
+                        last.1 = at;
+                    }
+                    diagnostics.push(loop_diagnostic(&steps, &edges, &name));
+                }
+                _ => {}
+            }
+            // A chain finished earlier counts too.
+            if colour[target] == 2 && depth[target] + 1 > depth[node] {
+                depth[node] = depth[target] + 1;
+                next[node] = Some(target);
+            }
+        }
+    }
+    // A chain too deep is reported where it starts: at a prose field no
+    // other prose field interpolates.
+    let mut interpolated = vec![false; nodes.len()];
+    for targets in &edges {
+        for (target, _) in targets {
+            interpolated[*target] = true;
+        }
+    }
+    for n in 0..nodes.len() {
+        if depth[n] <= MAX_DEPTH || interpolated[n] {
+            continue;
+        }
+        let mut chain = vec![name(n)];
+        let mut at = n;
+        while let Some(following) = next[at] {
+            chain.push(name(following));
+            at = following;
+        }
+        let (decl, field) = nodes[n];
+        let span = policy.decls[decl]
+            .field(field)
+            .map_or(policy.decls[decl].id.span, |f| f.span);
+        diagnostics.push(
+            Diagnostic::new(
+                Code::E406,
+                format!(
+                    "interpolated fields nest {} deep, more than {MAX_DEPTH}: {}",
+                    depth[n],
+                    chain
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(" → ")
+                ),
+            )
+            .label(span, format!("`{}` starts the chain of {} fields", chain[0], depth[n]))
+            .help(format!(
+                "a field's prose may show fields that show fields, {MAX_DEPTH} levels at most; write some of the text out"
+            )),
+        );
+    }
+    diagnostics
+}
+
+/// E405 for one loop: `steps` are (node, edge) pairs, each edge leading to
+/// the next step's node and the last one back to the first.
+fn loop_diagnostic(
+    steps: &[(usize, usize)],
+    edges: &[Vec<(usize, Span)>],
+    name: &dyn Fn(usize) -> String,
+) -> Diagnostic {
+    let names: Vec<String> = steps.iter().map(|&(n, _)| name(n)).collect();
+    let message = match names.as_slice() {
+        [one] => format!("the field `{one}` shows itself"),
+        [first, rest @ ..] => format!(
+            "interpolations go round in a loop: `{first}` shows {}, which shows `{first}` again",
+            rest.iter()
+                .map(|n| format!("`{n}`"))
+                .collect::<Vec<_>>()
+                .join(", which shows ")
+        ),
+        [] => "interpolations go round in a loop".to_owned(),
+    };
+    let mut d = Diagnostic::new(Code::E405, message);
+    for (i, &(node, edge)) in steps.iter().enumerate() {
+        if let Some((_, span)) = edges[node].get(edge) {
+            let label = match (steps.len(), names.get(i + 1)) {
+                (1, _) => "shows itself here".to_owned(),
+                (_, Some(following)) => format!("`{}` shows `{following}` here", names[i]),
+                (_, None) => format!("and `{}` shows `{}` again here", names[i], names[0]),
+            };
+            d = d.label(*span, label);
+        }
+    }
+    d.help("a field cannot show itself, directly or through other fields; write the text out in one of them")
 }

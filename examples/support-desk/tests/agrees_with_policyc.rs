@@ -3,19 +3,19 @@
 //! call the same runtime functions, with data found the same way.
 
 use policyc::enforce::{self, entitlement as ent};
-use policyc::model::Policy;
+use policyc::facts::Valid;
 use policyc_runtime::chrono::{DateTime, Duration, FixedOffset};
 use policyc_runtime::entitlement::RemoteLogin;
 use support_desk::v1_0::{self, License, Phase, Product, Severity, Tier};
 
-fn policy() -> Policy {
+fn policy() -> Valid {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../policies/customer-support/v1.0.policy"
     );
     let source = std::fs::read_to_string(path).expect("the v1.0 policy is readable");
     let checked = policyc::check_source(&source);
-    checked.policy.expect("the v1.0 policy has a model")
+    checked.into_valid().expect("the v1.0 policy is valid")
 }
 
 fn at(text: &str) -> DateTime<FixedOffset> {
@@ -143,12 +143,13 @@ fn builds_login_rca_hotfixes_and_phases() {
 #[test]
 fn closing_cases() {
     let policy = policy();
+    let calendar = policy.calendar("business-hours").expect("its calendar");
     let instants: Vec<_> = instants().into_iter().step_by(7).collect();
     for (i, &first) in instants.iter().enumerate() {
         for &second in instants.iter().skip(i) {
             let attempts = [first, second];
             assert_eq!(
-                ent::may_close_case(&policy, "business-hours", &attempts),
+                ent::may_close_case(&policy, calendar, &attempts),
                 Ok(v1_0::may_close_case(&attempts)),
                 "{first} and {second}"
             );

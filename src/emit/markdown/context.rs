@@ -3,13 +3,11 @@
 //! prose already says.
 
 use super::style;
-use crate::model::{Body, Decl, Hours, Interpolation, Policy, Prose, ProsePart, Value};
+use crate::facts::Valid;
+use crate::model::prose::Interpolator;
+use crate::model::{Body, Cell, Decl, Field, Hours, Policy, Prose, Value};
 use crate::schema::Kind;
 use crate::value_text;
-
-/// How deep interpolations may nest (a prose field interpolating a prose
-/// field ...) before the rest is left as written.
-const MAX_DEPTH: usize = 8;
 
 /// The policy being rendered and the text of all its prose.
 pub struct Ctx<'a> {
@@ -19,14 +17,30 @@ pub struct Ctx<'a> {
     said: String,
 }
 
+/// Interpolations in document style: values as the published tables write
+/// them, with the notes written after them.
+struct Styled<'c, 'a>(&'c Ctx<'a>);
+
+impl Interpolator for Styled<'_, '_> {
+    fn field(&self, field: &Field, prose: Option<String>) -> String {
+        let text = prose.unwrap_or_else(|| self.0.value(&field.value));
+        with_note(text, field.note.as_deref())
+    }
+
+    fn cell(&self, cell: &Cell) -> String {
+        with_note(self.0.cell(&cell.value), cell.note.as_deref())
+    }
+}
+
 impl<'a> Ctx<'a> {
     /// The context of `policy`.
-    pub fn new(policy: &'a Policy) -> Ctx<'a> {
+    pub fn new(facts: &'a Valid) -> Ctx<'a> {
         let mut ctx = Ctx {
-            policy,
+            policy: facts.policy(),
             said: String::new(),
         };
-        let all: Vec<String> = policy
+        let all: Vec<String> = facts
+            .policy()
             .decls
             .iter()
             .flat_map(|d| d.body.iter())
@@ -48,36 +62,7 @@ impl<'a> Ctx<'a> {
 
     /// A prose block with its interpolations resolved.
     pub fn prose(&self, prose: &Prose) -> String {
-        self.prose_at(prose, 0)
-    }
-
-    fn prose_at(&self, prose: &Prose, depth: usize) -> String {
-        prose
-            .parts
-            .iter()
-            .map(|part| match part {
-                ProsePart::Text(t) => t.clone(),
-                ProsePart::Value(i) => self.interpolation(i, depth),
-            })
-            .collect()
-    }
-
-    fn interpolation(&self, i: &Interpolation, depth: usize) -> String {
-        let resolved = match i {
-            Interpolation::Title(id) => {
-                self.policy.get(id.as_str()).map(|d| d.display().to_owned())
-            }
-            Interpolation::Field(id, field) if depth < MAX_DEPTH => self
-                .policy
-                .get(id.as_str())
-                .and_then(|d| d.fields.get(field.as_str()))
-                .map(|f| with_note(self.value_at(&f.value, depth + 1), f.note.as_deref())),
-            Interpolation::Cell(grid, row, column) => {
-                self.grid_cell(grid.as_str(), row.as_str(), column.as_str())
-            }
-            Interpolation::Field(..) => None,
-        };
-        resolved.unwrap_or_else(|| as_written(i))
+        self.policy.write_prose(prose, &Styled(self))
     }
 
     /// A grid's cell in document style, with its note; the grid's
@@ -104,13 +89,9 @@ impl<'a> Ctx<'a> {
 
     /// Any value in document style.
     pub fn value(&self, value: &Value) -> String {
-        self.value_at(value, 0)
-    }
-
-    fn value_at(&self, value: &Value, depth: usize) -> String {
         match value {
             Value::Text(t) | Value::Zone(t) | Value::Number(t) => t.clone(),
-            Value::Prose(p) => self.prose_at(p, depth),
+            Value::Prose(p) => self.prose(p),
             Value::Texts(items) => items.join(", "),
             Value::Count(n) => n.to_string(),
             Value::Date(d) => style::date(*d),
@@ -126,6 +107,7 @@ impl<'a> Ctx<'a> {
             Value::Refs(ids) => self.titles(ids.iter().map(|i| i.as_str()), ", "),
             Value::Kind(k) => k.name().to_owned(),
             Value::CellType(c) => c.name().to_owned(),
+            Value::Role(r) => r.name().to_owned(),
             Value::Weekly(w) => w.iter().map(style::weekly).collect::<Vec<_>>().join("; "),
             Value::Dates(d) => d
                 .iter()
@@ -210,17 +192,6 @@ fn with_note(text: String, note: Option<&str>) -> String {
     match note {
         Some(n) => format!("{text} ({n})"),
         None => text,
-    }
-}
-
-/// An interpolation that could not be resolved, as it was written.
-fn as_written(i: &Interpolation) -> String {
-    match i {
-        Interpolation::Title(id) => format!("{{{}}}", id.as_str()),
-        Interpolation::Field(id, f) => format!("{{{}.{}}}", id.as_str(), f.as_str()),
-        Interpolation::Cell(g, r, c) => {
-            format!("{{{}[{}, {}]}}", g.as_str(), r.as_str(), c.as_str())
-        }
     }
 }
 

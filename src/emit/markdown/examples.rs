@@ -5,9 +5,9 @@
 use super::context::Ctx;
 use super::style;
 use super::table::{Block, Table};
-use crate::enforce::examples::OUTCOMES;
 use crate::model::{Coverage, Decl, Value};
-use crate::schema::Kind;
+use crate::schema::fields::example as input;
+use crate::schema::{Kind, Outcome};
 
 /// The "Worked examples" table of a run of examples.
 pub fn table(ctx: &Ctx<'_>, decls: &[&Decl]) -> Vec<Block> {
@@ -19,7 +19,7 @@ pub fn table(ctx: &Ctx<'_>, decls: &[&Decl]) -> Vec<Block> {
                 continue;
             };
             let text = format!("{}: {}", spec.label, show(ctx, spec.name, value));
-            if OUTCOMES.contains(&spec.name) {
+            if Outcome::ALL.iter().any(|o| o.name() == spec.name) {
                 outcome.push(text);
             } else {
                 given.push(text);
@@ -43,11 +43,11 @@ pub fn table(ctx: &Ctx<'_>, decls: &[&Decl]) -> Vec<Block> {
 /// A field of an example in document style.
 fn show(ctx: &Ctx<'_>, field: &str, value: &Value) -> String {
     match (field, value) {
-        ("severity", Value::Ref(id)) => ctx
+        (input::SEVERITY, Value::Ref(id)) => ctx
             .policy
             .get(id.as_str())
             .map_or_else(|| id.value.clone(), |d| ctx.row_label(d)),
-        ("pauses", Value::Texts(items)) => items
+        (input::PAUSES, Value::Texts(items)) => items
             .iter()
             .map(|p| match p.split_once('/') {
                 Some((a, b)) => format!("{} – {}", instant(a), instant(b)),
@@ -55,18 +55,18 @@ fn show(ctx: &Ctx<'_>, field: &str, value: &Value) -> String {
             })
             .collect::<Vec<_>>()
             .join(", "),
-        ("contact-attempts", Value::Texts(items)) => items
+        (input::CONTACT_ATTEMPTS, Value::Texts(items)) => items
             .iter()
             .map(|a| instant(a))
             .collect::<Vec<_>>()
             .join(", "),
-        ("rca", Value::Coverage(c)) => match c {
+        (field, Value::Coverage(c)) if field == Outcome::Rca.name() => match c {
             Coverage::Supported => "included",
             Coverage::Psa => "under a PSA",
             Coverage::NotAvailable | Coverage::NotSupported => "not available",
         }
         .to_owned(),
-        ("target", Value::Target(t)) => style::target(*t),
+        (field, Value::Target(t)) if field == Outcome::Target.name() => style::target(*t),
         _ => ctx.value(value),
     }
 }

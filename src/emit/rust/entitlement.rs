@@ -8,20 +8,16 @@
 //! calendars, and the terms of the rule that decides, as constants) to the
 //! one implementation in `policyc_runtime::entitlement` (or
 //! `policyc_runtime::due`), which `src/enforce` calls with the same data read
-//! from the model. Rules and grids are found the way `src/enforce` finds
-//! them: the custom-build rule is the first rule with `crashing-bugs`, the
-//! hotfix rule the first with `latest-build`, the closure rule the first
-//! with `attempts`; out-of-hours rules have a `rate` and name the
-//! screen-sharing grid in `grid`; the screen-sharing, RCA and response grids
-//! are the first severity-by-tier grids of sessions, coverage and targets.
+//! from the facts. The rule or grid deciding each question is the one with
+//! that role in the facts ([`crate::facts`]).
 //!
 //! A function whose data the policy lacks is not written.
 
 use super::layout::{self, arm, assign, doc, escape_doc, statement, tuple_arm, Expr, MAX_WIDTH};
 use super::{code, money, screaming, snake, Context, RT};
-use crate::enforce::{calendar_id_for_tier, first_calendar, grid_of};
+use crate::model::view::View;
 use crate::model::{Decl, Value};
-use crate::schema::{CellType, Kind};
+use crate::schema::{Kind, Role};
 use crate::value_text;
 use codegen::Scope;
 
@@ -177,13 +173,6 @@ fn set_name(ctx: &Context, kind: Kind) -> Option<String> {
     ctx.set(kind).map(|s| s.name.clone())
 }
 
-fn minutes(decl: &Decl, field: &str) -> Option<u32> {
-    match decl.value(field) {
-        Some(Value::Duration(m)) => u32::try_from(*m).ok(),
-        _ => None,
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Calendars
 // ---------------------------------------------------------------------------
@@ -191,10 +180,11 @@ fn minutes(decl: &Decl, field: &str) -> Option<u32> {
 /// `calendar_for_tier(Tier) -> &'static Calendar`; its name, if written.
 fn calendar_for_tier(ctx: &Context, scope: &mut Scope) -> Option<String> {
     let tiers = ctx.set(Kind::Tier)?;
-    let first = first_calendar(ctx.policy).ok()?;
+    let first = &ctx.facts.default_calendar()?.id;
     let mut body = vec!["    match tier {".to_owned()];
     for (decl, variant) in tiers.decls.iter().zip(&tiers.variants) {
-        let id = calendar_id_for_tier(ctx.policy, decl.id.as_str()).ok()?;
+        let tier = crate::model::view::TierDecl::of(decl)?;
+        let id = &ctx.facts.tier_calendar(tier)?.id;
         let name = ctx.calendar_name(id)?;
         arm(
             &mut body,
@@ -333,32 +323,27 @@ fn incidents_remaining(ctx: &Context, scope: &mut Scope) {
 // Screen sharing and out-of-hours charges
 // ---------------------------------------------------------------------------
 
-/// A rule with a `rate`, and the constant of its terms when they are whole.
+/// A billing rule and the constant of its terms.
 struct Billing<'p> {
     decl: &'p Decl,
-    terms: Option<String>,
+    terms: String,
 }
 
-/// The billing terms of every rule with a `rate`, as constants of
+/// The billing terms of every out-of-hours billing rule, as constants of
 /// `OutOfHoursTerms` (`{RULE}_TERMS`).
 fn billing_rules<'p>(ctx: &Context<'p>, scope: &mut Scope) -> Vec<Billing<'p>> {
     let mut out = Vec::new();
-    for decl in ctx.policy.of_kind(Kind::Rule) {
-        let Some(Value::Money(rate)) = decl.value("rate") else {
-            if decl.value("rate").is_some() {
-                out.push(Billing { decl, terms: None });
-            }
+    for billing in ctx.facts.billing() {
+        let Some(decl) = ctx.policy.decls.get(billing.rule) else {
             continue;
         };
-        let increment = minutes(decl, "increment");
-        let minimum = match decl.value("minimum") {
-            None => Some(0),
-            Some(_) => minutes(decl, "minimum"),
-        };
-        let (Some(increment), Some(minimum)) = (increment, minimum) else {
-            out.push(Billing { decl, terms: None });
+        let Some(rate) = crate::model::view::RuleDecl::of(decl).and_then(|r| r.rate()) else {
             continue;
         };
+        let (increment, minimum) = (
+            billing.terms.increment_minutes,
+            billing.terms.minimum_minutes,
+        );
         let name = ctx.claim_value(format!("{}_TERMS", screaming(&decl.id.value, "RULE")));
         let text = format!(
             "{}: the billing terms, {} in increments of {increment} minutes, with a \
@@ -387,10 +372,7 @@ fn billing_rules<'p>(ctx: &Context<'p>, scope: &mut Scope) -> Vec<Billing<'p>> {
             ),
         );
         scope.raw(lines.join("\n"));
-        out.push(Billing {
-            decl,
-            terms: Some(name),
-        });
+        out.push(Billing { decl, terms: name });
     }
     out
 }
@@ -406,7 +388,7 @@ fn screen_sharing_at(
     else {
         return;
     };
-    let Some(grid) = grid_of(ctx.policy, Kind::Severity, Kind::Tier, CellType::Session) else {
+    let Some(grid) = ctx.facts.grid(Role::ScreenSharing) else {
         return;
     };
     let Some(grid_fn) = ctx.grid_fn(grid.id.as_str()) else {
@@ -431,11 +413,7 @@ fn screen_sharing_at(
             let Some(rule) = rule else {
                 continue;
             };
-            // A covering rule whose terms are not whole: `policyc` refuses
-            // to decide, so no function.
-            let Some(terms) = &rule.terms else {
-                return;
-            };
+            let terms = &rule.terms;
             if !used.iter().any(|d| std::ptr::eq(*d, rule.decl)) {
                 used.push(rule.decl);
             }
@@ -507,10 +485,7 @@ fn screen_sharing_at(
 }
 
 fn out_of_hours_charge(ctx: &Context, billing: &[Billing], scope: &mut Scope) {
-    let whole: Vec<(&Decl, &str)> = billing
-        .iter()
-        .filter_map(|b| Some((b.decl, b.terms.as_deref()?)))
-        .collect();
+    let whole: Vec<(&Decl, &str)> = billing.iter().map(|b| (b.decl, b.terms.as_str())).collect();
     for (decl, terms) in &whole {
         let base = if whole.len() == 1 {
             "out_of_hours_charge".to_owned()
@@ -554,16 +529,17 @@ fn custom_build(ctx: &Context, scope: &mut Scope) {
     else {
         return;
     };
-    let Some(rule) = ctx.policy.rule_with("crashing-bugs") else {
+    let Some(terms) = ctx.facts.custom_builds() else {
         return;
     };
+    let rule = terms.rule.decl();
     let (Some(tiers), Some(severities)) = (
         paths(ctx, rule, "tiers", Kind::Tier),
         paths(ctx, rule, "severities", Kind::Severity),
     ) else {
         return;
     };
-    let crashing_bugs = rule.flag("crashing-bugs").unwrap_or(false);
+    let crashing_bugs = terms.crashing_bugs;
     let mut body = Vec::new();
     assign(
         &mut body,
@@ -627,16 +603,12 @@ fn remote_login(ctx: &Context, scope: &mut Scope) {
     };
     let mut body = vec!["    let requires: &[&str] = match tier {".to_owned()];
     let mut rules: Vec<&Decl> = Vec::new();
+    let rule = ctx.facts.remote_login();
     for (decl, variant) in tiers.decls.iter().zip(&tiers.variants) {
-        let rule = ctx
-            .policy
-            .of_kind(Kind::Rule)
-            .find(|r| r.refs("tiers").contains(&decl.id.as_str()) && r.value("requires").is_some());
-        let items = match rule.and_then(|r| r.value("requires")) {
-            Some(Value::Texts(items)) => items.clone(),
-            _ => Vec::new(),
-        };
-        if let Some(rule) = rule {
+        let covering = rule.filter(|r| r.tiers.contains(decl.id.as_str()));
+        let items: Vec<String> = covering.map_or_else(Vec::new, |r| r.requires.to_vec());
+        if let Some(rule) = covering {
+            let rule = rule.rule.decl();
             if !rules.iter().any(|r| std::ptr::eq(*r, rule)) {
                 rules.push(rule);
             }
@@ -687,7 +659,7 @@ fn root_cause_analysis(ctx: &Context, scope: &mut Scope) {
     else {
         return;
     };
-    let Some(grid) = grid_of(ctx.policy, Kind::Severity, Kind::Tier, CellType::Coverage) else {
+    let Some(grid) = ctx.facts.grid(Role::RootCauseAnalysis) else {
         return;
     };
     let Some(grid_fn) = ctx.grid_fn(grid.id.as_str()) else {
@@ -731,13 +703,14 @@ fn hotfix(ctx: &Context, scope: &mut Scope) {
     let Some(tier) = set_name(ctx, Kind::Tier) else {
         return;
     };
-    let Some(rule) = ctx.policy.rule_with("latest-build") else {
+    let Some(terms) = ctx.facts.hotfixes() else {
         return;
     };
+    let rule = terms.rule.decl();
     let Some(tiers) = paths(ctx, rule, "tiers", Kind::Tier) else {
         return;
     };
-    let latest_build = rule.flag("latest-build").unwrap_or(false);
+    let latest_build = terms.latest_build;
     // The version's phase, where phases say whether they get hotfixes.
     let phase = set_name(ctx, Kind::Phase).and_then(|phase| {
         let m = ctx.method(Kind::Phase, "hotfixes")?;
@@ -890,17 +863,19 @@ fn phases(ctx: &Context, scope: &mut Scope) {
 // ---------------------------------------------------------------------------
 
 fn may_close_case(ctx: &Context, scope: &mut Scope) {
-    let Some(rule) = ctx.policy.rule_with("attempts") else {
+    let Some(closure) = ctx.facts.case_closure() else {
         return;
     };
-    let Some(first) = ctx.calendars.first() else {
+    let rule = closure.rule.decl();
+    let Some(first) = ctx.facts.default_calendar().and_then(|c| {
+        ctx.calendars
+            .iter()
+            .find(|item| std::ptr::eq(item.decl, &ctx.policy.decls[c.index]))
+    }) else {
         return;
     };
-    let attempts = match rule.value("attempts") {
-        Some(Value::Count(n)) => u32::try_from(*n).unwrap_or(u32::MAX),
-        _ => 0,
-    };
-    let separate = rule.flag("separate-business-days").unwrap_or(false);
+    let attempts = closure.terms.attempts;
+    let separate = closure.terms.separate_business_days;
     let mut body = Vec::new();
     assign(
         &mut body,
@@ -1007,7 +982,7 @@ fn first_response_due(ctx: &Context, calendar: Option<&str>, scope: &mut Scope) 
     ) else {
         return;
     };
-    let Some(grid) = grid_of(ctx.policy, Kind::Severity, Kind::Tier, CellType::Target) else {
+    let Some(grid) = ctx.facts.grid(Role::ResponseTargets) else {
         return;
     };
     let Some(grid_fn) = ctx.grid_fn(grid.id.as_str()) else {

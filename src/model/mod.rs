@@ -6,8 +6,11 @@
 //! has its schema type; every grid is complete with one cell per row and
 //! column. Spans are kept for diagnostics but excluded from equality.
 
+pub mod prose;
+pub mod view;
+
 use crate::ast::{ClaimExpr, HolidayRule, Money, Target, WeeklyHours};
-use crate::schema::{CellType, Kind};
+use crate::schema::{CellType, Kind, Role};
 use crate::span::{Span, Spanned};
 use std::collections::{BTreeMap, HashMap};
 
@@ -178,6 +181,8 @@ pub enum Value {
     FieldNames(Vec<Spanned<String>>),
     /// An instant.
     Instant(chrono::DateTime<chrono::FixedOffset>),
+    /// What a declaration decides.
+    Role(Role),
 }
 
 /// Incidents per contract year.
@@ -375,5 +380,12 @@ impl Policy {
             Body::Decl(i) => Some(*i),
             Body::Prose(_) => None,
         })
+    }
+}
+
+impl Decl {
+    /// A field, with its spans and note.
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.get(name)
     }
 }

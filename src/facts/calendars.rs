@@ -1,0 +1,125 @@
+//! Calendars as the SLA clock runs them: each `calendar` declaration built
+//! once into a [`policyc_runtime::Calendar`], with the holidays it holds.
+
+use crate::ast::HolidayRule;
+use crate::model::view::{CalendarDecl, HolidayDecl, View};
+use crate::model::Policy;
+use chrono::Datelike;
+use chrono_tz::Tz;
+use policyc_runtime as rt;
+
+/// The name every runtime holiday built here carries: runtime holiday names
+/// are `&'static str`, so the real names stay in the model (see
+/// [`CalendarFacts::closed_because`]).
+pub const HOLIDAY_NAME: &str = "holiday";
+
+/// One calendar, ready for the clock.
+#[derive(Clone, Debug)]
+pub struct CalendarFacts {
+    /// The `calendar` declaration's index in the model.
+    pub index: usize,
+    /// Its id.
+    pub id: String,
+    /// The runtime calendar: zone, weekly hours, holidays, closure days.
+    pub runtime: rt::Calendar,
+    /// The holiday declarations it holds, with their runtime rules, in
+    /// document order.
+    pub holidays: Vec<(usize, rt::HolidayRule)>,
+}
+
+impl CalendarFacts {
+    /// Builds the calendar of the declaration at `index`; `Err` says why it
+    /// cannot be used (only on a model with errors).
+    pub fn build(policy: &Policy, index: usize) -> Result<CalendarFacts, String> {
+        let decl = policy
+            .decls
+            .get(index)
+            .and_then(CalendarDecl::of)
+            .ok_or_else(|| "is not a calendar".to_owned())?;
+        let tz: Tz = decl
+            .zone()
+            .and_then(|z| z.parse().ok())
+            .ok_or_else(|| "has no known time zone".to_owned())?;
+        let mut hours = Vec::new();
+        for w in decl.open().unwrap_or_default() {
+            let (Ok(open), Ok(close)) = (u16::try_from(w.open), u16::try_from(w.close)) else {
+                return Err("has opening hours past midnight".to_owned());
+            };
+            for day in w.days() {
+                hours.push(rt::OpeningHours::new(day, open, close));
+            }
+        }
+        let mut holidays = Vec::new();
+        for child in policy.children(index) {
+            let Some(holiday) = policy.decls.get(child).and_then(HolidayDecl::of) else {
+                continue;
+            };
+            let Some(rule) = holiday.on() else { continue };
+            let rule = runtime_holiday(rule, HOLIDAY_NAME)
+                .ok_or_else(|| format!("has a holiday out of range (`{}`)", holiday.id.as_str()))?;
+            holidays.push((child, rule));
+        }
+        let closures = decl
+            .closed()
+            .unwrap_or_default()
+            .iter()
+            // Months and days of a valid date fit in a byte.
+            .map(|d| (d.year(), d.month() as u8, d.day() as u8))
+            .collect();
+        let runtime = rt::Calendar::new(
+            tz,
+            hours,
+            holidays.iter().map(|(_, rule)| *rule).collect(),
+            closures,
+        );
+        runtime
+            .validate()
+            .map_err(|e| format!("cannot be used: {e}"))?;
+        Ok(CalendarFacts {
+            index,
+            id: decl.id.value.clone(),
+            runtime,
+            holidays,
+        })
+    }
+
+    /// Why the calendar is closed all day on `date`: the holiday that falls
+    /// then (its declaration's index), or `None` inside `Some` for an
+    /// extra closure day; `None` on a day it is not closed for either.
+    pub fn closed_because(&self, date: chrono::NaiveDate) -> Option<Option<usize>> {
+        let year = date.year();
+        for (index, rule) in &self.holidays {
+            if rule.date_in(year) == Some(date)
+                || year.checked_sub(1).and_then(|y| rule.date_in(y)) == Some(date)
+            {
+                return Some(Some(*index));
+            }
+        }
+        self.runtime.is_closure(date).then_some(None)
+    }
+}
+
+/// A model holiday rule as a runtime one named `name`; `None` when a month,
+/// day or offset does not fit the runtime's types.
+pub fn runtime_holiday(rule: &HolidayRule, name: &'static str) -> Option<rt::HolidayRule> {
+    let byte = |n: u32| u8::try_from(n).ok();
+    Some(match *rule {
+        HolidayRule::Fixed { month, day } => rt::HolidayRule::Fixed {
+            name,
+            month: byte(month)?,
+            day: byte(day)?,
+        },
+        HolidayRule::Easter { days } => rt::HolidayRule::EasterOffset {
+            name,
+            days: i16::try_from(days).ok()?,
+        },
+        HolidayRule::WeekdayBetween { weekday, from, to } => rt::HolidayRule::WeekdayBetween {
+            name,
+            weekday,
+            from_month: byte(from.0)?,
+            from_day: byte(from.1)?,
+            to_month: byte(to.0)?,
+            to_day: byte(to.1)?,
+        },
+    })
+}
