@@ -4,6 +4,7 @@
 use super::Class;
 use crate::ast::WeeklyHours;
 use crate::model::{Coverage, Hours, Incidents, Session, Value};
+use crate::schema::fields::{calendar, claim, contact, grid, license, phase, product, rule, tier};
 use crate::schema::{CellType, Kind};
 use std::cmp::Ordering;
 
@@ -204,13 +205,13 @@ pub fn value(kind: Kind, field: &str, label: &str, old: &Value, new: &Value) -> 
             "session limit",
         ),
         (Value::Bool(a), Value::Bool(b)) => match field {
-            "latest-build" => verdict(
+            rule::LATEST_BUILD => verdict(
                 higher(*b, *a),
                 "condition on the customer lifted",
                 "condition on the customer added",
                 label,
             ),
-            "order-form-overrides" => Verdict::cannot_tell(&format!("{label} changed")),
+            calendar::ORDER_FORM_OVERRIDES => Verdict::cannot_tell(&format!("{label} changed")),
             _ => verdict(
                 higher(*a, *b),
                 &format!("{label}: now yes"),
@@ -229,7 +230,9 @@ pub fn value(kind: Kind, field: &str, label: &str, old: &Value, new: &Value) -> 
         (Value::Money(_), Value::Money(_)) => {
             Verdict::cannot_tell(&format!("{label} in another currency or unit"))
         }
-        (Value::Duration(a), Value::Duration(b)) if matches!(field, "increment" | "minimum") => {
+        (Value::Duration(a), Value::Duration(b))
+            if matches!(field, rule::INCREMENT | rule::MINIMUM) =>
+        {
             verdict(
                 higher(*b, *a),
                 &format!("shorter {label}: lower charges"),
@@ -237,7 +240,7 @@ pub fn value(kind: Kind, field: &str, label: &str, old: &Value, new: &Value) -> 
                 label,
             )
         }
-        (Value::Count(a), Value::Count(b)) if field == "attempts" => verdict(
+        (Value::Count(a), Value::Count(b)) if field == rule::ATTEMPTS => verdict(
             higher(*a, *b),
             "more contact attempts before a case is closed",
             "fewer contact attempts before a case is closed",
@@ -282,7 +285,7 @@ pub fn value(kind: Kind, field: &str, label: &str, old: &Value, new: &Value) -> 
         | (Value::FieldNames(_), Value::FieldNames(_)) => {
             Verdict::editorial(format!("{label} reworded"))
         }
-        (Value::Ref(_), Value::Ref(_)) if matches!(field, "stated-in" | "see") => {
+        (Value::Ref(_), Value::Ref(_)) if matches!(field, claim::STATED_IN | rule::SEE) => {
             Verdict::editorial(format!("{label}: another cross-reference"))
         }
         _ => Verdict::cannot_tell(&format!("{label} changed")),
@@ -295,17 +298,17 @@ pub fn value(kind: Kind, field: &str, label: &str, old: &Value, new: &Value) -> 
 /// (the SLA grid, the hotfix rule), which is unchanged by them.
 pub fn field_presence(kind: Kind, field: &str, label: &str, added: bool) -> Option<Verdict> {
     Some(match (kind, field) {
-        (Kind::License, "only-where") => verdict(
+        (Kind::License, license::ONLY_WHERE) => verdict(
             higher(added, !added),
             "condition lifted",
             "condition added",
             label,
         ),
-        (Kind::Tier, "response-target-for") => Verdict::editorial(format!(
+        (Kind::Tier, tier::RESPONSE_TARGET_FOR) => Verdict::editorial(format!(
             "{label} {}: the summary target now names the severities it covers; the SLA grid decides",
             if added { "added" } else { "removed" }
         )),
-        (Kind::Phase, "hotfixes-per") => Verdict::editorial(format!(
+        (Kind::Phase, phase::HOTFIXES_PER) => Verdict::editorial(format!(
             "{label} {}: the phase refers to the rule that decides who gets hotfixes",
             if added { "added" } else { "removed" }
         )),
@@ -331,15 +334,17 @@ pub fn list_rule(kind: Kind, field: &str, value: &Value) -> ListRule {
     }
     match (value, kind, field) {
         // Which inquiries a contact handles is routing, not an entitlement.
-        (Value::Refs(_), Kind::Contact, "topics") => ListRule::Editorial,
+        (Value::Refs(_), Kind::Contact, contact::TOPICS) => ListRule::Editorial,
         // The severities a tier's summary target covers: the grid decides.
-        (Value::Refs(_), Kind::Tier, "response-target-for") => ListRule::Editorial,
+        (Value::Refs(_), Kind::Tier, tier::RESPONSE_TARGET_FOR) => ListRule::Editorial,
         (Value::Refs(_), _, _) => ListRule::AddBetter,
         (Value::Dates(_), _, _) => ListRule::AddWorse,
-        (Value::Texts(_), Kind::Product, "databases" | "components") => ListRule::AddBetter,
-        (Value::Texts(_), Kind::Rule, "also") => ListRule::AddBetter,
-        (Value::Texts(_), Kind::Rule, "requires") => ListRule::AddWorse,
-        (Value::Texts(_), Kind::Grid, "pauses") => ListRule::AddWorse,
+        (Value::Texts(_), Kind::Product, product::DATABASES | product::COMPONENTS) => {
+            ListRule::AddBetter
+        }
+        (Value::Texts(_), Kind::Rule, rule::ALSO) => ListRule::AddBetter,
+        (Value::Texts(_), Kind::Rule, rule::REQUIRES) => ListRule::AddWorse,
+        (Value::Texts(_), Kind::Grid, grid::PAUSES) => ListRule::AddWorse,
         _ => ListRule::Editorial,
     }
 }
@@ -439,12 +444,12 @@ mod tests {
         use chrono::Weekday::*;
         let old = Value::Weekly(vec![w(Mon, Fri, 540, 1020)]);
         let more = Value::Weekly(vec![w(Mon, Sat, 540, 1020)]);
-        let v = value(Kind::Calendar, "open", "open", &old, &more);
+        let v = value(Kind::Calendar, calendar::OPEN, "open", &old, &more);
         assert_eq!(v.class, Class::Extension);
-        let v = value(Kind::Calendar, "open", "open", &more, &old);
+        let v = value(Kind::Calendar, calendar::OPEN, "open", &more, &old);
         assert_eq!(v.class, Class::Reduction);
         let shifted = Value::Weekly(vec![w(Mon, Fri, 480, 960)]);
-        let v = value(Kind::Calendar, "open", "open", &old, &shifted);
+        let v = value(Kind::Calendar, calendar::OPEN, "open", &old, &shifted);
         assert!(v.uncertain);
     }
 }

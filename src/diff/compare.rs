@@ -2,13 +2,15 @@
 
 use super::classify::{self, ListRule, Verdict};
 use super::{Change, GridView, Presence, What};
-use crate::model::{Body, Decl, Grid, Interpolation, Policy, Prose, ProsePart, Value};
+use crate::model::view::{GridDecl, View};
+use crate::model::{Body, Decl, Grid, Policy, Prose, ProsePart, Value};
+use crate::schema::fields::{holiday, policy};
 use crate::schema::{CellType, Kind};
 use crate::value_text::show;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Header fields the version checks read; not changes themselves.
-const VERSION_FIELDS: [&str; 3] = ["version", "effective", "updated"];
+const VERSION_FIELDS: [&str; 3] = [policy::VERSION, policy::EFFECTIVE, policy::UPDATED];
 
 /// Every change from `old` to `new`, and views of the grids that changed.
 pub fn compare(old: &Policy, new: &Policy) -> (Vec<Change>, Vec<GridView>) {
@@ -77,13 +79,7 @@ pub fn prose_text(prose: &Prose) -> String {
         .iter()
         .map(|part| match part {
             ProsePart::Text(t) => t.clone(),
-            ProsePart::Value(Interpolation::Title(id)) => format!("{{{}}}", id.as_str()),
-            ProsePart::Value(Interpolation::Field(id, f)) => {
-                format!("{{{}.{}}}", id.as_str(), f.as_str())
-            }
-            ProsePart::Value(Interpolation::Cell(g, r, c)) => {
-                format!("{{{}[{}, {}]}}", g.as_str(), r.as_str(), c.as_str())
-            }
+            ProsePart::Value(interpolation) => interpolation.to_string(),
         })
         .collect()
 }
@@ -107,10 +103,7 @@ fn parent_id(policy: &Policy, decl: &Decl) -> String {
 }
 
 fn cell_type(decl: &Decl) -> Option<CellType> {
-    match decl.value("cells") {
-        Some(Value::CellType(c)) => Some(*c),
-        _ => None,
-    }
+    GridDecl::of(decl)?.cells()
 }
 
 fn label(kind: Kind, field: &str) -> String {
@@ -143,7 +136,7 @@ impl Cx<'_> {
 
     fn presence(&mut self, decl: &Decl, added: bool) {
         let verdict = classify::presence(decl.kind, added);
-        let shown = Some(match (decl.kind, decl.value("on")) {
+        let shown = Some(match (decl.kind, decl.value(holiday::ON)) {
             (Kind::Holiday, Some(on)) => format!("{} ({})", decl.display(), show(on)),
             _ => decl.display().to_owned(),
         });

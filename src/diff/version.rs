@@ -2,6 +2,7 @@
 //! new header declares, and the effective dates.
 
 use crate::model::{Policy, Value};
+use crate::schema::fields;
 use crate::value_text::show;
 use chrono::NaiveDate;
 
@@ -122,7 +123,7 @@ fn field(policy: &Policy, name: &str) -> Option<Value> {
 }
 
 fn version_text(policy: &Policy) -> Option<String> {
-    match field(policy, "version")? {
+    match field(policy, fields::policy::VERSION)? {
         Value::Number(n) => Some(n),
         other => Some(show(&other)),
     }
@@ -186,7 +187,10 @@ pub fn check(old: &Policy, new: &Policy, required: Bump) -> VersionCheck {
         }),
         _ => {}
     }
-    let (e0, e1) = (field(old, "effective"), field(new, "effective"));
+    let (e0, e1) = (
+        field(old, fields::policy::EFFECTIVE),
+        field(new, fields::policy::EFFECTIVE),
+    );
     let bumped = declared.is_some_and(|b| b > Bump::None);
     if required > Bump::None || bumped {
         match (

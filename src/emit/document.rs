@@ -37,6 +37,7 @@ pub fn document(valid: &Valid, meta: &Meta) -> Document {
 }
 
 fn summary(policy: &Policy, meta: &Meta) -> Summary {
+    use crate::schema::fields::policy::{EFFECTIVE, PROVIDER, REVIEW, UPDATED, VERSION};
     let header = policy.header();
     let get = |name: &str| header.and_then(|h| h.value(name)).map(plain_scalar);
     Summary {
@@ -44,11 +45,11 @@ fn summary(policy: &Policy, meta: &Meta) -> Summary {
         title: header
             .and_then(|h| h.title.as_ref())
             .map(|t| t.value.clone()),
-        version: get("version"),
-        provider: get("provider"),
-        effective: get("effective"),
-        updated: get("updated"),
-        review: get("review"),
+        version: get(VERSION),
+        provider: get(PROVIDER),
+        effective: get(EFFECTIVE),
+        updated: get(UPDATED),
+        review: get(REVIEW),
     }
 }
 

@@ -46,15 +46,16 @@ pub fn emit(valid: &Valid, meta: &Meta) -> String {
 
 /// `# Title`, `Updated ...`, the header table and the header's prose.
 fn title_block(ctx: &Ctx<'_>) -> Vec<Block> {
+    use crate::schema::fields::policy::{EFFECTIVE, PROVIDER, REVIEW, UPDATED, VERSION};
     let Some(header) = ctx.policy.header() else {
         return Vec::new();
     };
     let mut blocks = vec![Block::Text(format!("# {}", header.display()))];
-    if let Some(updated) = header.value("updated") {
+    if let Some(updated) = header.value(UPDATED) {
         blocks.push(Block::Text(format!("Updated {}", ctx.value(updated))));
     }
     // The published table has no header row: its first pair heads it.
-    let pairs: Vec<[String; 2]> = ["effective", "provider", "version", "review"]
+    let pairs: Vec<[String; 2]> = [EFFECTIVE, PROVIDER, VERSION, REVIEW]
         .into_iter()
         .filter_map(|name| {
             let label = Kind::Policy.field(name)?.label.to_owned();
@@ -183,10 +184,13 @@ fn run(ctx: &Ctx<'_>, indices: &[usize], level: usize) -> Vec<Block> {
 }
 
 fn list(decl: &Decl) -> Block {
-    match decl.value("items") {
-        Some(crate::model::Value::Texts(items)) => Block::List(items.clone()),
-        _ => Block::List(Vec::new()),
-    }
+    use crate::model::view::{ListDecl, View};
+    Block::List(
+        ListDecl::of(decl)
+            .and_then(|l| l.items())
+            .map(<[String]>::to_vec)
+            .unwrap_or_default(),
+    )
 }
 
 /// A calendar: its own prose, then its hours and holidays.

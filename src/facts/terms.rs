@@ -44,7 +44,8 @@ pub fn billing(policy: &Policy, index: usize) -> Result<Option<Billing>, Diagnos
         .label(span, "too large")
         .help("amounts must fit in 63 bits of hundredths, durations in 32 bits of minutes")
     };
-    let rate = runtime_money(rate).map_err(|_| too_large(rule::RATE, "rate".to_owned()))?;
+    let rate =
+        runtime_money(rate).map_err(|_| too_large(rule::RATE, format!("`{}`", rule::RATE)))?;
     let minutes = |field: &'static str, value: Option<u64>| match value {
         None => Ok(0),
         Some(m) => u32::try_from(m).map_err(|_| too_large(field, format!("`{field}`"))),

@@ -257,15 +257,6 @@ impl Policy {
     pub fn header(&self) -> Option<&Decl> {
         self.of_kind(Kind::Policy).next()
     }
-
-    /// The grid whose rows and columns are these kinds, if exactly one.
-    pub fn grid_over(&self, rows: Kind, columns: Kind) -> Option<&Decl> {
-        let mut grids = self.of_kind(Kind::Grid).filter(|g| {
-            g.value("rows") == Some(&Value::Kind(rows))
-                && g.value("columns") == Some(&Value::Kind(columns))
-        });
-        grids.next()
-    }
 }
 
 impl Decl {
@@ -360,13 +351,6 @@ impl Policy {
             None => Some(position.to_string()),
             Some(parent) => Some(format!("{}.{position}", self.section_number(parent)?)),
         }
-    }
-
-    /// The first rule holding the field `field`: how the enforcement code
-    /// and the generated code find the rule that decides a question (the
-    /// rule with `crashing-bugs` decides custom builds, and so on).
-    pub fn rule_with(&self, field: &str) -> Option<&Decl> {
-        self.of_kind(Kind::Rule).find(|r| r.value(field).is_some())
     }
 
     /// The index of the declaration with id `id`.

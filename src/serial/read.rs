@@ -139,7 +139,7 @@ fn declaration(
     };
     let cell_type = d
         .fields
-        .get("cells")
+        .get(crate::schema::fields::grid::CELLS)
         .and_then(Json::as_str)
         .and_then(cell_type_named);
     let mut fields = BTreeMap::new();

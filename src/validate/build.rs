@@ -5,7 +5,7 @@ use crate::ast::{self, Entry, Item, Keyword, Literal};
 use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::*;
-use crate::schema::{CellType, FieldSpec, Kind, Role, Type};
+use crate::schema::{fields, CellType, FieldSpec, Kind, Role, Type};
 use crate::span::{Span, Spanned};
 
 /// Builds the model; returns it with the problems found.
@@ -192,17 +192,20 @@ impl Builder {
     /// Types a grid's `otherwise:` by the grid's cell type, known only
     /// once every field is read.
     fn retype_otherwise(&mut self, index: usize, decl: &ast::Declaration) {
-        let cell_type = match self.policy.decls[index].value("cells") {
+        let cell_type = match self.policy.decls[index].value(fields::grid::CELLS) {
             Some(Value::CellType(c)) => Some(*c),
             _ => None,
         };
         let item = decl.entries.iter().find_map(|e| match e {
-            Entry::Field(f) if f.name.value == "otherwise" => f.value.items().first(),
+            Entry::Field(f) if f.name.value == fields::grid::OTHERWISE => f.value.items().first(),
             _ => None,
         });
-        if let (Some(item), Some(field)) =
-            (item, self.policy.decls[index].fields.get_mut("otherwise"))
-        {
+        if let (Some(item), Some(field)) = (
+            item,
+            self.policy.decls[index]
+                .fields
+                .get_mut(fields::grid::OTHERWISE),
+        ) {
             field.value = cell_value(cell_type, item);
         }
     }
@@ -506,7 +509,7 @@ impl Builder {
 
     fn grid(&mut self, index: usize, rows: &[&ast::Row]) -> Grid {
         let decl = &self.policy.decls[index];
-        let cell_type = match decl.value("cells") {
+        let cell_type = match decl.value(fields::grid::CELLS) {
             Some(Value::CellType(c)) => Some(*c),
             _ => None,
         };

@@ -4,13 +4,13 @@ use crate::ast::WeeklyHours;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Policy, Value};
-use crate::schema::Kind;
+use crate::schema::{fields, Kind};
 
 /// Reports calendars whose opening hours are empty or overlap.
 pub fn check_calendars(policy: &Policy) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for decl in policy.of_kind(Kind::Calendar) {
-        let Some(field) = decl.fields.get("open") else {
+        let Some(field) = decl.field(fields::calendar::OPEN) else {
             continue;
         };
         let Value::Weekly(hours) = &field.value else {

@@ -7,8 +7,9 @@ use super::references::resolve;
 use crate::ast::{CellRef, ClaimExpr, FieldRef, Item, Selector};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
+use crate::model::view::{GridDecl, View};
 use crate::model::{Cell, Decl, Policy, Value};
-use crate::schema::Kind;
+use crate::schema::{fields, Kind};
 use crate::span::Span;
 use crate::value_text::show;
 
@@ -16,7 +17,7 @@ use crate::value_text::show;
 pub fn check_claims(policy: &Policy) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     for decl in policy.of_kind(Kind::Claim) {
-        let Some(field) = decl.fields.get("holds") else {
+        let Some(field) = decl.field(fields::claim::HOLDS) else {
             continue;
         };
         let Value::Claim(expr) = &field.value else {
@@ -26,7 +27,7 @@ pub fn check_claims(policy: &Policy) -> Vec<Diagnostic> {
             Err(problems) => diagnostics.extend(problems),
             Ok(failures) if failures.is_empty() => {}
             Ok(failures) => {
-                let stated = decl.fields.get("stated-in");
+                let stated = decl.field(fields::claim::STATED_IN);
                 let mut d = match stated {
                     Some(_) => Diagnostic::new(Code::W601,
                         format!("the document contradicts itself: the claim `{}` does not hold", decl.id.value),
@@ -208,10 +209,7 @@ fn select<'p>(
 }
 
 fn operand_value(grid: &Decl, operand: &Item) -> Value {
-    let cell_type = match grid.value("cells") {
-        Some(Value::CellType(c)) => Some(*c),
-        _ => None,
-    };
+    let cell_type = GridDecl::of(grid).and_then(|g| g.cells());
     crate::validate::build::cell_value(cell_type, operand)
 }
 

@@ -6,7 +6,7 @@
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Cell, Policy, ResponseTarget, Value};
-use crate::schema::{CellType, Kind};
+use crate::schema::{fields, CellType, Kind};
 use crate::value_text::target;
 
 /// Warns about targets out of order in every severity-by-tier target grid.
@@ -18,11 +18,14 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
         .collect();
     let tiers: Vec<&str> = policy.of_kind(Kind::Tier).map(|d| d.id.as_str()).collect();
     for decl in policy.of_kind(Kind::Grid) {
-        if decl.value("cells") != Some(&Value::CellType(CellType::Target)) {
+        if decl.value(fields::grid::CELLS) != Some(&Value::CellType(CellType::Target)) {
             continue;
         }
         let Some(grid) = &decl.grid else { continue };
-        let (rows, columns) = match (decl.value("rows"), decl.value("columns")) {
+        let (rows, columns) = match (
+            decl.value(fields::grid::ROWS),
+            decl.value(fields::grid::COLUMNS),
+        ) {
             (Some(Value::Kind(Kind::Severity)), Some(Value::Kind(Kind::Tier))) => {
                 (&severities, &tiers)
             }

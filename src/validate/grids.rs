@@ -4,26 +4,26 @@
 use super::references::resolve;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Decl, Policy, Value};
-use crate::schema::Kind;
+use crate::model::view::{GridDecl, View};
+use crate::model::{Decl, Policy};
+use crate::schema::{fields, Kind};
 use crate::span::Spanned;
 
 /// Reports grid problems.
 pub fn check_grids(policy: &Policy) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    for decl in policy.of_kind(Kind::Grid) {
+    for view in policy.all::<GridDecl>() {
+        let decl = view.decl();
         let Some(grid) = &decl.grid else { continue };
-        let (Some(Value::Kind(rows)), Some(Value::Kind(columns))) =
-            (decl.value("rows"), decl.value("columns"))
-        else {
+        let (Some(rows), Some(columns)) = (view.rows(), view.columns()) else {
             continue;
         };
-        diagnostics.extend(check_otherwise(decl));
+        diagnostics.extend(check_otherwise(view));
         if grid.malformed {
             continue;
         }
-        diagnostics.extend(check_axis(policy, decl, &grid.rows, *rows, "row"));
-        diagnostics.extend(check_axis(policy, decl, &grid.columns, *columns, "column"));
+        diagnostics.extend(check_axis(policy, decl, &grid.rows, rows, "row"));
+        diagnostics.extend(check_axis(policy, decl, &grid.columns, columns, "column"));
     }
     diagnostics
 }
@@ -63,7 +63,7 @@ fn check_axis(
             );
         }
     }
-    if decl.value("otherwise").is_none() {
+    if decl.value(fields::grid::OTHERWISE).is_none() {
         let written: std::collections::HashSet<&str> = ids.iter().map(|r| r.as_str()).collect();
         let missing: Vec<&str> = policy
             .of_kind(kind)
@@ -93,13 +93,12 @@ fn check_axis(
 }
 
 /// `otherwise:` holds a value of the grid's cell type.
-fn check_otherwise(decl: &Decl) -> Vec<Diagnostic> {
-    let (Some(field), Some(Value::CellType(cell_type))) =
-        (decl.fields.get("otherwise"), decl.value("cells"))
+fn check_otherwise(grid: GridDecl<'_>) -> Vec<Diagnostic> {
+    let (Some(field), Some(cell_type)) = (grid.decl().field(fields::grid::OTHERWISE), grid.cells())
     else {
         return Vec::new();
     };
-    if crate::validate::build::fits(*cell_type, &field.value) {
+    if crate::validate::build::fits(cell_type, &field.value) {
         return Vec::new();
     }
     vec![Diagnostic::new(

@@ -5,7 +5,9 @@
 use super::style;
 use crate::facts::Valid;
 use crate::model::prose::Interpolator;
+use crate::model::view::{ChannelDecl, GridDecl, LicenseDecl, View};
 use crate::model::{Body, Cell, Decl, Field, Hours, Policy, Prose, Value};
+use crate::schema::fields::tier;
 use crate::schema::Kind;
 use crate::value_text;
 
@@ -71,7 +73,7 @@ impl<'a> Ctx<'a> {
         let decl = self.policy.get(grid)?;
         match decl.grid.as_ref().and_then(|g| g.cell(row, column)) {
             Some(cell) => Some(with_note(self.cell(&cell.value), cell.note.as_deref())),
-            None => decl.value("otherwise").map(|v| self.cell(v)),
+            None => GridDecl::of(decl)?.otherwise().map(|v| self.cell(v)),
         }
     }
 
@@ -153,7 +155,11 @@ impl<'a> Ctx<'a> {
     /// The short name of `id` (its `short` field), else its title.
     pub fn short(&self, id: &str) -> String {
         match self.policy.get(id) {
-            Some(d) => d.text("short").unwrap_or(d.display()).to_owned(),
+            Some(d) => LicenseDecl::of(d)
+                .and_then(|l| l.short())
+                .or_else(|| ChannelDecl::of(d).and_then(|c| c.short()))
+                .unwrap_or(d.display())
+                .to_owned(),
             None => id.to_owned(),
         }
     }
@@ -181,9 +187,9 @@ impl<'a> Ctx<'a> {
 /// A tier field's label as the comparison matrix writes it.
 pub fn tier_field_label(name: &str) -> &str {
     match name {
-        "access" | "channels" => "Support channel",
-        "hours" => "Support hours",
-        "incidents" => "Incidents per year",
+        tier::ACCESS | tier::CHANNELS => "Support channel",
+        tier::HOURS => "Support hours",
+        tier::INCIDENTS => "Incidents per year",
         other => Kind::Tier.field(other).map_or(other, |f| f.label),
     }
 }

@@ -10,7 +10,9 @@
 use super::context::Ctx;
 use super::style;
 use super::table::{Block, Table};
-use crate::model::{Decl, Value};
+use crate::model::view::{CalendarDecl, ChannelDecl, LicenseDecl, OperatorDecl, ProductDecl, View};
+use crate::model::Decl;
+use crate::schema::fields::{holiday, operator, product};
 use crate::schema::Kind;
 
 /// Whether declarations of this kind render as facts (a bullet each).
@@ -49,45 +51,56 @@ fn unsaid(ctx: &Ctx<'_>, key: &str, text: String) -> Option<String> {
 }
 
 fn license(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
+    let Some(d) = LicenseDecl::of(d) else {
+        return Vec::new();
+    };
     let mut pieces = Vec::new();
-    if let Some(Value::Money(m)) = d.value("price") {
+    if let Some(m) = d.price() {
         let price = style::money(m);
-        let text = match d.text("price-note") {
+        let text = match d.price_note() {
             Some(note) => format!("{note} {price}"),
             None => price.clone(),
         };
         pieces.extend(unsaid(ctx, &price, text));
     }
-    if let Some(Value::Range(a, b)) = d.value("nodes") {
-        let nodes = style::range(*a, *b);
+    if let Some((a, b)) = d.nodes() {
+        let nodes = style::range(a, b);
         pieces.extend(unsaid(ctx, &nodes, format!("{nodes} nodes")));
     }
-    for field in ["billing", "features"] {
-        if let Some(t) = d.text(field) {
-            pieces.extend(unsaid(ctx, t, t.to_owned()));
-        }
+    for t in [d.billing(), d.features()].into_iter().flatten() {
+        pieces.extend(unsaid(ctx, t, t.to_owned()));
     }
-    if d.flag("free") == Some(true) {
+    if d.free() == Some(true) {
         pieces.extend(unsaid(ctx, "free", "free".to_owned()));
     }
-    if let Some(t) = d.text("only-where") {
+    if let Some(t) = d.only_where() {
         pieces.extend(unsaid(ctx, t, format!("only where {t}")));
     }
     pieces
 }
 
 fn product(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
+    let Some(d) = ProductDecl::of(d) else {
+        return Vec::new();
+    };
     let mut pieces = Vec::new();
-    for field in ["components", "databases"] {
-        if let Some(Value::Texts(items)) = d.value(field) {
+    for (field, items) in [
+        (product::COMPONENTS, d.components()),
+        (product::DATABASES, d.databases()),
+    ] {
+        if let Some(items) = items {
             if items.iter().any(|i| !ctx.said(i)) {
                 pieces.push(labelled(Kind::Product, field, &items.join(", ")));
             }
         }
     }
-    for field in ["support-to", "first-line", "second-line"] {
-        if let Some(id) = d.refs(field).first() {
-            let party = ctx.title(id);
+    for (field, party) in [
+        (product::SUPPORT_TO, d.support_to()),
+        (product::FIRST_LINE, d.first_line()),
+        (product::SECOND_LINE, d.second_line()),
+    ] {
+        if let Some(id) = party {
+            let party = ctx.title(id.as_str());
             pieces.extend(unsaid(ctx, &party, labelled(Kind::Product, field, &party)));
         }
     }
@@ -95,20 +108,28 @@ fn product(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
 }
 
 fn operator(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
-    let database = d.text("database").unwrap_or_default();
+    let Some(d) = OperatorDecl::of(d) else {
+        return Vec::new();
+    };
+    let database = d.database().unwrap_or_default();
     if ctx.said(d.display()) && ctx.said(database) {
         return Vec::new();
     }
     let mut pieces = vec![database.to_owned()];
-    if let Some(product) = d.refs("product").first() {
-        pieces.push(labelled(Kind::Operator, "product", &ctx.title(product)));
+    if let Some(product) = d.product() {
+        pieces.push(labelled(
+            Kind::Operator,
+            operator::PRODUCT,
+            &ctx.title(product.as_str()),
+        ));
     }
     pieces.retain(|p| !p.is_empty());
     pieces
 }
 
 fn channel(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
-    d.text("address")
+    ChannelDecl::of(d)
+        .and_then(|c| c.address())
         .and_then(|a| unsaid(ctx, a, a.to_owned()))
         .into_iter()
         .collect()
@@ -128,9 +149,9 @@ pub fn calendar(ctx: &Ctx<'_>, decl: &Decl, holidays: &[&Decl]) -> Vec<Block> {
     }
     let mut table = Table::new(["Public holiday", "Date"]);
     for h in holidays {
-        table.row(vec![h.display().to_owned(), ctx.field_cell(h, "on")]);
+        table.row(vec![h.display().to_owned(), ctx.field_cell(h, holiday::ON)]);
     }
-    if let Some(Value::Dates(dates)) = decl.value("closed") {
+    if let Some(dates) = CalendarDecl::of(decl).and_then(|c| c.closed()) {
         for d in dates {
             table.row(vec!["Closed".to_owned(), style::date(*d)]);
         }
@@ -144,16 +165,12 @@ pub fn calendar(ctx: &Ctx<'_>, decl: &Decl, holidays: &[&Decl]) -> Vec<Block> {
 /// `Business hours: Monday – Friday, 09:00 – 17:00, Central European Time
 /// (CET/CEST).`, unless the prose says both the hours and the zone.
 fn opening_hours(ctx: &Ctx<'_>, decl: &Decl) -> Option<String> {
-    let Some(Value::Weekly(weekly)) = decl.value("open") else {
-        return None;
-    };
+    let calendar = CalendarDecl::of(decl)?;
+    let weekly = calendar.open()?;
     let hours: Vec<String> = weekly.iter().map(style::weekly).collect();
-    let zone = decl
-        .text("zone-label")
-        .or_else(|| match decl.value("zone") {
-            Some(Value::Zone(z)) => Some(z.as_str()),
-            _ => None,
-        })
+    let zone = calendar
+        .zone_label()
+        .or_else(|| calendar.zone())
         .unwrap_or_default();
     if hours.iter().all(|h| ctx.said(h)) && ctx.said(zone) {
         return None;

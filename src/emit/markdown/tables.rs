@@ -5,7 +5,9 @@
 use super::context::{normalize, tier_field_label, Ctx};
 use super::style;
 use super::table::{Block, Table};
+use crate::model::view::{ComparisonDecl, GridDecl, LicenseDecl, TierDecl, View};
 use crate::model::{Decl, Incidents, Value};
+use crate::schema::fields::{area, contact, phase, resource, severity, tier as tier_field};
 use crate::schema::Kind;
 
 /// Whether a run of declarations of this kind renders as one table.
@@ -36,11 +38,12 @@ pub fn run(ctx: &Ctx<'_>, decls: &[&Decl]) -> Vec<Block> {
                 .copied()
                 .filter(|d| !in_a_grid(ctx, d))
                 .collect();
-            plain(ctx, Kind::Area, &loose, &["description"])
+            plain(ctx, Kind::Area, &loose, &[area::DESCRIPTION])
         }
-        Kind::Phase => plain(ctx, kind, decls, &["support", "fixes"]),
-        Kind::Contact => plain(ctx, kind, decls, &["address", "notes"]),
-        _ => plain(ctx, kind, decls, &["description"]),
+        Kind::Phase => plain(ctx, kind, decls, &[phase::SUPPORT, phase::FIXES]),
+        Kind::Contact => plain(ctx, kind, decls, &[contact::ADDRESS, contact::NOTES]),
+        // Resources and services: their description.
+        _ => plain(ctx, kind, decls, &[resource::DESCRIPTION]),
     };
     if table.is_empty() {
         Vec::new()
@@ -72,15 +75,15 @@ fn severities(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
     let mut table = Table::new([
         kind.label(),
         "Name",
-        field_label(kind, "definition"),
-        field_label(kind, "examples"),
+        field_label(kind, severity::DEFINITION),
+        field_label(kind, severity::EXAMPLES),
     ]);
     for decl in decls {
         table.row(vec![
             ctx.row_label(decl),
             decl.display().to_owned(),
-            ctx.field_cell(decl, "definition"),
-            ctx.field_cell(decl, "examples"),
+            ctx.field_cell(decl, severity::DEFINITION),
+            ctx.field_cell(decl, severity::EXAMPLES),
         ]);
     }
     table
@@ -91,23 +94,23 @@ fn tiers(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
     let kind = Kind::Tier;
     let mut table = Table::new([
         kind.label(),
-        field_label(kind, "licenses"),
-        field_label(kind, "channels"),
-        field_label(kind, "hours"),
-        field_label(kind, "incidents"),
+        field_label(kind, tier_field::LICENSES),
+        field_label(kind, tier_field::CHANNELS),
+        field_label(kind, tier_field::HOURS),
+        field_label(kind, tier_field::INCIDENTS),
     ]);
-    for tier in decls {
-        let channels = tier.refs("channels");
-        let channels = match channels.as_slice() {
-            [only] => format!("{} only", ctx.title(only)),
-            many => ctx.titles(many.iter().copied(), " / "),
+    for tier in decls.iter().filter_map(|d| TierDecl::of(d)) {
+        let channels = tier.channels();
+        let channels = match channels.first() {
+            Some(only) if channels.len() == 1 => format!("{} only", ctx.title(only)),
+            _ => ctx.titles(channels.iter(), " / "),
         };
         table.row(vec![
             tier.display().to_owned(),
-            ctx.titles(tier.refs("licenses").into_iter(), ", "),
+            ctx.titles(tier.licenses().iter(), ", "),
             channels,
-            ctx.field_cell(tier, "hours"),
-            ctx.field_cell(tier, "incidents"),
+            ctx.field_cell(&tier, tier_field::HOURS),
+            ctx.field_cell(&tier, tier_field::INCIDENTS),
         ]);
     }
     table
@@ -115,8 +118,8 @@ fn tiers(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
 
 /// Whether an area is a row of some grid, which then carries it.
 fn in_a_grid(ctx: &Ctx<'_>, area: &Decl) -> bool {
-    ctx.policy.of_kind(Kind::Grid).any(|g| {
-        g.value("rows") == Some(&Value::Kind(Kind::Area))
+    ctx.policy.all::<GridDecl>().any(|g| {
+        g.rows() == Some(Kind::Area)
             && g.grid
                 .as_ref()
                 .is_some_and(|grid| grid.rows.iter().any(|r| r.as_str() == area.id.as_str()))
@@ -133,53 +136,52 @@ fn caption(ctx: &Ctx<'_>, decl: &Decl) -> Option<Block> {
     }
 }
 
-fn legend(decl: &Decl) -> Option<Block> {
-    decl.text("legend").map(|l| Block::Text(l.to_owned()))
+fn legend(legend: Option<&str>) -> Option<Block> {
+    legend.map(|l| Block::Text(l.to_owned()))
 }
 
 /// The tier comparison matrix, derived from the tiers of its licenses.
 pub fn comparison(ctx: &Ctx<'_>, decl: &Decl) -> Vec<Block> {
-    let licenses = decl.refs("columns");
+    let Some(comparison) = ComparisonDecl::of(decl) else {
+        return Vec::new();
+    };
+    let licenses = comparison.columns();
     let mut table = Table::new(
         std::iter::once("Feature / Entitlement".to_owned())
             .chain(licenses.iter().map(|l| ctx.short(l))),
     );
-    let rows = match decl.value("rows") {
-        Some(Value::FieldNames(names)) => names.iter().map(|n| n.as_str()).collect(),
-        _ => Vec::new(),
-    };
-    for field in rows {
+    for field in comparison.rows().iter() {
         let mut row = vec![tier_field_label(field).to_owned()];
-        for license in &licenses {
+        for license in licenses.iter() {
             let tier = ctx
                 .policy
-                .get(license)
-                .and_then(|l| l.refs("tier").first().copied())
-                .and_then(|t| ctx.policy.get(t));
+                .find::<LicenseDecl>(license)
+                .and_then(|l| l.tier())
+                .and_then(|t| ctx.policy.find::<TierDecl>(t.as_str()));
             row.push(tier.map_or_else(String::new, |t| compared(ctx, t, field)));
         }
         table.row(row);
     }
     let mut blocks: Vec<Block> = caption(ctx, decl).into_iter().collect();
     blocks.push(Block::Text(table.render()));
-    blocks.extend(legend(decl));
+    blocks.extend(legend(comparison.legend()));
     blocks
 }
 
 /// One tier's entry in the comparison matrix.
-fn compared(ctx: &Ctx<'_>, tier: &Decl, field: &str) -> String {
+fn compared(ctx: &Ctx<'_>, tier: TierDecl<'_>, field: &str) -> String {
     match tier.value(field) {
         Some(Value::Refs(ids)) => ids
             .iter()
             .map(|i| ctx.short(i.as_str()))
             .collect::<Vec<_>>()
             .join("/"),
-        Some(Value::Incidents(Incidents::Count(n))) if tier.flag("add-on") == Some(true) => {
+        Some(Value::Incidents(Incidents::Count(n))) if tier.add_on() == Some(true) => {
             format!("{n} (add-on available)")
         }
         Some(Value::Target(t)) => {
             // A summary target limited to some severities says which.
-            let covered = tier.refs("response-target-for");
+            let covered = tier.response_target_for();
             if covered.is_empty() {
                 style::target_short(*t)
             } else {
@@ -196,10 +198,10 @@ fn compared(ctx: &Ctx<'_>, tier: &Decl, field: &str) -> String {
 /// per written column; then its legend and, unless the prose says it, the
 /// pauses of its clock.
 pub fn grid(ctx: &Ctx<'_>, decl: &Decl, prose: Vec<Block>) -> Vec<Block> {
-    let rows_kind = match decl.value("rows") {
-        Some(Value::Kind(k)) => Some(*k),
-        _ => None,
+    let Some(view) = GridDecl::of(decl) else {
+        return prose;
     };
+    let rows_kind = view.rows();
     let with_description = rows_kind == Some(Kind::Area);
     let mut blocks: Vec<Block> = caption(ctx, decl).into_iter().collect();
     blocks.extend(prose);
@@ -208,7 +210,7 @@ pub fn grid(ctx: &Ctx<'_>, decl: &Decl, prose: Vec<Block>) -> Vec<Block> {
     };
     let mut header = vec![rows_kind.map_or("", Kind::label).to_owned()];
     if with_description {
-        header.push(field_label(Kind::Area, "description").to_owned());
+        header.push(field_label(Kind::Area, area::DESCRIPTION).to_owned());
     }
     header.extend(grid.columns.iter().map(|c| column_label(ctx, c.as_str())));
     let mut table = Table::new(header);
@@ -216,7 +218,7 @@ pub fn grid(ctx: &Ctx<'_>, decl: &Decl, prose: Vec<Block>) -> Vec<Block> {
         let row_decl = ctx.policy.get(row.as_str());
         let mut cells = vec![row_decl.map_or_else(|| row.value.clone(), |d| ctx.row_label(d))];
         if with_description {
-            cells.push(row_decl.map_or_else(String::new, |d| ctx.field_cell(d, "description")));
+            cells.push(row_decl.map_or_else(String::new, |d| ctx.field_cell(d, area::DESCRIPTION)));
         }
         for column in &grid.columns {
             let id = decl.id.as_str();
@@ -228,24 +230,25 @@ pub fn grid(ctx: &Ctx<'_>, decl: &Decl, prose: Vec<Block>) -> Vec<Block> {
         table.row(cells);
     }
     blocks.push(Block::Text(table.render()));
-    blocks.extend(legend(decl));
-    blocks.extend(pauses(ctx, decl));
+    blocks.extend(legend(view.legend()));
+    blocks.extend(pauses(ctx, view));
     blocks
 }
 
-/// A grid column's header: the column's `grid-label`, else its title.
+/// A grid column's header: a tier's `grid-label`, else the title.
 fn column_label(ctx: &Ctx<'_>, id: &str) -> String {
     match ctx.policy.get(id) {
-        Some(d) => d.text("grid-label").unwrap_or(d.display()).to_owned(),
+        Some(d) => TierDecl::of(d)
+            .and_then(|t| t.grid_label())
+            .unwrap_or(d.display())
+            .to_owned(),
         None => id.to_owned(),
     }
 }
 
 /// `SLA clock pauses while waiting for ...`, unless the prose says so.
-fn pauses(ctx: &Ctx<'_>, decl: &Decl) -> Option<Block> {
-    let Some(Value::Texts(items)) = decl.value("pauses") else {
-        return None;
-    };
+fn pauses(ctx: &Ctx<'_>, grid: GridDecl<'_>) -> Option<Block> {
+    let items = grid.pauses()?;
     let items: Vec<String> = items
         .iter()
         .enumerate()
