@@ -123,6 +123,73 @@ pub enum Type {
     Role,
 }
 
+impl Type {
+    /// What a value of the type is, in words: `a date`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Type::Text => "quoted text",
+            Type::Prose => "quoted text or a prose block in `\"\"\"`",
+            Type::Texts => "a list of quoted texts, `[\"...\", \"...\"]`",
+            Type::Number => "a number",
+            Type::Count => "a whole number",
+            Type::Date => "a date",
+            Type::DateOrMonth => "a date or a month",
+            Type::Range => "a range such as `2..5`",
+            Type::Money => "an amount of money",
+            Type::Duration => "a duration such as `30 minutes`",
+            Type::YesNo => "`yes` or `no`",
+            Type::Incidents => "a number, `unlimited` or `n/a`",
+            Type::Target => "a response target, `best-effort` or `n/a`",
+            Type::Hours => "`best-effort`, `24x7` or the id of a calendar",
+            Type::Ref(_) => "the id of a declaration",
+            Type::Refs(_) => "a list of ids, `[a, b]`",
+            Type::KindName => "a kind of declaration",
+            Type::CellType => "a type of cell",
+            Type::Weekly => "opening hours such as `mon-fri 09:00-17:00`",
+            Type::Dates => "a list of dates",
+            Type::Holiday => "a holiday rule such as `12-25`, `easter + 1` or `sat 06-20..06-26`",
+            Type::Claim => "a claim such as `same grid[*, column]`",
+            Type::Zone => "a quoted IANA time zone name",
+            Type::Cell => "a cell value",
+            Type::FieldNames => "a list of field names",
+            Type::Instant => "a quoted instant such as `\"2026-03-13T15:30:00+01:00\"`",
+            Type::Role => "a question such as `remote-login`",
+        }
+    }
+
+    /// A value of the type as a policy writes it, for help texts.
+    pub fn example(self) -> &'static str {
+        match self {
+            Type::Text | Type::Prose => "\"...\"",
+            Type::Texts => "[\"...\"]",
+            Type::Number => "1.0",
+            Type::Count => "2",
+            Type::Date => "2026-06-13",
+            Type::DateOrMonth => "2026-06",
+            Type::Range => "2..5",
+            Type::Money => "USD 250/hour",
+            Type::Duration => "30 minutes",
+            Type::YesNo => "yes",
+            Type::Incidents => "12",
+            Type::Target => "1 business day",
+            Type::Hours => "business-hours",
+            Type::Ref(_) => "some-id",
+            Type::Refs(_) => "[some-id]",
+            Type::KindName => "severity",
+            Type::CellType => "target",
+            Type::Weekly => "mon-fri 09:00-17:00",
+            Type::Dates => "[2026-12-24]",
+            Type::Holiday => "12-25",
+            Type::Claim => "same response-time[*, advanced]",
+            Type::Zone => "\"Europe/Stockholm\"",
+            Type::Cell => "not-available",
+            Type::FieldNames => "[channels, hours]",
+            Type::Instant => "\"2026-03-13T15:30:00+01:00\"",
+            Type::Role => "remote-login",
+        }
+    }
+}
+
 /// The type of a grid's cells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CellType {

@@ -132,3 +132,61 @@ fn render_prints_one_output() {
         );
     }
 }
+
+/// A prose field that shows itself, directly or through another field, is
+/// an error of `check`, and no output is rendered: before the loop check,
+/// `render --format rust` overflowed its stack and aborted.
+#[test]
+fn interpolation_loops_are_errors_in_every_command() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (fixture, loop_text) in [
+        (
+            "tests/fixtures/invalid/E405-field-shows-itself.policy",
+            "the field `sev-1.definition` shows itself",
+        ),
+        (
+            "tests/fixtures/invalid/E405-two-fields-loop.policy",
+            "`sev-1.definition` shows `sev-2.definition`, which shows",
+        ),
+    ] {
+        for args in [
+            vec!["check", fixture],
+            vec!["render", fixture, "--format", "rust"],
+            vec!["render", fixture, "--format", "json"],
+            vec!["render", fixture, "--format", "markdown"],
+        ] {
+            let out = policyc(&args, root);
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
+            assert!(err.contains("E405"), "{args:?}: {err}");
+            assert!(err.contains(loop_text), "{args:?}: {err}");
+            assert!(out.stdout.is_empty(), "{args:?} printed output");
+        }
+    }
+}
+
+/// The build-script API reads files as `policyc` does: bytes that are not
+/// UTF-8 are the E001 diagnostic, not an I/O error.
+#[test]
+fn the_builder_reports_undecodable_bytes_as_a_diagnostic() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("builder-e001");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let mut bytes = V1_0.as_bytes().to_vec();
+    bytes.splice(40..40, [0xff, 0xfe]);
+    let path = dir.join("broken.policy");
+    std::fs::write(&path, bytes).expect("writes");
+    let error = policyc::Builder::new()
+        .out_dir(dir.join("out"))
+        .cargo_metadata(false)
+        .compile(&[&path])
+        .expect_err("not UTF-8");
+    let message = error.to_string();
+    assert!(
+        matches!(error, policyc::builder::BuildError::Invalid { .. }),
+        "{message}"
+    );
+    assert!(message.contains("E001"), "{message}");
+    assert!(message.contains("not valid UTF-8"), "{message}");
+    assert!(!dir.join("out").exists(), "nothing is written");
+}

@@ -203,7 +203,7 @@ fn rule_role(rule: RuleDecl<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Ro
     for term in &missing {
         let example = Kind::Rule
             .field(term)
-            .map_or("...", |spec| crate::validate::example_of(spec.ty));
+            .map_or("...", |spec| spec.ty.example());
         diagnostics.push(
             Diagnostic::new(
                 Code::E105,

@@ -21,8 +21,6 @@ use crate::diagnostic::Diagnostic;
 use crate::facts::Facts;
 use crate::model::Policy;
 
-pub(crate) use build::example_of;
-
 /// Builds the model of a parsed file, derives its facts and runs every
 /// check on them.
 pub fn validate(file: &File) -> (Facts, Vec<Diagnostic>) {
