@@ -168,7 +168,7 @@ pub fn field_value(policy: &Policy, value: &Value) -> FieldValue {
         Value::Weekly(w) => F::Weekly(w.iter().map(weekly).collect()),
         Value::Dates(d) => F::Strings(d.iter().map(|d| date(*d)).collect()),
         Value::Holiday(h) => F::Holiday(holiday(h)),
-        Value::Claim(c) => F::Claim(Box::new(claim(c))),
+        Value::Claim(c) => F::Claim(Box::new(claim(&c.expr))),
         Value::Coverage(c) => s(value_text::coverage(*c)),
         Value::Session(Session::Minutes(m)) => F::Minutes(MinutesDoc { minutes: *m }),
         Value::Session(Session::Unlimited) => s("unlimited"),

@@ -7,6 +7,7 @@
 //! column. Spans are kept for diagnostics but excluded from equality.
 
 pub mod prose;
+pub mod typing;
 pub mod view;
 
 use crate::ast::{ClaimExpr, HolidayRule, Money, Target, WeeklyHours};
@@ -170,7 +171,7 @@ pub enum Value {
     /// A holiday rule.
     Holiday(HolidayRule),
     /// A claim.
-    Claim(Box<ClaimExpr>),
+    Claim(Box<Claim>),
     /// An IANA zone name.
     Zone(String),
     /// A coverage value.
@@ -183,6 +184,17 @@ pub enum Value {
     Instant(chrono::DateTime<chrono::FixedOffset>),
     /// What a declaration decides.
     Role(Role),
+}
+
+/// A claim: what it says, and its operand typed as what it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    /// The claim as written.
+    pub expr: ClaimExpr,
+    /// The operand of `is`, typed as the cells or the field the claim is
+    /// about; `None` for `same` and `runs`, and where the subject does not
+    /// resolve (an error).
+    pub operand: Option<Value>,
 }
 
 /// Incidents per contract year.

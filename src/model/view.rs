@@ -124,7 +124,7 @@ pub mod access {
         Weekly => Option<&'p [ast::WeeklyHours]>, |v| match v { Some(Value::Weekly(w)) => Some(w.as_slice()), _ => None };
         Dates => Option<&'p [NaiveDate]>, |v| match v { Some(Value::Dates(d)) => Some(d.as_slice()), _ => None };
         Holiday => Option<&'p ast::HolidayRule>, |v| match v { Some(Value::Holiday(h)) => Some(h), _ => None };
-        Claim => Option<&'p ast::ClaimExpr>, |v| match v { Some(Value::Claim(c)) => Some(&**c), _ => None };
+        Claim => Option<&'p model::Claim>, |v| match v { Some(Value::Claim(c)) => Some(&**c), _ => None };
         Zone => Option<&'p str>, |v| match v { Some(Value::Zone(z)) => Some(z.as_str()), _ => None };
         Cell => Option<&'p Value>, |v| v;
         FieldNames => Ids<'p>, |v| match v { Some(Value::FieldNames(ids)) => Ids(ids.as_slice()), _ => Ids(&[]) };

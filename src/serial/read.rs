@@ -107,11 +107,13 @@ pub fn read(text: &str) -> Result<Policy> {
         .filter(|(_, d)| d.parent.is_none())
         .map(|(i, _)| i)
         .collect();
-    Ok(Policy {
+    let mut policy = Policy {
         decls,
         roots,
         by_id,
-    })
+    };
+    crate::model::typing::type_claims(&mut policy);
+    Ok(policy)
 }
 
 fn spanned(text: &str) -> Spanned<String> {
@@ -515,7 +517,10 @@ fn field_value(ty: Type, json: &Json) -> Result<Value> {
                 .collect::<Result<_>>()?,
         ),
         Type::Holiday => Value::Holiday(holiday(&shape(json, "a holiday rule")?)?),
-        Type::Claim => Value::Claim(Box::new(claim(&shape(json, "a claim")?)?)),
+        Type::Claim => Value::Claim(Box::new(crate::model::Claim {
+            expr: claim(&shape(json, "a claim")?)?,
+            operand: None,
+        })),
         Type::Zone => Value::Zone(string(json, "a time zone")?.to_owned()),
         Type::Cell => cell_value(None, json)?,
         Type::FieldNames => Value::FieldNames(

@@ -1,9 +1,10 @@
 //! Builds the model from the syntax tree: kinds, placement, titles, fields
 //! and their types, grid shape. Reports every mismatch and keeps going.
 
-use crate::ast::{self, Entry, Item, Keyword, Literal};
+use crate::ast::{self, Entry, Item, Literal};
 use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
+use crate::model::typing::{cell_value, fits, simple_value};
 use crate::model::*;
 use crate::schema::{fields, CellType, FieldSpec, Kind, Role, Type};
 use crate::span::{Span, Spanned};
@@ -24,6 +25,9 @@ pub fn build(file: &ast::File) -> (Policy, Vec<Diagnostic>) {
             .entry(decl.id.value.clone())
             .or_insert(index);
     }
+    // Claims name grids and fields anywhere in the file: their operands are
+    // typed once everything is built.
+    crate::model::typing::type_claims(&mut builder.policy);
     (builder.policy, builder.diagnostics)
 }
 
@@ -674,121 +678,6 @@ impl ListItem {
             ListItem::Date(d) => Some(d),
             _ => None,
         }
-    }
-}
-
-/// A literal as a value of a scalar type, if it fits.
-fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
-    Some(match (ty, literal) {
-        (Type::Text, Literal::Text(t)) => Value::Text(t.clone()),
-        (Type::Prose, Literal::Text(t)) => Value::Text(t.clone()),
-        (Type::Prose, Literal::Prose(p)) => {
-            let (parts, _) = super::prose::split(p);
-            Value::Prose(Prose {
-                parts,
-                span: p.span,
-            })
-        }
-        (Type::Number, Literal::Number(n)) => Value::Number(n.clone()),
-        (Type::Count, Literal::Number(n)) => Value::Count(n.parse().ok()?),
-        (Type::Date, Literal::Date(d)) | (Type::DateOrMonth, Literal::Date(d)) => Value::Date(*d),
-        (Type::DateOrMonth, Literal::Month(y, m)) => Value::Month(*y, *m),
-        (Type::Range, Literal::Range(a, b)) => Value::Range(*a, *b),
-        (Type::Money, Literal::Money(m)) => Value::Money((**m).clone()),
-        (Type::Duration, Literal::Duration(d)) => Value::Duration(*d),
-        (Type::YesNo, Literal::Keyword(Keyword::Yes)) => Value::Bool(true),
-        (Type::YesNo, Literal::Keyword(Keyword::No)) => Value::Bool(false),
-        (Type::Incidents, Literal::Number(n)) => {
-            Value::Incidents(Incidents::Count(n.parse().ok()?))
-        }
-        (Type::Incidents, Literal::Keyword(Keyword::Unlimited)) => {
-            Value::Incidents(Incidents::Unlimited)
-        }
-        (Type::Incidents, Literal::Keyword(Keyword::NotApplicable)) => {
-            Value::Incidents(Incidents::NotApplicable)
-        }
-        (Type::Target, Literal::Target(t)) => Value::Target(ResponseTarget::Within(*t)),
-        (Type::Target, Literal::Keyword(Keyword::BestEffort)) => {
-            Value::Target(ResponseTarget::BestEffort)
-        }
-        (Type::Target, Literal::Keyword(Keyword::NotApplicable)) => {
-            Value::Target(ResponseTarget::NotApplicable)
-        }
-        (Type::Hours, Literal::Keyword(Keyword::BestEffort)) => Value::Hours(Hours::BestEffort),
-        (Type::Hours, Literal::Keyword(Keyword::Around)) => Value::Hours(Hours::Around),
-        (Type::Holiday, Literal::Holiday(h)) => Value::Holiday(*h),
-        (Type::Claim, Literal::Claim(c)) => Value::Claim(c.clone()),
-        _ => return None,
-    })
-}
-
-/// A grid cell's literal as a value; with a cell type, in that type's terms.
-pub(crate) fn cell_value(cell_type: Option<CellType>, item: &Item) -> Value {
-    let literal = &item.literal;
-    let as_type = match cell_type {
-        Some(CellType::Target) => simple_value(Type::Target, literal),
-        Some(CellType::Incidents) => simple_value(Type::Incidents, literal),
-        Some(CellType::YesNo) => simple_value(Type::YesNo, literal),
-        Some(CellType::Text) => simple_value(Type::Text, literal),
-        _ => None,
-    };
-    if let Some(v) = as_type {
-        return v;
-    }
-    match literal {
-        Literal::Keyword(Keyword::Supported) => Value::Coverage(Coverage::Supported),
-        Literal::Keyword(Keyword::NotAvailable) if cell_type == Some(CellType::Session) => {
-            Value::Session(Session::NotAvailable)
-        }
-        Literal::Keyword(Keyword::NotAvailable) => Value::Coverage(Coverage::NotAvailable),
-        Literal::Keyword(Keyword::NotSupported) => Value::Coverage(Coverage::NotSupported),
-        Literal::Keyword(Keyword::Psa) => Value::Coverage(Coverage::Psa),
-        Literal::Keyword(Keyword::Unlimited) if cell_type == Some(CellType::Session) => {
-            Value::Session(Session::Unlimited)
-        }
-        Literal::Duration(m) => Value::Session(Session::Minutes(*m)),
-        Literal::Keyword(Keyword::BestEffort) => Value::Target(ResponseTarget::BestEffort),
-        Literal::Keyword(Keyword::NotApplicable) => Value::Target(ResponseTarget::NotApplicable),
-        Literal::Target(t) => Value::Target(ResponseTarget::Within(*t)),
-        Literal::Keyword(Keyword::Yes) => Value::Bool(true),
-        Literal::Keyword(Keyword::No) => Value::Bool(false),
-        Literal::Keyword(Keyword::Unlimited) => Value::Incidents(Incidents::Unlimited),
-        Literal::Text(t) => Value::Text(t.clone()),
-        Literal::Number(n) => Value::Number(n.clone()),
-        Literal::Reference(r) => Value::Ref(Spanned::new(r.clone(), item.span)),
-        _ => Value::Text(String::new()),
-    }
-}
-
-/// Whether a cell value fits a cell type.
-pub(crate) fn fits(ty: CellType, value: &Value) -> bool {
-    matches!(
-        (ty, value),
-        (CellType::Target, Value::Target(_))
-            | (CellType::Coverage, Value::Coverage(_))
-            | (CellType::YesNo, Value::Bool(_))
-            | (CellType::Session, Value::Session(_))
-            | (CellType::Text, Value::Text(_))
-            | (CellType::Incidents, Value::Incidents(_))
-    )
-}
-
-/// An item typed as the field `field` of a `kind` would type it.
-pub(crate) fn item_as(kind: Kind, field: &str, item: &Item) -> Option<Value> {
-    let spec = kind.field(field)?;
-    match spec.ty {
-        Type::Ref(_) => match &item.literal {
-            Literal::Reference(r) => Some(Value::Ref(Spanned::new(r.clone(), item.span))),
-            _ => None,
-        },
-        Type::Hours => match &item.literal {
-            Literal::Reference(r) => Some(Value::Hours(Hours::Calendar(Spanned::new(
-                r.clone(),
-                item.span,
-            )))),
-            literal => simple_value(Type::Hours, literal),
-        },
-        ty => simple_value(ty, &item.literal),
     }
 }
 

@@ -1,6 +1,5 @@
 //! Calendars: opening hours that exist and do not overlap.
 
-use crate::ast::WeeklyHours;
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Policy, Value};
@@ -28,7 +27,7 @@ pub fn check_calendars(policy: &Policy) -> Vec<Diagnostic> {
             continue;
         }
         for (i, a) in hours.iter().enumerate() {
-            if days(a).is_empty() {
+            if a.days().next().is_none() {
                 let span = field.item_spans.get(i).copied().unwrap_or(field.span);
                 diagnostics.push(
                     Diagnostic::new(Code::E214, "these opening hours name no day")
@@ -37,11 +36,8 @@ pub fn check_calendars(policy: &Policy) -> Vec<Diagnostic> {
                 );
             }
             for (j, b) in hours.iter().enumerate().take(i) {
-                let shared: Vec<u32> = days(a)
-                    .into_iter()
-                    .filter(|d| days(b).contains(d))
-                    .collect();
-                if !shared.is_empty() && a.open < b.close && b.open < a.close {
+                let shared = a.days().any(|d| b.days().any(|e| e == d));
+                if shared && a.open < b.close && b.open < a.close {
                     let span_a = field.item_spans.get(i).copied().unwrap_or(field.span);
                     let span_b = field.item_spans.get(j).copied().unwrap_or(field.span);
                     diagnostics.push(
@@ -55,10 +51,4 @@ pub fn check_calendars(policy: &Policy) -> Vec<Diagnostic> {
         }
     }
     diagnostics
-}
-
-/// The days (0 = Monday) an entry covers.
-fn days(w: &WeeklyHours) -> Vec<u32> {
-    let (from, to) = (w.from.num_days_from_monday(), w.to.num_days_from_monday());
-    (from..=to).collect()
 }

@@ -4,11 +4,10 @@
 //! document (a warning pointing at the statement and at the data).
 
 use super::references::resolve;
-use crate::ast::{CellRef, ClaimExpr, FieldRef, Item, Selector};
+use crate::ast::{CellRef, ClaimExpr, FieldRef, Selector};
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::model::view::{GridDecl, View};
-use crate::model::{Cell, Decl, Policy, Value};
+use crate::model::{Cell, Claim, Decl, Policy, Value};
 use crate::schema::{fields, Kind};
 use crate::span::Span;
 use crate::value_text::show;
@@ -20,10 +19,10 @@ pub fn check_claims(policy: &Policy) -> Vec<Diagnostic> {
         let Some(field) = decl.field(fields::claim::HOLDS) else {
             continue;
         };
-        let Value::Claim(expr) = &field.value else {
+        let Value::Claim(claim) = &field.value else {
             continue;
         };
-        match evaluate(policy, expr) {
+        match evaluate(policy, claim) {
             Err(problems) => diagnostics.extend(problems),
             Ok(failures) if failures.is_empty() => {}
             Ok(failures) => {
@@ -50,8 +49,8 @@ pub fn check_claims(policy: &Policy) -> Vec<Diagnostic> {
 
 /// The labelled places where `expr` fails; an error if it cannot be
 /// evaluated (unknown grid, row or field).
-pub fn evaluate(policy: &Policy, expr: &ClaimExpr) -> Result<Vec<(Span, String)>, Vec<Diagnostic>> {
-    match expr {
+pub fn evaluate(policy: &Policy, claim: &Claim) -> Result<Vec<(Span, String)>, Vec<Diagnostic>> {
+    match &claim.expr {
         ClaimExpr::Same(cells) => {
             let (_, selected) = select(policy, cells)?;
             let Some(first) = selected.first() else {
@@ -68,12 +67,12 @@ pub fn evaluate(policy: &Policy, expr: &ClaimExpr) -> Result<Vec<(Span, String)>
                 })
                 .collect())
         }
-        ClaimExpr::EveryIs(cells, operand) | ClaimExpr::CellIs(cells, operand) => {
-            let (grid, selected) = select(policy, cells)?;
-            let expected = operand_value(grid, operand);
+        ClaimExpr::EveryIs(cells, _) | ClaimExpr::CellIs(cells, _) => {
+            let (_, selected) = select(policy, cells)?;
+            let expected = claim.operand.as_ref();
             Ok(selected
                 .iter()
-                .filter(|c| c.value != expected)
+                .filter(|c| Some(&c.value) != expected)
                 .map(|c| (c.span, format!("this is `{}`", show(&c.value))))
                 .collect())
         }
@@ -99,11 +98,9 @@ pub fn evaluate(policy: &Policy, expr: &ClaimExpr) -> Result<Vec<(Span, String)>
                 })
                 .collect())
         }
-        ClaimExpr::FieldIs(reference, operand) => {
-            let (decl, field) = field_of(policy, reference)?;
-            let expected =
-                crate::validate::build::item_as(decl.kind, &reference.field.value, operand);
-            if Some(&field.value) == expected.as_ref() {
+        ClaimExpr::FieldIs(reference, _) => {
+            let (_, field) = field_of(policy, reference)?;
+            if Some(&field.value) == claim.operand.as_ref() {
                 Ok(Vec::new())
             } else {
                 Ok(vec![(
@@ -208,10 +205,6 @@ fn select<'p>(
     Ok((decl, selected))
 }
 
-fn operand_value(grid: &Decl, operand: &Item) -> Value {
-    let cell_type = GridDecl::of(grid).and_then(|g| g.cells());
-    crate::validate::build::cell_value(cell_type, operand)
-}
 
 /// Whether some row or column id of a grid names no declaration.
 fn misspelt(policy: &Policy, ids: &[crate::span::Spanned<String>]) -> bool {

@@ -98,7 +98,7 @@ fn check_otherwise(grid: GridDecl<'_>) -> Vec<Diagnostic> {
     else {
         return Vec::new();
     };
-    if crate::validate::build::fits(cell_type, &field.value) {
+    if crate::model::typing::fits(cell_type, &field.value) {
         return Vec::new();
     }
     vec![Diagnostic::new(

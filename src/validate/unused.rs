@@ -38,8 +38,8 @@ pub fn used_ids(policy: &Policy) -> HashSet<&str> {
                     used.insert(id.as_str());
                 }
                 Value::Refs(ids) => used.extend(ids.iter().map(|i| i.as_str())),
-                Value::Claim(expr) => {
-                    let cells = match &**expr {
+                Value::Claim(claim) => {
+                    let cells = match &claim.expr {
                         ClaimExpr::Same(c)
                         | ClaimExpr::EveryIs(c, _)
                         | ClaimExpr::EveryRuns(c, _)
