@@ -1,9 +1,30 @@
 //! policyc: a declarative policy-as-data compiler.
 //!
 //! The pipeline, one module per stage: [`parse`] (text -> [`ast`]),
-//! [`validate`] (ast -> [`model`], with every check), then the emitters.
-//! The library does no I/O except in [`files`]; the CLI in `main.rs` is a
-//! thin layer over [`check_source`] and friends.
+//! [`validate`] (ast -> [`model`], with every check), [`facts`] (what the
+//! model means, worked out once), then the consumers: [`emit`], [`enforce`]
+//! and [`diff`], which take a [`Valid`] policy. The library does no I/O
+//! except in [`files`] and [`builder`]; the CLI in `main.rs` is a thin layer
+//! over [`check_bytes`] and friends.
+//!
+//! ```
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let bytes = std::fs::read("policies/customer-support/v1.0.policy")?;
+//! let (source, checked) = policyc::check_bytes(&bytes);
+//! assert!(!checked.has_errors());
+//! let policy = checked.valid().expect("a valid policy");
+//! let grid = policy.grid(policyc::schema::Role::ResponseTargets).expect("a response grid");
+//! assert_eq!(grid.id.as_str(), "response-time");
+//! let calendar = policy.calendar("business-hours").expect("a calendar");
+//! assert_eq!(calendar.runtime.tz, chrono_tz::Europe::Stockholm);
+//! let markdown = policyc::emit::markdown::emit(
+//!     policy,
+//!     &policyc::emit::Meta::new("v1.0.policy", &source, policy.policy()),
+//! );
+//! assert!(markdown.starts_with("<!-- @generated"));
+//! # Ok(())
+//! # }
+//! ```
 
 extern crate alloc;
 
