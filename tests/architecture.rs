@@ -133,7 +133,9 @@ fn only_files_and_the_builder_do_io() {
         for path in sources(dir) {
             let text = std::fs::read_to_string(&path).expect("a source file");
             for (n, line) in text.lines().enumerate() {
-                if line.contains("std::fs") || line.contains("File::open") {
+                // Doc examples may read files; the code may not.
+                let code = line.split("//").next().unwrap_or_default();
+                if code.contains("std::fs") || code.contains("File::open") {
                     found.push(format!(
                         "{}:{}",
                         path.strip_prefix(&root).unwrap_or(&path).display(),
