@@ -2,6 +2,7 @@
 //! -> `response_time`, `out-of-hours` -> `OUT_OF_HOURS`; keywords and
 //! clashes made valid and unique.
 
+use crate::schema::Kind;
 use std::collections::BTreeSet;
 
 const KEYWORDS: &[&str] = &[
@@ -42,6 +43,11 @@ pub fn upper_camel(id: &str, prefix: &str) -> String {
         out.push_str("Id");
     }
     out
+}
+
+/// The enum of an id set: `Tier` for tiers.
+pub fn type_name(kind: Kind) -> String {
+    upper_camel(kind.name(), "Id")
 }
 
 /// `response-time` -> `response_time`, made a valid identifier.
