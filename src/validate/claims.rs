@@ -205,7 +205,6 @@ fn select<'p>(
     Ok((decl, selected))
 }
 
-
 /// Whether some row or column id of a grid names no declaration.
 fn misspelt(policy: &Policy, ids: &[crate::span::Spanned<String>]) -> bool {
     ids.iter().any(|id| policy.get(&id.value).is_none())
