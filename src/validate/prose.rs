@@ -302,38 +302,48 @@ type Node = (usize, &'static str);
 /// follow the loop forever; with it, every interpolation of a valid policy
 /// is written out in full.
 pub fn check_interpolation_loops(policy: &Policy) -> Vec<Diagnostic> {
-    // The prose fields, and for each the prose fields it interpolates.
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut index: HashMap<Node, usize> = HashMap::new();
+    // The interpolations of one prose field into another: most prose
+    // interpolates no field, so the graph holds only the fields that do
+    // or are interpolated.
+    let mut links: Vec<(Node, Node, Span)> = Vec::new();
     for (i, decl) in policy.decls.iter().enumerate() {
         for (name, field) in &decl.fields {
-            if matches!(field.value, Value::Prose(_)) {
-                index.insert((i, *name), nodes.len());
-                nodes.push((i, *name));
-            }
-        }
-    }
-    if nodes.is_empty() {
-        return Vec::new();
-    }
-    // edges[n]: (target node, the interpolation's span, as written).
-    let mut edges: Vec<Vec<(usize, Span)>> = vec![Vec::new(); nodes.len()];
-    for (n, &(decl, name)) in nodes.iter().enumerate() {
-        let Some(Value::Prose(prose)) = policy.decls[decl].field(name).map(|f| &f.value) else {
-            continue;
-        };
-        for part in &prose.parts {
-            let ProsePart::Value(Interpolation::Field(id, field)) = part else {
+            let Value::Prose(prose) = &field.value else {
                 continue;
             };
-            let target = policy
-                .index_of(id.as_str())
-                .and_then(|d| Some((d, policy.decls[d].fields.get_key_value(field.as_str())?.0)))
-                .and_then(|(d, name)| index.get(&(d, *name)));
-            if let Some(&target) = target {
-                edges[n].push((target, id.span));
+            for part in &prose.parts {
+                let ProsePart::Value(Interpolation::Field(id, target_field)) = part else {
+                    continue;
+                };
+                let target = policy.index_of(id.as_str()).and_then(|d| {
+                    let (target_name, target) = policy.decls[d]
+                        .fields
+                        .get_key_value(target_field.as_str())?;
+                    matches!(target.value, Value::Prose(_)).then_some((d, *target_name))
+                });
+                if let Some(target) = target {
+                    links.push(((i, *name), target, id.span));
+                }
             }
         }
+    }
+    if links.is_empty() {
+        return Vec::new();
+    }
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut index: HashMap<Node, usize> = HashMap::new();
+    let mut node = |n: Node, nodes: &mut Vec<Node>| {
+        *index.entry(n).or_insert_with(|| {
+            nodes.push(n);
+            nodes.len() - 1
+        })
+    };
+    // edges[n]: (target node, where the interpolation is written).
+    let mut edges: Vec<Vec<(usize, Span)>> = Vec::new();
+    for (from, to, span) in links {
+        let (from, to) = (node(from, &mut nodes), node(to, &mut nodes));
+        edges.resize(nodes.len(), Vec::new());
+        edges[from].push((to, span));
     }
     let name = |n: usize| {
         let (decl, field) = nodes[n];
