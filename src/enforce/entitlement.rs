@@ -6,7 +6,7 @@
 //! The rule or grid that decides each question is the one with that role
 //! ([`Role`]): declared with `decides:`, or given by the schema.
 
-use super::{lookup, no_rule, Error};
+use super::{lookup, no_rule, severity_tier_cell, Error};
 use crate::facts::Valid;
 use crate::model::view::{LicenseDecl, PhaseDecl, ProductDecl, SeverityDecl, TierDecl};
 use crate::model::{Coverage, Decl, Incidents, Session, Value};
@@ -106,25 +106,23 @@ pub fn screen_sharing(
     severity: &str,
     at: DateTime<FixedOffset>,
 ) -> Result<ent::ScreenSharing, Error> {
-    lookup::<TierDecl<'_>>(policy.policy(), tier)?;
-    lookup::<SeverityDecl<'_>>(policy.policy(), severity)?;
-    let grid = policy.grid(Role::ScreenSharing).ok_or_else(|| {
-        Error::Missing("the policy has no screen-sharing grid (`rows: severity`, `columns: tier`, `cells: session`)".to_owned())
-    })?;
-    let session = match grid.value_at(severity, tier) {
-        Some(Value::Session(Session::Minutes(m))) => {
-            rt::Session::UpTo(u32::try_from(*m).unwrap_or(u32::MAX))
-        }
-        Some(Value::Session(Session::Unlimited)) => rt::Session::Unlimited,
-        Some(Value::Session(Session::NotAvailable))
-        | Some(Value::Coverage(Coverage::NotAvailable)) => rt::Session::NotAvailable,
-        _ => {
-            return Err(Error::Missing(format!(
-                "the grid `{}` has no session for `{severity}` at `{tier}`",
-                grid.id.as_str()
-            )))
-        }
-    };
+    let (grid, session) = severity_tier_cell(
+        policy,
+        Role::ScreenSharing,
+        tier,
+        severity,
+        "session",
+        |v| match v {
+            Value::Session(Session::Minutes(m)) => {
+                Some(rt::Session::UpTo(u32::try_from(*m).unwrap_or(u32::MAX)))
+            }
+            Value::Session(Session::Unlimited) => Some(rt::Session::Unlimited),
+            Value::Session(Session::NotAvailable) | Value::Coverage(Coverage::NotAvailable) => {
+                Some(rt::Session::NotAvailable)
+            }
+            _ => None,
+        },
+    )?;
     let terms = policy
         .billing_for(grid.id.as_str(), tier, severity)
         .map(|b| b.terms);
@@ -207,21 +205,18 @@ pub fn runtime_coverage(c: Coverage) -> rt::Coverage {
 
 /// Root cause analysis for a tier and severity, from the grid deciding it.
 pub fn rca(policy: &Valid, tier: &str, severity: &str) -> Result<ent::Rca, Error> {
-    lookup::<TierDecl<'_>>(policy.policy(), tier)?;
-    lookup::<SeverityDecl<'_>>(policy.policy(), severity)?;
-    let grid = policy.grid(Role::RootCauseAnalysis).ok_or_else(|| {
-        Error::Missing(
-            "no grid decides root cause analysis: give a grid of coverage by severity and tier `decides: root-cause-analysis`"
-                .to_owned(),
-        )
-    })?;
-    match grid.value_at(severity, tier) {
-        Some(Value::Coverage(c)) => Ok(ent::rca(runtime_coverage(*c))),
-        _ => Err(Error::Missing(format!(
-            "the grid `{}` has no coverage for `{severity}` at `{tier}`",
-            grid.id.as_str()
-        ))),
-    }
+    let (_, coverage) = severity_tier_cell(
+        policy,
+        Role::RootCauseAnalysis,
+        tier,
+        severity,
+        "coverage",
+        |v| match v {
+            Value::Coverage(c) => Some(*c),
+            _ => None,
+        },
+    )?;
+    Ok(ent::rca(runtime_coverage(coverage)))
 }
 
 /// What a lifecycle phase offers.

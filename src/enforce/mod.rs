@@ -23,8 +23,8 @@ pub mod examples;
 use crate::diagnostic::did_you_mean;
 use crate::facts::calendars::CalendarFacts;
 use crate::facts::Valid;
-use crate::model::view::{SeverityDecl, TierDecl, View};
-use crate::model::{Policy, ResponseTarget};
+use crate::model::view::{GridDecl, SeverityDecl, TierDecl, View};
+use crate::model::{Policy, ResponseTarget, Value};
 use crate::schema::{Kind, Role};
 use crate::value_text;
 use chrono::{DateTime, FixedOffset};
@@ -121,28 +121,65 @@ pub fn default_calendar(policy: &Valid) -> Result<&CalendarFacts, Error> {
         .ok_or_else(|| Error::Missing("the policy declares no `calendar`".to_owned()))
 }
 
-/// The response target for a tier and severity, as the response grid
-/// states it.
+/// The cell for a severity and tier of the grid deciding `role` (a grid by
+/// severity and tier), with the grid; an unknown id, a policy without such
+/// a grid, or a cell of another type (`what`, for the message) is an error.
+pub fn severity_tier_cell<'v, T>(
+    policy: &'v Valid,
+    role: Role,
+    tier: &str,
+    severity: &str,
+    what: &str,
+    typed: impl FnOnce(&'v Value) -> Option<T>,
+) -> Result<(GridDecl<'v>, T), Error> {
+    lookup::<TierDecl<'_>>(policy.policy(), tier)?;
+    lookup::<SeverityDecl<'_>>(policy.policy(), severity)?;
+    let grid = policy.grid(role).ok_or_else(|| {
+        let shape = role
+            .shape()
+            .map(|s| {
+                format!(
+                    " (`rows: {}`, `columns: {}`, `cells: {}`)",
+                    s.rows.name(),
+                    s.columns.name(),
+                    s.cells.name()
+                )
+            })
+            .unwrap_or_default();
+        Error::Missing(format!(
+            "no grid decides {}{shape}; a grid of another shape says so with `decides: {}`",
+            role.describe(),
+            role.name()
+        ))
+    })?;
+    match grid.value_at(severity, tier).and_then(typed) {
+        Some(value) => Ok((grid, value)),
+        None => Err(Error::Missing(format!(
+            "the grid `{}` has no {what} for `{severity}` at `{tier}`",
+            grid.id.as_str()
+        ))),
+    }
+}
+
+/// The response target for a tier and severity, as the grid deciding the
+/// response targets states it.
 pub fn response_target(
     policy: &Valid,
     tier: &str,
     severity: &str,
 ) -> Result<ResponseTarget, Error> {
-    lookup::<TierDecl<'_>>(policy.policy(), tier)?;
-    lookup::<SeverityDecl<'_>>(policy.policy(), severity)?;
-    let grid = policy.grid(Role::ResponseTargets).ok_or_else(|| {
-        Error::Missing(
-            "the policy has no response grid (`rows: severity`, `columns: tier`, `cells: target`)"
-                .to_owned(),
-        )
-    })?;
-    match grid.value_at(severity, tier) {
-        Some(crate::model::Value::Target(t)) => Ok(*t),
-        _ => Err(Error::Missing(format!(
-            "the grid `{}` has no target for `{severity}` at `{tier}`",
-            grid.id.as_str()
-        ))),
-    }
+    let (_, target) = severity_tier_cell(
+        policy,
+        Role::ResponseTargets,
+        tier,
+        severity,
+        "target",
+        |v| match v {
+            Value::Target(t) => Some(*t),
+            _ => None,
+        },
+    )?;
+    Ok(target)
 }
 
 /// A model target as the runtime's; `None` for `n/a`.
