@@ -77,6 +77,23 @@ impl Diagnostic {
         self
     }
 
+    /// Help for an unknown `word`: "did you mean" the closest of
+    /// `candidates`, else `{listed}` followed by every candidate.
+    pub fn help_did_you_mean_or_list<'a>(
+        self,
+        word: &str,
+        candidates: impl IntoIterator<Item = &'a str> + Clone,
+        listed: &str,
+    ) -> Self {
+        match did_you_mean(word, candidates.clone()) {
+            Some(c) => self.help(format!("did you mean `{c}`?")),
+            None => {
+                let all: Vec<String> = candidates.into_iter().map(|c| format!("`{c}`")).collect();
+                self.help(format!("{listed}{}", all.join(", ")))
+            }
+        }
+    }
+
     /// Where the diagnostic points first.
     pub fn primary_span(&self) -> Span {
         self.labels.first().map(|l| l.span).unwrap_or_default()

@@ -135,20 +135,7 @@ fn rule_role(rule: RuleDecl<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Ro
         .collect();
     let role = match (rule.decides(), held.as_slice()) {
         (Some(role), _) if role.kind() != Kind::Rule => {
-            let span = rule
-                .field(fields::rule::DECIDES)
-                .map_or(rule.id.span, |f| f.span);
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::E115,
-                    format!("a rule cannot decide {}: a grid does", role.describe()),
-                )
-                .label(span, format!("`{}` is decided by a grid", role.name()))
-                .help(format!(
-                    "move `decides: {}` to the grid, or name a question a rule decides",
-                    role.name()
-                )),
-            );
+            diagnostics.push(decided_elsewhere(rule.decl(), role));
             return None;
         }
         (Some(role), held) => {
@@ -231,17 +218,7 @@ fn declared_grid_role(
         .field(fields::grid::DECIDES)
         .map_or(grid.id.span, |f| f.span);
     let Some(wanted) = role.shape() else {
-        diagnostics.push(
-            Diagnostic::new(
-                Code::E115,
-                format!("a grid cannot decide {}: a rule does", role.describe()),
-            )
-            .label(span, format!("`{}` is decided by a rule", role.name()))
-            .help(format!(
-                "move `decides: {}` to the rule, or name a question a grid decides",
-                role.name()
-            )),
-        );
+        diagnostics.push(decided_elsewhere(grid.decl(), role));
         return None;
     };
     match shape {
@@ -269,6 +246,23 @@ fn declared_grid_role(
             None
         }
     }
+}
+
+/// E115: `decl` says it decides a question that another kind decides.
+fn decided_elsewhere(decl: &crate::model::Decl, role: Role) -> Diagnostic {
+    let (this, other) = (decl.kind.name(), role.kind().name());
+    let span = decl
+        .field(fields::rule::DECIDES)
+        .map_or(decl.id.span, |f| f.span);
+    Diagnostic::new(
+        Code::E115,
+        format!("a {this} cannot decide {}: a {other} does", role.describe()),
+    )
+    .label(span, format!("`{}` is decided by a {other}", role.name()))
+    .help(format!(
+        "move `decides: {}` to the {other}, or name a question a {this} decides",
+        role.name()
+    ))
 }
 
 /// E116: several declarations decide one question.

@@ -47,23 +47,18 @@ impl Builder {
         parent: Option<(usize, Kind)>,
     ) -> Option<usize> {
         let Some(kind) = Kind::parse(&decl.kind.value) else {
-            let mut d = Diagnostic::new(
-                Code::E101,
-                format!("`{}` is not a kind of declaration", decl.kind.value),
-            )
-            .label(decl.kind.span, "unknown kind");
-            d = match did_you_mean(&decl.kind.value, Kind::ALL.iter().map(|k| k.name())) {
-                Some(k) => d.help(format!("did you mean `{k}`?")),
-                None => d.help(format!(
-                    "a declaration is one of: {}",
-                    Kind::ALL
-                        .iter()
-                        .map(|k| format!("`{}`", k.name()))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
-            };
-            self.diagnostics.push(d);
+            self.diagnostics.push(
+                Diagnostic::new(
+                    Code::E101,
+                    format!("`{}` is not a kind of declaration", decl.kind.value),
+                )
+                .label(decl.kind.span, "unknown kind")
+                .help_did_you_mean_or_list(
+                    &decl.kind.value,
+                    Kind::ALL.iter().map(|k| k.name()),
+                    "a declaration is one of: ",
+                ),
+            );
             return None;
         };
         match parent {
@@ -413,23 +408,18 @@ impl Builder {
                 Literal::Reference(r) => match Role::parse(r) {
                     Some(role) => Some(Value::Role(role)),
                     None => {
-                        let mut d = Diagnostic::new(
-                            Code::E215,
-                            format!("`{r}` is not a question a declaration can decide"),
-                        )
-                        .label(item.span, "unknown question");
-                        d = match did_you_mean(r, Role::ALL.iter().map(|r| r.name())) {
-                            Some(role) => d.help(format!("did you mean `{role}`?")),
-                            None => d.help(format!(
-                                "a grid or a rule decides one of: {}",
-                                Role::ALL
-                                    .iter()
-                                    .map(|r| format!("`{}`", r.name()))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            )),
-                        };
-                        self.diagnostics.push(d);
+                        self.diagnostics.push(
+                            Diagnostic::new(
+                                Code::E215,
+                                format!("`{r}` is not a question a declaration can decide"),
+                            )
+                            .label(item.span, "unknown question")
+                            .help_did_you_mean_or_list(
+                                r,
+                                Role::ALL.iter().map(|r| r.name()),
+                                "a grid or a rule decides one of: ",
+                            ),
+                        );
                         return None;
                     }
                 },
