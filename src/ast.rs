@@ -174,15 +174,34 @@ pub enum Literal {
     Invalid,
 }
 
-/// A response target with its clock.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Target {
-    /// N business days of open time.
-    BusinessDays(u32),
-    /// N business hours of open time.
-    BusinessHours(u32),
-    /// N hours of elapsed real time.
-    Hours24x7(u32),
+/// A response target: an amount of time on a clock. `1 business day` is
+/// one business day of the tier's calendar; `30 business minutes on
+/// us-hours` half an hour of `us-hours`' open time; `4 hours 24x7` four
+/// hours of elapsed time; `5 days` five calendar days.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Target {
+    /// How many units.
+    pub amount: u32,
+    /// Of what.
+    pub unit: TimeUnit,
+    /// Counted how: open time of a calendar, or elapsed time.
+    pub clock: Clock,
+    /// The calendar a business target counts on, when it names one;
+    /// otherwise the tier's. Always `None` on the continuous clock.
+    pub on: Option<Box<str>>,
+}
+
+/// The unit of a response target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum TimeUnit {
+    /// Minutes.
+    Minutes,
+    /// Hours.
+    Hours,
+    /// Days: business days (the length of the calendar's longest opening
+    /// day) on the business clock, calendar days (24 hours) on the
+    /// continuous one.
+    Days,
 }
 
 /// An amount of money: `USD 250/hour`.
@@ -375,11 +394,33 @@ impl Clock {
 }
 
 impl Target {
-    /// The clock the target runs on.
-    pub fn clock(self) -> Clock {
-        match self {
-            Target::Hours24x7(_) => Clock::Continuous,
-            Target::BusinessDays(_) | Target::BusinessHours(_) => Clock::Business,
+    /// `n` business days on the tier's calendar.
+    pub fn business_days(n: u32) -> Target {
+        Target::new(n, TimeUnit::Days, Clock::Business)
+    }
+
+    /// `n` business hours on the tier's calendar.
+    pub fn business_hours(n: u32) -> Target {
+        Target::new(n, TimeUnit::Hours, Clock::Business)
+    }
+
+    /// `n` hours of elapsed time.
+    pub fn hours_24x7(n: u32) -> Target {
+        Target::new(n, TimeUnit::Hours, Clock::Continuous)
+    }
+
+    /// A target on the tier's calendar (business) or elapsed time.
+    pub fn new(amount: u32, unit: TimeUnit, clock: Clock) -> Target {
+        Target {
+            amount,
+            unit,
+            clock,
+            on: None,
         }
+    }
+
+    /// The clock the target runs on.
+    pub fn clock(&self) -> Clock {
+        self.clock
     }
 }

@@ -755,7 +755,7 @@ impl Printer<'_> {
         match &item.literal {
             Literal::Prose(prose) => format!("\"\"\"{}\"\"\"", prose.raw),
             Literal::Text(_) | Literal::Invalid => self.as_written(item),
-            Literal::Target(target) => value_text::within(*target),
+            Literal::Target(target) => value_text::within(target),
             Literal::Duration(minutes) => value_text::duration(*minutes),
             Literal::Money(money) => value_text::money(money),
             Literal::Range(from, to) => format!("{from}..{to}"),

@@ -161,6 +161,55 @@ pub fn check_source(source: &str) -> Checked {
     finish(facts, diagnostics)
 }
 
+/// Reads a calendar file: one `calendar` declaration (with its holidays)
+/// written in the policy language, standing alone, such as the hours an
+/// order form defines for one customer. The calendar, or every problem
+/// found (a file holding anything else is one).
+pub fn calendar_file(source: &str) -> Result<policyc_runtime::Calendar, Vec<Diagnostic>> {
+    let parsed = parse::parse(source);
+    if parsed.has_syntax_errors() {
+        return Err(parsed.diagnostics);
+    }
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut calendars = 0;
+    for decl in &parsed.file.declarations {
+        if decl.kind.value == schema::Kind::Calendar.name() {
+            calendars += 1;
+        } else {
+            problems.push(
+                Diagnostic::new(
+                    codes::Code::E102,
+                    format!(
+                        "a calendar file holds one `calendar`, not a `{}`",
+                        decl.kind.value
+                    ),
+                )
+                .label(decl.kind.span, "not a calendar")
+                .help("write only the `calendar` declaration and its holidays in this file"),
+            );
+        }
+    }
+    let (facts, more) = validate::validate(&parsed.file);
+    // A calendar file has no header, and its calendar is used by the case.
+    problems.extend(
+        more.into_iter()
+            .filter(|d| d.is_error() && !matches!(d.code, codes::Code::E102 | codes::Code::E106)),
+    );
+    if calendars != 1 && problems.is_empty() {
+        problems.push(Diagnostic::new(
+            codes::Code::E102,
+            format!("a calendar file holds one `calendar`; this one holds {calendars}"),
+        ).help("write one `calendar` declaration, e.g. `calendar acme-hours \"ACME hours\" { zone: \"America/New_York\" open: mon-fri 08:00-18:00 }`"));
+    }
+    if problems.is_empty() {
+        problems.extend(facts.unusable_calendars());
+    }
+    match facts.calendars().first() {
+        Some(calendar) if problems.is_empty() => Ok(calendar.runtime.clone()),
+        _ => Err(problems),
+    }
+}
+
 /// Checks a model that did not come from a source: one read back from a
 /// `policyc/1` document ([`serial::read`]). Every check on the model runs,
 /// so that a model can only become [`Valid`] the way a source does.

@@ -653,11 +653,44 @@ impl Lower<'_> {
             );
             return Literal::Invalid;
         }
-        Literal::Target(match unit.as_rule() {
-            Rule::business_days => Target::BusinessDays(n),
-            Rule::business_hours => Target::BusinessHours(n),
-            _ => Target::Hours24x7(n),
-        })
+        let unit_of = |word: &str| match word.trim_end_matches('s') {
+            "day" => TimeUnit::Days,
+            "hour" => TimeUnit::Hours,
+            _ => TimeUnit::Minutes,
+        };
+        let calendar = |clause: Option<Pair<Rule>>| {
+            clause
+                .and_then(|c| c.into_inner().next())
+                .map(|name| Box::from(name.as_str()))
+        };
+        let target = match unit.as_rule() {
+            Rule::business_target => {
+                let mut parts = unit.into_inner();
+                let Some(word) = parts.next() else {
+                    return Literal::Invalid;
+                };
+                Target {
+                    amount: n,
+                    unit: unit_of(word.as_str()),
+                    clock: Clock::Business,
+                    on: calendar(parts.next()),
+                }
+            }
+            Rule::clock_unit => {
+                let unit_word = unit_of(unit.as_str());
+                match inner.next() {
+                    Some(on) if on.as_rule() == Rule::on_calendar => Target {
+                        amount: n,
+                        unit: unit_word,
+                        clock: Clock::Business,
+                        on: calendar(Some(on)),
+                    },
+                    _ => Target::new(n, unit_word, Clock::Continuous),
+                }
+            }
+            _ => Target::new(n, TimeUnit::Days, Clock::Continuous),
+        };
+        Literal::Target(target)
     }
 
     fn duration(&mut self, pair: Pair<Rule>) -> Literal {

@@ -42,6 +42,9 @@ pub enum Kind {
     Holiday,
     /// A severity level.
     Severity,
+    /// What a target grid measures: first response, update cadence,
+    /// resolution, ...
+    Metric,
     /// A support scope area.
     Area,
     /// A table of values over two id sets.
@@ -121,6 +124,8 @@ pub enum Type {
     Instant,
     /// A question a declaration decides: `remote-login`, ...
     Role,
+    /// Where a metric's clock starts: `submission` or `last-update`.
+    Start,
 }
 
 impl Type {
@@ -154,6 +159,7 @@ impl Type {
             Type::FieldNames => "a list of field names",
             Type::Instant => "a quoted instant such as `\"2026-03-13T15:30:00+01:00\"`",
             Type::Role => "a question such as `remote-login`",
+            Type::Start => "`submission` or `last-update`",
         }
     }
 
@@ -186,6 +192,7 @@ impl Type {
             Type::FieldNames => "[channels, hours]",
             Type::Instant => "\"2026-03-13T15:30:00+01:00\"",
             Type::Role => "remote-login",
+            Type::Start => "last-update",
         }
     }
 }
@@ -258,7 +265,7 @@ pub struct FieldSpec {
 
 impl Kind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [Kind; 23] = [
+    pub const ALL: [Kind; 24] = [
         Kind::Policy,
         Kind::Section,
         Kind::Topic,
@@ -272,6 +279,7 @@ impl Kind {
         Kind::Calendar,
         Kind::Holiday,
         Kind::Severity,
+        Kind::Metric,
         Kind::Area,
         Kind::Grid,
         Kind::Comparison,
@@ -300,6 +308,7 @@ impl Kind {
             Kind::Calendar => "calendar",
             Kind::Holiday => "holiday",
             Kind::Severity => "severity",
+            Kind::Metric => "metric",
             Kind::Area => "area",
             Kind::Grid => "grid",
             Kind::Comparison => "comparison",
@@ -324,6 +333,7 @@ impl Kind {
             Kind::Resource => "Resource",
             Kind::Tier => "Tier",
             Kind::Severity => "Level",
+            Kind::Metric => "Metric",
             Kind::Area => "Area",
             Kind::Phase => "Phase",
             Kind::Service => "Service",
@@ -348,6 +358,7 @@ impl Kind {
                 | Kind::Channel
                 | Kind::Holiday
                 | Kind::Severity
+                | Kind::Metric
                 | Kind::Area
                 | Kind::Phase
                 | Kind::Service
@@ -395,6 +406,7 @@ impl Kind {
             Kind::Channel,
             Kind::Calendar,
             Kind::Severity,
+            Kind::Metric,
             Kind::Area,
             Kind::Grid,
             Kind::Comparison,
@@ -482,21 +494,23 @@ macro_rules! schema_table {
                 ONLY_WHERE only_where "only-where": opt Text, "Only where";
             }
             Tier TierDecl tier {
-                LICENSES licenses "licenses": req Refs(License), "ClusterControl License/Platform";
-                CHANNELS channels "channels": req Refs(Channel), "Support Channel";
+                LICENSES licenses "licenses": opt Refs(License), "ClusterControl License/Platform";
+                CHANNELS channels "channels": opt Refs(Channel), "Support Channel";
                 ACCESS access "access": opt Refs(Channel), "Support access";
-                HOURS hours "hours": req Hours, "Support Hours";
-                INCIDENTS incidents "incidents": req Incidents, "Incidents / Year";
+                HOURS hours "hours": opt Hours, "Support Hours";
+                HOURS_FOR hours_for "hours-for": opt Refs(Severity), "Support hours apply to";
+                INCIDENTS incidents "incidents": opt Incidents, "Incidents / Year";
                 ADD_ON add_on "add-on": opt YesNo, "Additional incidents";
                 ROLLOVER rollover "rollover": opt YesNo, "Unused incidents roll over";
-                TICKETS tickets "tickets": req YesNo, "Ticket-based cases";
-                SCREEN_SHARING screen_sharing "screen-sharing": req YesNo, "Screen sharing";
-                REMOTE_LOGIN remote_login "remote-login": req YesNo, "Remote login";
-                CUSTOM_BUILDS custom_builds "custom-builds": req YesNo, "Custom builds";
-                RESPONSE_TARGET response_target "response-target": req Target, "Response time target";
+                TICKETS tickets "tickets": opt YesNo, "Ticket-based cases";
+                SCREEN_SHARING screen_sharing "screen-sharing": opt YesNo, "Screen sharing";
+                REMOTE_LOGIN remote_login "remote-login": opt YesNo, "Remote login";
+                CUSTOM_BUILDS custom_builds "custom-builds": opt YesNo, "Custom builds";
+                RESPONSE_TARGET response_target "response-target": opt Target, "Response time target";
                 RESPONSE_TARGET_FOR response_target_for "response-target-for": opt Refs(Severity), "Response time target applies to";
                 GRID_LABEL grid_label "grid-label": opt Text, "Label in grids";
                 OUT_OF_HOURS out_of_hours "out-of-hours": opt Text, "Out-of-hours support";
+                RANK rank "rank": opt Count, "Rank";
             }
             Channel ChannelDecl channel {
                 SHORT short "short": opt Text, "Short name";
@@ -508,13 +522,18 @@ macro_rules! schema_table {
                 CLOSED closed "closed": opt Dates, "Extra closure days";
                 ZONE_LABEL zone_label "zone-label": opt Text, "Time zone as shown";
                 ORDER_FORM_OVERRIDES order_form_overrides "order-form-overrides": opt YesNo, "An order form may define other hours";
+                CUSTOMER_ZONE customer_zone "customer-zone": opt YesNo, "Hours in the customer's time zone";
             }
             Holiday HolidayDecl holiday {
                 ON on "on": req Holiday, "Date";
             }
             Severity SeverityDecl severity {
                 DEFINITION definition "definition": req Prose, "Definition";
-                EXAMPLES examples "examples": req Texts, "Example Issues";
+                EXAMPLES examples "examples": opt Texts, "Example Issues";
+            }
+            Metric MetricDecl metric {
+                FROM from "from": opt Start, "Counted from";
+                DESCRIPTION description "description": opt Prose, "Description";
             }
             Area AreaDecl area {
                 DESCRIPTION description "description": req Prose, "Description";
@@ -528,6 +547,7 @@ macro_rules! schema_table {
                 AREA area "area": opt Ref(Area), "Scope area";
                 PAUSES pauses "pauses": opt Texts, "The clock pauses while";
                 DECIDES decides "decides": opt Role, "Decides";
+                METRIC metric "metric": opt Ref(Metric), "Metric";
             }
             Comparison ComparisonDecl comparison {
                 COLUMNS columns "columns": req Refs(License), "Columns";
@@ -595,6 +615,8 @@ macro_rules! schema_table {
                 PHASE phase "phase": opt Ref(Phase), "Lifecycle phase";
                 CONTACT_ATTEMPTS contact_attempts "contact-attempts": opt Texts, "Contact attempts";
                 PRODUCT product "product": opt Ref(Product), "Product";
+                METRIC metric "metric": opt Ref(Metric), "Metric";
+                ZONE zone "zone": opt Zone, "Customer's time zone";
             }
         }
     };

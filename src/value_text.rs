@@ -1,7 +1,7 @@
 //! Values written back in the policy language, for messages and for the
 //! formatter: `1 business day`, `4 hours 24x7`, `USD 250/hour`.
 
-use crate::ast::{HolidayRule, Money, Target, WeeklyHours};
+use crate::ast::{Clock, HolidayRule, Money, Target, TimeUnit, WeeklyHours};
 use crate::model::{Coverage, Hours, Incidents, ResponseTarget, Session, Value};
 
 /// A value as it would be written in a policy.
@@ -21,7 +21,7 @@ pub fn show(value: &Value) -> String {
         Value::Duration(minutes) => duration(*minutes),
         Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
         Value::Incidents(i) => incidents(*i),
-        Value::Target(t) => target(*t),
+        Value::Target(t) => target(t),
         Value::Hours(Hours::BestEffort) => "best-effort".to_owned(),
         Value::Hours(Hours::Around) => "24x7".to_owned(),
         Value::Hours(Hours::Calendar(id)) => id.value.clone(),
@@ -82,7 +82,7 @@ pub fn incidents(i: Incidents) -> String {
 }
 
 /// `1 business day`, `4 hours 24x7`, `best-effort`, `n/a`.
-pub fn target(t: ResponseTarget) -> String {
+pub fn target(t: &ResponseTarget) -> String {
     match t {
         ResponseTarget::BestEffort => "best-effort".to_owned(),
         ResponseTarget::NotApplicable => "n/a".to_owned(),
@@ -91,12 +91,27 @@ pub fn target(t: ResponseTarget) -> String {
 }
 
 /// A target with its clock.
-pub fn within(t: Target) -> String {
+pub fn within(t: &Target) -> String {
     let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    match t {
-        Target::BusinessDays(n) => plural(n, "business day", "business days"),
-        Target::BusinessHours(n) => plural(n, "business hour", "business hours"),
-        Target::Hours24x7(n) => format!("{} 24x7", plural(n, "hour", "hours")),
+    let unit = match t.unit {
+        TimeUnit::Minutes => ("minute", "minutes"),
+        TimeUnit::Hours => ("hour", "hours"),
+        TimeUnit::Days => ("day", "days"),
+    };
+    let amount = plural(t.amount, unit.0, unit.1);
+    match (t.clock, t.unit, &t.on) {
+        (Clock::Business, _, None) => format!(
+            "{} business {}",
+            t.amount,
+            &amount[amount.find(' ').map_or(0, |i| i + 1)..]
+        ),
+        (Clock::Business, _, Some(on)) => format!(
+            "{} business {} on {on}",
+            t.amount,
+            &amount[amount.find(' ').map_or(0, |i| i + 1)..]
+        ),
+        (Clock::Continuous, TimeUnit::Days, _) => amount,
+        (Clock::Continuous, _, _) => format!("{amount} 24x7"),
     }
 }
 

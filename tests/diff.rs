@@ -388,9 +388,9 @@ fn target_value() -> impl Strategy<Value = Value> {
     prop_oneof![
         Just(Value::Target(ResponseTarget::BestEffort)),
         Just(Value::Target(ResponseTarget::NotApplicable)),
-        (1u32..10).prop_map(|n| Value::Target(ResponseTarget::Within(Target::Hours24x7(n)))),
-        (1u32..10).prop_map(|n| Value::Target(ResponseTarget::Within(Target::BusinessHours(n)))),
-        (1u32..4).prop_map(|n| Value::Target(ResponseTarget::Within(Target::BusinessDays(n)))),
+        (1u32..10).prop_map(|n| Value::Target(ResponseTarget::Within(Target::hours_24x7(n)))),
+        (1u32..10).prop_map(|n| Value::Target(ResponseTarget::Within(Target::business_hours(n)))),
+        (1u32..4).prop_map(|n| Value::Target(ResponseTarget::Within(Target::business_days(n)))),
     ]
 }
 

@@ -465,10 +465,10 @@ fn the_validator_rejects_what_the_schema_forbids() {
         (
             "missing field",
             Box::new(|d| {
-                decl(d, "gold")["fields"]
+                decl(d, "claims-demo")["fields"]
                     .as_object_mut()
                     .unwrap()
-                    .remove("hours");
+                    .remove("provider");
             }),
         ),
         (

@@ -168,6 +168,9 @@ fn the_table_through_the_library() {
             pauses: &pauses,
             now: None,
             at_risk_share: DEFAULT_AT_RISK_SHARE,
+            metric: None,
+            zone: None,
+            calendar: None,
         };
         let sla = enforce::sla(&policy, &case).expect("a deadline");
         let computed = sla.due.as_ref().map(enforce::format_instant);
@@ -285,6 +288,9 @@ fn status_through_the_library() {
         pauses: &pauses,
         now: Some(enforce::parse_instant("2026-06-12T21:00:00+02:00").expect("an instant")),
         at_risk_share: DEFAULT_AT_RISK_SHARE,
+        metric: None,
+        zone: None,
+        calendar: None,
     };
     let status = enforce::sla(&policy, &case)
         .expect("a status")

@@ -123,6 +123,12 @@ impl Calendar {
         }
     }
 
+    /// The same calendar with its hours in another zone: business hours
+    /// "local to the customer". Shares the hours and holidays.
+    pub fn in_zone(&self, tz: Tz) -> Calendar {
+        Calendar { tz, ..self.clone() }
+    }
+
     /// Checks opening hours, holiday rules (month 1–12, a day that exists in a
     /// leap year) and closure dates. Invalid entries are otherwise ignored.
     pub fn validate(&self) -> Result<(), CalendarError> {

@@ -25,6 +25,12 @@ pub enum ResponseTarget {
     BusinessHours(u32),
     /// N hours of elapsed real time, around the clock.
     Hours24x7(u32),
+    /// N minutes of open time.
+    BusinessMinutes(u32),
+    /// N minutes of elapsed real time, around the clock.
+    Minutes24x7(u32),
+    /// N calendar days: N × 24 hours of elapsed real time.
+    CalendarDays(u32),
 }
 
 impl ResponseTarget {
@@ -32,17 +38,19 @@ impl ResponseTarget {
     pub const fn clock(&self) -> Option<Clock> {
         match self {
             ResponseTarget::BestEffort => None,
-            ResponseTarget::BusinessDays(_) | ResponseTarget::BusinessHours(_) => {
-                Some(Clock::Business)
-            }
-            ResponseTarget::Hours24x7(_) => Some(Clock::Continuous),
+            ResponseTarget::BusinessDays(_)
+            | ResponseTarget::BusinessHours(_)
+            | ResponseTarget::BusinessMinutes(_) => Some(Clock::Business),
+            ResponseTarget::Hours24x7(_)
+            | ResponseTarget::Minutes24x7(_)
+            | ResponseTarget::CalendarDays(_) => Some(Clock::Continuous),
         }
     }
 
     /// The target as minutes of counted clock time, or `None` for best effort.
     ///
     /// A business day counts `business_day_minutes`; business hours and 24x7
-    /// hours count 60 minutes each.
+    /// hours count 60 minutes each; a calendar day 1,440.
     pub fn nominal_minutes(&self, business_day_minutes: u32) -> Option<u64> {
         match *self {
             ResponseTarget::BestEffort => None,
@@ -50,6 +58,10 @@ impl ResponseTarget {
             ResponseTarget::BusinessHours(n) | ResponseTarget::Hours24x7(n) => {
                 Some(u64::from(n) * 60)
             }
+            ResponseTarget::BusinessMinutes(n) | ResponseTarget::Minutes24x7(n) => {
+                Some(u64::from(n))
+            }
+            ResponseTarget::CalendarDays(n) => Some(u64::from(n) * 1440),
         }
     }
 }
@@ -69,6 +81,9 @@ impl fmt::Display for ResponseTarget {
             ResponseTarget::BusinessDays(n) => write!(f, "{n} business day{}", plural(n)),
             ResponseTarget::BusinessHours(n) => write!(f, "{n} business hour{}", plural(n)),
             ResponseTarget::Hours24x7(n) => write!(f, "{n} hour{} (24x7)", plural(n)),
+            ResponseTarget::BusinessMinutes(n) => write!(f, "{n} business minute{}", plural(n)),
+            ResponseTarget::Minutes24x7(n) => write!(f, "{n} minute{} (24x7)", plural(n)),
+            ResponseTarget::CalendarDays(n) => write!(f, "{n} day{}", plural(n)),
         }
     }
 }
@@ -107,6 +122,16 @@ mod tests {
             ResponseTarget::BusinessHours(3).to_string(),
             "3 business hours"
         );
+        assert_eq!(
+            ResponseTarget::BusinessMinutes(30).to_string(),
+            "30 business minutes"
+        );
+        assert_eq!(
+            ResponseTarget::Minutes24x7(15).to_string(),
+            "15 minutes (24x7)"
+        );
+        assert_eq!(ResponseTarget::CalendarDays(1).to_string(), "1 day");
+        assert_eq!(ResponseTarget::CalendarDays(5).to_string(), "5 days");
     }
 
     #[test]
@@ -134,6 +159,26 @@ mod tests {
             Some(180)
         );
         assert_eq!(ResponseTarget::Hours24x7(4).nominal_minutes(480), Some(240));
+        assert_eq!(
+            ResponseTarget::Minutes24x7(15).nominal_minutes(480),
+            Some(15)
+        );
+        assert_eq!(
+            ResponseTarget::BusinessMinutes(30).nominal_minutes(600),
+            Some(30)
+        );
+        assert_eq!(
+            ResponseTarget::CalendarDays(5).nominal_minutes(480),
+            Some(7200)
+        );
+        assert_eq!(
+            ResponseTarget::CalendarDays(1).clock(),
+            Some(Clock::Continuous)
+        );
+        assert_eq!(
+            ResponseTarget::BusinessMinutes(1).clock(),
+            Some(Clock::Business)
+        );
         assert_eq!(
             ResponseTarget::BusinessDays(u32::MAX).nominal_minutes(1440),
             Some(u64::from(u32::MAX) * 1440)

@@ -1,7 +1,9 @@
-//! `policyc sla`: the first-response deadline of one case, and its status.
+//! `policyc sla`: the deadlines of one case, and their status.
 //!
 //! Prints the due instant as RFC 3339 in the calendar's zone (or
-//! `best-effort`) on one line; with `--now`, the status on a second line. A
+//! `best-effort`) on one line; with `--now`, the status on a second line.
+//! A policy with several metrics (first response, update cadence, ...)
+//! gets a line `METRIC: DUE` per metric, unless `--metric` picks one. A
 //! short explanation goes to standard error. Exit status: 0 computed, 1
 //! invalid policy (or one that cannot answer), 2 usage error (unknown id,
 //! bad timestamp, pause ending before it starts).
@@ -10,7 +12,7 @@ use super::load;
 use clap::ValueEnum;
 use policyc::enforce::{self, Case, Error};
 use policyc::facts::Valid;
-use policyc::model::view::{SeverityDecl, TierDecl, View};
+use policyc::model::view::{LicenseDecl, SeverityDecl, TierDecl, View};
 use policyc::model::Policy;
 use policyc_runtime::{Pause, SlaState, DEFAULT_AT_RISK_SHARE};
 use std::path::PathBuf;
@@ -31,8 +33,11 @@ pub struct Args {
     /// The policy file
     pub policy: PathBuf,
     /// The tier's id, e.g. `enterprise`
+    #[arg(long, required_unless_present = "license", conflicts_with = "license")]
+    pub tier: Option<String>,
+    /// The license's id, instead of the tier: the tier is the license's
     #[arg(long)]
-    pub tier: String,
+    pub license: Option<String>,
     /// The severity's id, e.g. `sev-2`
     #[arg(long)]
     pub severity: String,
@@ -48,6 +53,15 @@ pub struct Args {
     /// The share of the target after which a case is at risk
     #[arg(long = "at-risk", value_name = "SHARE", default_value_t = DEFAULT_AT_RISK_SHARE)]
     pub at_risk: f64,
+    /// The metric to compute, e.g. `update` (default: every metric)
+    #[arg(long)]
+    pub metric: Option<String>,
+    /// The customer's time zone (IANA, e.g. `Asia/Tokyo`), for hours local to the customer
+    #[arg(long)]
+    pub zone: Option<String>,
+    /// The customer's own calendar, from an order form: a file holding one `calendar`
+    #[arg(long, value_name = "FILE")]
+    pub calendar: Option<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
@@ -124,8 +138,43 @@ fn id<'a, 'p, V: View<'p> + 'p>(policy: &'p Policy, id: &'a str) -> Result<&'a s
     }
 }
 
+/// The tier of the case: `--tier`, or the tier of `--license`.
+fn tier<'a>(policy: &'a Valid, args: &'a Args) -> Result<&'a str, Failure> {
+    if let Some(tier) = &args.tier {
+        return id::<TierDecl>(policy.policy(), tier);
+    }
+    let license = args.license.as_deref().unwrap_or_default();
+    let license = id::<LicenseDecl>(policy.policy(), license)?;
+    policy
+        .policy()
+        .find::<LicenseDecl>(license)
+        .and_then(|l| l.tier())
+        .map(|t| t.as_str())
+        .ok_or_else(|| Failure::Policy(format!("the license `{license}` names no tier")))
+}
+
+/// The customer's calendar of `--calendar`.
+fn own_calendar(args: &Args) -> Result<Option<policyc_runtime::Calendar>, Failure> {
+    let Some(path) = &args.calendar else {
+        return Ok(None);
+    };
+    let name = policyc::files::display(path);
+    let source = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Usage(format!("cannot read {name}: {e}")))?;
+    match policyc::calendar_file(&source) {
+        Ok(calendar) => Ok(Some(calendar)),
+        Err(diagnostics) => {
+            eprint!(
+                "{}",
+                policyc::report::render(&name, &source, &diagnostics, super::style())
+            );
+            Err(Failure::Usage(format!("{name} is not a usable calendar")))
+        }
+    }
+}
+
 fn compute(policy: &Valid, args: &Args) -> Result<String, Failure> {
-    let tier = id::<TierDecl>(policy.policy(), &args.tier)?;
+    let tier = tier(policy, args)?;
     let severity = id::<SeverityDecl>(policy.policy(), &args.severity)?;
     let submitted = enforce::parse_instant(&args.at).map_err(Failure::Usage)?;
     let pauses: Vec<Pause> = args
@@ -144,27 +193,66 @@ fn compute(policy: &Valid, args: &Args) -> Result<String, Failure> {
             args.at_risk
         )));
     }
-    let case = Case {
-        tier,
-        severity,
-        submitted,
-        pauses: &pauses,
-        now,
-        at_risk_share: args.at_risk,
+    let zone = match &args.zone {
+        Some(zone) => Some(zone.parse::<chrono_tz::Tz>().map_err(|_| {
+            Failure::Usage(format!(
+                "`{zone}` is not a known time zone; write an IANA name such as `Asia/Tokyo`"
+            ))
+        })?),
+        None => None,
     };
-    let sla = enforce::sla(policy, &case)?;
-    explain(policy, &case, &sla);
-    let due = sla
-        .due
-        .as_ref()
-        .map(enforce::format_instant)
-        .unwrap_or_else(|| "best-effort".to_owned());
-    Ok(match args.format {
-        Format::Text => match &sla.status {
+    let own = own_calendar(args)?;
+    // Every metric, or the one asked for; one line each where there are several.
+    let metrics: Vec<Option<&str>> = match &args.metric {
+        Some(m) => vec![Some(enforce::metric(policy, Some(m))?.id.as_str())],
+        None if policy.metrics().len() > 1 => policy
+            .metrics()
+            .iter()
+            .map(|m| Some(m.id.as_str()))
+            .collect(),
+        None => vec![None],
+    };
+    let several = metrics.len() > 1;
+    let mut text = Vec::new();
+    let mut values = Vec::new();
+    for metric in metrics {
+        let case = Case {
+            tier,
+            severity,
+            submitted,
+            pauses: &pauses,
+            now,
+            at_risk_share: args.at_risk,
+            metric,
+            zone,
+            calendar: own.as_ref(),
+        };
+        let sla = enforce::sla(policy, &case)?;
+        explain(policy, &case, &sla);
+        let due = sla
+            .due
+            .as_ref()
+            .map(enforce::format_instant)
+            .unwrap_or_else(|| "best-effort".to_owned());
+        let line = match &sla.status {
             Some(status) => format!("{due}\n{}", status_line(status)),
             None => due,
-        },
-        Format::Json => json(&case, &sla),
+        };
+        text.push(match metric.filter(|_| several) {
+            Some(m) => format!("{m}: {}", line.replace('\n', &format!("\n{m}: "))),
+            None => line,
+        });
+        values.push(json(&case, &sla));
+    }
+    Ok(match args.format {
+        Format::Text => text.join("\n"),
+        Format::Json if several => {
+            serde_json::to_string_pretty(&values).unwrap_or_else(|_| "[]".to_owned())
+        }
+        Format::Json => values
+            .first()
+            .and_then(|v| serde_json::to_string_pretty(v).ok())
+            .unwrap_or_else(|| "{}".to_owned()),
     })
 }
 
@@ -183,14 +271,18 @@ fn status_line(status: &policyc_runtime::SlaStatus) -> String {
 /// One line on standard error: the target, its clock, and why the clock
 /// started later when the case came in on a closed day.
 fn explain(policy: &Valid, case: &Case<'_>, sla: &enforce::Sla) {
+    let metric = match case.metric {
+        Some(m) => format!("the `{m}` target"),
+        None => "the target".to_owned(),
+    };
     let mut line = format!(
-        "note: `{}` at `{}` has the target `{}`",
+        "note: `{}` at `{}` has {metric} `{}`",
         case.severity,
         case.tier,
-        enforce::target_text(sla.target)
+        enforce::target_text(&sla.target)
     );
     let business = matches!(
-        enforce::runtime_target(sla.target).and_then(|t| t.clock()),
+        enforce::runtime_target(&sla.target).and_then(|t| t.clock()),
         Some(policyc_runtime::Clock::Business)
     );
     if let (true, Some(calendar)) = (business, &sla.calendar) {
@@ -218,8 +310,8 @@ fn explain(policy: &Valid, case: &Case<'_>, sla: &enforce::Sla) {
     eprintln!("{line}");
 }
 
-fn json(case: &Case<'_>, sla: &enforce::Sla) -> String {
-    let clock = enforce::runtime_target(sla.target)
+fn json(case: &Case<'_>, sla: &enforce::Sla) -> serde_json::Value {
+    let clock = enforce::runtime_target(&sla.target)
         .and_then(|t| t.clock())
         .map(|c| match c {
             policyc_runtime::Clock::Business => "business",
@@ -234,16 +326,19 @@ fn json(case: &Case<'_>, sla: &enforce::Sla) -> String {
             "overdue_seconds": seconds(s.overdue),
         })
     });
-    let value = serde_json::json!({
+    let mut value = serde_json::json!({
         "tier": case.tier,
         "severity": case.severity,
         "submitted": enforce::format_instant(&case.submitted),
-        "target": enforce::target_text(sla.target),
+        "target": enforce::target_text(&sla.target),
         "clock": clock,
         "calendar": sla.calendar,
         "due": sla.due.as_ref().map(enforce::format_instant),
         "best_effort": sla.due.is_none(),
         "status": status,
     });
-    serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".to_owned())
+    if let (Some(metric), Some(object)) = (case.metric, value.as_object_mut()) {
+        object.insert("metric".to_owned(), serde_json::json!(metric));
+    }
+    value
 }

@@ -399,7 +399,7 @@ pub fn presence(kind: Kind, added: bool) -> Verdict {
         | Kind::Party
         | Kind::Comparison
         | Kind::Policy => Verdict::editorial(format!("{name} {verb}")),
-        Kind::Grid | Kind::Calendar | Kind::Severity | Kind::Rule => {
+        Kind::Grid | Kind::Calendar | Kind::Severity | Kind::Metric | Kind::Rule => {
             Verdict::cannot_tell(&format!("{name} {verb}"))
         }
     }

@@ -98,6 +98,9 @@ fn due(
         pauses,
         now: None,
         at_risk_share: rt::DEFAULT_AT_RISK_SHARE,
+        metric: None,
+        zone: None,
+        calendar: None,
     };
     let sla = clocks.sla(&case).map_err(under)?;
     Ok(sla.due.map(|d| d.with_timezone(&Utc)))

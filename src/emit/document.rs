@@ -152,7 +152,7 @@ pub fn field_value(policy: &Policy, value: &Value) -> FieldValue {
         Value::Incidents(Incidents::Count(n)) => F::Integer(*n),
         Value::Incidents(Incidents::Unlimited) => s("unlimited"),
         Value::Incidents(Incidents::NotApplicable) => s("n/a"),
-        Value::Target(t) => F::Target(response_target(*t)),
+        Value::Target(t) => F::Target(response_target(t)),
         Value::Hours(Hours::BestEffort) => s("best-effort"),
         Value::Hours(Hours::Around) => s("24x7"),
         Value::Hours(Hours::Calendar(id)) => F::Calendar(CalendarDoc {
@@ -189,28 +189,30 @@ fn money(m: &Money) -> MoneyDoc {
     }
 }
 
-fn target(t: Target) -> TargetDoc {
-    let (kind, amount) = match t {
-        Target::BusinessDays(n) => ("business-days", n),
-        Target::BusinessHours(n) => ("business-hours", n),
-        Target::Hours24x7(n) => ("hours-24x7", n),
-    };
+fn target(t: &Target) -> TargetDoc {
+    let kind = crate::serial::tree::TARGET_KINDS
+        .iter()
+        .find(|(_, clock, unit)| *clock == t.clock && *unit == t.unit)
+        .map_or("", |(kind, _, _)| kind);
     TargetDoc {
         kind: kind.to_owned(),
-        amount: Some(amount),
+        amount: Some(t.amount),
+        calendar: t.on.as_deref().map(str::to_owned),
     }
 }
 
-fn response_target(t: ResponseTarget) -> TargetDoc {
+fn response_target(t: &ResponseTarget) -> TargetDoc {
     match t {
         ResponseTarget::Within(t) => target(t),
         ResponseTarget::BestEffort => TargetDoc {
             kind: "best-effort".to_owned(),
             amount: None,
+            calendar: None,
         },
         ResponseTarget::NotApplicable => TargetDoc {
             kind: "n/a".to_owned(),
             amount: None,
+            calendar: None,
         },
     }
 }
@@ -274,7 +276,7 @@ fn field_ref(f: &FieldRef) -> FieldRefDoc {
 /// parsed policy).
 fn operand(item: &Item) -> Option<OperandDoc> {
     Some(match &item.literal {
-        Literal::Target(t) => OperandDoc::Target(target(*t)),
+        Literal::Target(t) => OperandDoc::Target(target(t)),
         Literal::Duration(m) => OperandDoc::Duration(MinutesDoc { minutes: *m }),
         Literal::Money(m) => OperandDoc::Money(money(m)),
         Literal::Keyword(k) => OperandDoc::Keyword(k.as_str().to_owned()),

@@ -259,8 +259,8 @@ impl<'p> Ex<'p> {
                 Ok(target) if target == *expected => {}
                 Ok(target) => self.fails(
                     Outcome::Target,
-                    value_text::target(*expected),
-                    value_text::target(target),
+                    value_text::target(expected),
+                    value_text::target(&target),
                     Some(format!(
                         "the response grid gives `{severity}` at `{tier}` that target"
                     )),
@@ -299,6 +299,9 @@ impl<'p> Ex<'p> {
             pauses: &pauses,
             now,
             at_risk_share: rt::DEFAULT_AT_RISK_SHARE,
+            metric: self.decl.metric().map(|m| m.as_str()),
+            zone: self.decl.zone().and_then(|z| z.parse().ok()),
+            calendar: None,
         };
         let sla = match super::sla(self.policy, &case) {
             Ok(sla) => sla,
@@ -308,11 +311,10 @@ impl<'p> Ex<'p> {
             }
         };
         let why = || {
-            let on = match (&sla.calendar, sla.target) {
-                (
-                    Some(c),
-                    crate::model::ResponseTarget::Within(crate::ast::Target::Hours24x7(_)),
-                ) => {
+            let on = match (&sla.calendar, &sla.target) {
+                (Some(c), crate::model::ResponseTarget::Within(t))
+                    if t.clock == crate::ast::Clock::Continuous =>
+                {
                     format!(" (shown in the zone of the calendar `{c}`)")
                 }
                 (Some(c), _) => format!(" on the calendar `{c}`"),
@@ -320,7 +322,7 @@ impl<'p> Ex<'p> {
             };
             format!(
                 "`{severity}` at `{tier}` has the target `{}`{on}",
-                value_text::target(sla.target)
+                value_text::target(&sla.target)
             )
         };
         if let Some(Value::Instant(expected)) = self.expected(Outcome::Due) {

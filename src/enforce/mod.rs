@@ -22,6 +22,7 @@ pub mod examples;
 
 use crate::diagnostic::did_you_mean;
 use crate::facts::calendars::CalendarFacts;
+use crate::facts::metrics::Metric;
 use crate::facts::Valid;
 use crate::model::view::{GridDecl, SeverityDecl, TierDecl, View};
 use crate::model::{Policy, ResponseTarget, Value};
@@ -152,6 +153,17 @@ pub fn severity_tier_cell<'v, T>(
             role.name()
         ))
     })?;
+    grid_cell(grid, tier, severity, what, typed)
+}
+
+/// The cell of a grid by severity and tier, typed.
+fn grid_cell<'v, T>(
+    grid: GridDecl<'v>,
+    tier: &str,
+    severity: &str,
+    what: &str,
+    typed: impl FnOnce(&'v Value) -> Option<T>,
+) -> Result<(GridDecl<'v>, T), Error> {
     match grid.value_at(severity, tier).and_then(typed) {
         Some(value) => Ok((grid, value)),
         None => Err(Error::Missing(format!(
@@ -159,6 +171,50 @@ pub fn severity_tier_cell<'v, T>(
             grid.id.as_str()
         ))),
     }
+}
+
+/// The metric `id`, or the policy's first (its first response) for `None`.
+pub fn metric<'v>(policy: &'v Valid, id: Option<&str>) -> Result<&'v Metric, Error> {
+    match id {
+        Some(id) => policy.metric(id).ok_or_else(|| Error::UnknownId {
+            kind: Kind::Metric,
+            id: id.to_owned(),
+            suggestion: did_you_mean(id, policy.metrics().iter().map(|m| m.id.as_str()))
+                .map(str::to_owned),
+        }),
+        None => policy.metrics().first().ok_or_else(|| {
+            Error::Missing(
+                "no grid states response targets (`rows: severity`, `columns: tier`, `cells: target`)"
+                    .to_owned(),
+            )
+        }),
+    }
+}
+
+/// The target of a metric (`None`: the first) for a tier and severity.
+pub fn metric_target(
+    policy: &Valid,
+    metric_id: Option<&str>,
+    tier: &str,
+    severity: &str,
+) -> Result<ResponseTarget, Error> {
+    if metric_id.is_none() {
+        return response_target(policy, tier, severity);
+    }
+    let metric = metric(policy, metric_id)?;
+    lookup::<TierDecl<'_>>(policy.policy(), tier)?;
+    lookup::<SeverityDecl<'_>>(policy.policy(), severity)?;
+    let grid = policy
+        .policy()
+        .decls
+        .get(metric.grid)
+        .and_then(GridDecl::of)
+        .ok_or_else(|| Error::Missing(format!("the metric `{}` has no grid", metric.id)))?;
+    let (_, target) = grid_cell(grid, tier, severity, "target", |v| match v {
+        Value::Target(t) => Some(t.clone()),
+        _ => None,
+    })?;
+    Ok(target)
 }
 
 /// The response target for a tier and severity, as the grid deciding the
@@ -175,7 +231,7 @@ pub fn response_target(
         severity,
         "target",
         |v| match v {
-            Value::Target(t) => Some(*t),
+            Value::Target(t) => Some(t.clone()),
             _ => None,
         },
     )?;
@@ -183,15 +239,8 @@ pub fn response_target(
 }
 
 /// A model target as the runtime's; `None` for `n/a`.
-pub fn runtime_target(target: ResponseTarget) -> Option<rt::ResponseTarget> {
-    use crate::ast::Target as T;
-    match target {
-        ResponseTarget::BestEffort => Some(rt::ResponseTarget::BestEffort),
-        ResponseTarget::NotApplicable => None,
-        ResponseTarget::Within(T::BusinessDays(n)) => Some(rt::ResponseTarget::BusinessDays(n)),
-        ResponseTarget::Within(T::BusinessHours(n)) => Some(rt::ResponseTarget::BusinessHours(n)),
-        ResponseTarget::Within(T::Hours24x7(n)) => Some(rt::ResponseTarget::Hours24x7(n)),
-    }
+pub fn runtime_target(target: &ResponseTarget) -> Option<rt::ResponseTarget> {
+    target.runtime()
 }
 
 /// One case for the SLA clock.
@@ -209,6 +258,15 @@ pub struct Case<'a> {
     pub now: Option<DateTime<FixedOffset>>,
     /// The share of the target after which a case is at risk.
     pub at_risk_share: f64,
+    /// The metric whose target applies; `None` for the policy's first (its
+    /// first response). For a cadence, `submitted` is the last update.
+    pub metric: Option<&'a str>,
+    /// The customer's time zone: the zone of calendars whose hours are the
+    /// customer's (`customer-zone: yes`).
+    pub zone: Option<Tz>,
+    /// The customer's own calendar (from an order form): replaces a
+    /// calendar an order form may replace (`order-form-overrides: yes`).
+    pub calendar: Option<&'a rt::Calendar>,
 }
 
 /// What the SLA clock says about a case.
@@ -255,42 +313,78 @@ impl<'v> Clocks<'v> {
     /// calendar's zone if there is one, else UTC.
     pub fn sla(&mut self, case: &Case<'_>) -> Result<Sla, Error> {
         let policy = self.policy;
-        let target = response_target(policy, case.tier, case.severity)?;
-        let runtime = runtime_target(target).ok_or_else(|| {
+        let target = metric_target(policy, case.metric, case.tier, case.severity)?;
+        let runtime = runtime_target(&target).ok_or_else(|| {
             Error::Missing(format!(
                 "no response target applies to `{}` at `{}` (`n/a`)",
                 case.severity, case.tier
             ))
         })?;
         let needs_calendar = runtime.clock() == Some(rt::Clock::Business);
-        let (calendar_id, clock) = match tier_calendar(policy, case.tier) {
-            Ok(calendar) => (
-                Some(calendar.id.clone()),
+        let calendar = match target.calendar() {
+            Some(id) => policy
+                .calendar(id)
+                .ok_or_else(|| Error::Missing(format!("the calendar `{id}` cannot be used"))),
+            None => tier_calendar(policy, case.tier),
+        };
+        let calendar = match calendar {
+            Ok(calendar) => calendar,
+            Err(e) if needs_calendar => return Err(e),
+            Err(_) => {
+                let (due, status) = run(&mut self.utc, runtime, case)?;
+                return Ok(Sla {
+                    target,
+                    calendar: None,
+                    due,
+                    status,
+                });
+            }
+        };
+        // The customer's own calendar or zone: a fresh clock on it.
+        let customer = match (case.calendar, case.zone) {
+            (Some(own), _) if calendar.replaceable => Some(own.clone()),
+            (Some(_), _) if needs_calendar => {
+                return Err(Error::Invalid(format!(
+                    "the calendar `{}` is not one an order form may replace (it has no `order-form-overrides: yes`)",
+                    calendar.id
+                )))
+            }
+            (_, Some(zone)) if calendar.customer_zone => Some(calendar.runtime.in_zone(zone)),
+            _ => None,
+        };
+        let (due, status) = match customer {
+            Some(own) => run(&mut rt::BusinessClock::new(&own), runtime, case)?,
+            None => run(
                 self.by_calendar
                     .entry(calendar.index)
                     .or_insert_with(|| rt::BusinessClock::new(&calendar.runtime)),
-            ),
-            Err(e) if needs_calendar => return Err(e),
-            Err(_) => (None, &mut self.utc),
-        };
-        let due = clock.due(runtime, case.submitted, case.pauses)?;
-        let status = match case.now {
-            Some(now) => Some(clock.status(
                 runtime,
-                case.submitted,
-                case.pauses,
-                now,
-                case.at_risk_share,
-            )?),
-            None => None,
+                case,
+            )?,
         };
         Ok(Sla {
             target,
-            calendar: calendar_id,
+            calendar: Some(calendar.id.clone()),
             due,
             status,
         })
     }
+}
+
+/// The due instant of a case on a clock, and its status at `now` if asked.
+fn run(
+    clock: &mut rt::BusinessClock<'_>,
+    target: rt::ResponseTarget,
+    case: &Case<'_>,
+) -> Result<(Option<DateTime<Tz>>, Option<rt::SlaStatus>), Error> {
+    let due = clock.due(target, case.submitted, case.pauses)?;
+    let status = match case.now {
+        Some(now) => {
+            Some(clock.status(target, case.submitted, case.pauses, now, case.at_risk_share)?)
+        }
+        None => None,
+    };
+    Ok((due, status))
 }
 
 /// The SLA of one case (see [`Clocks::sla`]).
@@ -347,7 +441,7 @@ pub fn parse_pause(text: &str) -> Result<rt::Pause, String> {
 }
 
 /// A target in the policy's words, for messages: `1 business day`.
-pub fn target_text(target: ResponseTarget) -> String {
+pub fn target_text(target: &ResponseTarget) -> String {
     value_text::target(target)
 }
 

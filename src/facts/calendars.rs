@@ -25,6 +25,11 @@ pub struct CalendarFacts {
     /// The holiday declarations it holds, with their runtime rules, in
     /// document order.
     pub holidays: Vec<(usize, rt::HolidayRule)>,
+    /// Whether its hours are in the customer's zone (`customer-zone: yes`);
+    /// `runtime` then has the policy's default zone.
+    pub customer_zone: bool,
+    /// Whether an order form may replace it (`order-form-overrides: yes`).
+    pub replaceable: bool,
 }
 
 impl CalendarFacts {
@@ -80,6 +85,8 @@ impl CalendarFacts {
             id: decl.id.value.clone(),
             runtime,
             holidays,
+            customer_zone: decl.customer_zone().unwrap_or(false),
+            replaceable: decl.order_form_overrides().unwrap_or(false),
         })
     }
 

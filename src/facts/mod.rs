@@ -20,6 +20,7 @@
 //! Pure: no I/O. Must not import the emitters, `enforce` or `diff`.
 
 pub mod calendars;
+pub mod metrics;
 pub mod roles;
 pub mod terms;
 
@@ -46,6 +47,7 @@ pub struct Facts {
     unusable: Vec<(usize, String)>,
     billing: Vec<Billing>,
     closure_attempts: Option<u32>,
+    metrics: Vec<metrics::Metric>,
 }
 
 /// Who may get a custom build: the rule deciding it and its terms.
@@ -96,7 +98,12 @@ impl Facts {
     /// Derives the facts of a model, with the problems found on the way
     /// (conflicting roles, terms that do not fit the runtime's types).
     pub fn derive(policy: Policy) -> (Facts, Vec<Diagnostic>) {
-        let (roles, mut diagnostics) = roles::derive(&policy);
+        let (mut roles, mut diagnostics) = roles::derive(&policy);
+        let (metrics, more) = metrics::derive(&policy, roles.decider(Role::ResponseTargets));
+        diagnostics.extend(more);
+        if let Some(first) = metrics.first() {
+            roles.default_decider(Role::ResponseTargets, first.grid);
+        }
         let mut calendars = Vec::new();
         let mut calendar_at = HashMap::new();
         let mut unusable = Vec::new();
@@ -140,6 +147,7 @@ impl Facts {
             unusable,
             billing,
             closure_attempts,
+            metrics,
         };
         (facts, diagnostics)
     }
@@ -262,6 +270,17 @@ impl Facts {
     // -----------------------------------------------------------------
     // Calendars
     // -----------------------------------------------------------------
+
+    /// The metrics the policy's target grids measure, in declaration order:
+    /// the first is the default (first response).
+    pub fn metrics(&self) -> &[metrics::Metric] {
+        &self.metrics
+    }
+
+    /// The metric `id`.
+    pub fn metric(&self, id: &str) -> Option<&metrics::Metric> {
+        self.metrics.iter().find(|m| m.id == id)
+    }
 
     /// Every calendar that can be used, in document order.
     pub fn calendars(&self) -> &[CalendarFacts] {

@@ -37,6 +37,16 @@ impl Roles {
         self.deciders.get(&role).map_or(&[], Vec::as_slice)
     }
 
+    /// Makes `index` the decider of `role` where nothing decides it: the
+    /// first metric's grid decides the response targets of a policy whose
+    /// target grids all name their metric.
+    pub(crate) fn default_decider(&mut self, role: Role, index: usize) {
+        if let std::collections::hash_map::Entry::Vacant(entry) = self.deciders.entry(role) {
+            entry.insert(vec![index]);
+            self.of.insert(index, role);
+        }
+    }
+
     /// The role of a declaration, if it has one.
     pub fn of(&self, index: usize) -> Option<Role> {
         self.of.get(&index).copied()
@@ -81,6 +91,8 @@ pub fn derive(policy: &Policy) -> (Roles, Vec<Diagnostic>) {
                         declared.entry(role).or_default().push(index);
                     }
                 }
+                // A grid naming a metric is that metric's (see `metrics`).
+                None if grid.decl().field(fields::grid::METRIC).is_some() => {}
                 None => {
                     for role in Role::ALL {
                         if role.given_by_shape() && shape.is_some() && role.shape() == shape {

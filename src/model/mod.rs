@@ -10,7 +10,7 @@ pub mod prose;
 pub mod typing;
 pub mod view;
 
-use crate::ast::{ClaimExpr, HolidayRule, Money, Target, WeeklyHours};
+use crate::ast::{ClaimExpr, Clock, HolidayRule, Money, Target, TimeUnit, WeeklyHours};
 use crate::schema::{CellType, Kind, Role};
 use crate::span::{Span, Spanned};
 use std::collections::{BTreeMap, HashMap};
@@ -209,7 +209,7 @@ pub enum Incidents {
 }
 
 /// A response target cell.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum ResponseTarget {
     /// No deadline.
     BestEffort,
@@ -325,11 +325,43 @@ impl ResponseTarget {
     /// effort is slower than any target; `n/a` has no place in the order.
     pub fn slowness(&self) -> Option<u64> {
         match self {
-            ResponseTarget::Within(Target::Hours24x7(n)) => Some(u64::from(*n) * 60),
-            ResponseTarget::Within(Target::BusinessHours(n)) => Some(u64::from(*n) * 60 + 1),
-            ResponseTarget::Within(Target::BusinessDays(n)) => Some(u64::from(*n) * 1440 + 1),
+            ResponseTarget::Within(t) => {
+                let minutes = match t.unit {
+                    TimeUnit::Minutes => u64::from(t.amount),
+                    TimeUnit::Hours => u64::from(t.amount) * 60,
+                    TimeUnit::Days => u64::from(t.amount) * 1440,
+                };
+                Some(minutes + u64::from(t.clock == Clock::Business))
+            }
             ResponseTarget::BestEffort => Some(u64::MAX),
             ResponseTarget::NotApplicable => None,
+        }
+    }
+
+    /// The target as the runtime's; `None` for `n/a`. The calendar a
+    /// business target names is not part of it: the caller picks the
+    /// calendar the clock runs on.
+    pub fn runtime(&self) -> Option<policyc_runtime::ResponseTarget> {
+        use policyc_runtime::ResponseTarget as R;
+        Some(match self {
+            ResponseTarget::BestEffort => R::BestEffort,
+            ResponseTarget::NotApplicable => return None,
+            ResponseTarget::Within(t) => match (t.clock, t.unit) {
+                (Clock::Business, TimeUnit::Days) => R::BusinessDays(t.amount),
+                (Clock::Business, TimeUnit::Hours) => R::BusinessHours(t.amount),
+                (Clock::Business, TimeUnit::Minutes) => R::BusinessMinutes(t.amount),
+                (Clock::Continuous, TimeUnit::Days) => R::CalendarDays(t.amount),
+                (Clock::Continuous, TimeUnit::Hours) => R::Hours24x7(t.amount),
+                (Clock::Continuous, TimeUnit::Minutes) => R::Minutes24x7(t.amount),
+            },
+        })
+    }
+
+    /// The calendar a business target names (`on us-hours`), if any.
+    pub fn calendar(&self) -> Option<&str> {
+        match self {
+            ResponseTarget::Within(t) => t.on.as_deref(),
+            _ => None,
         }
     }
 }

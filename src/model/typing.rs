@@ -21,6 +21,12 @@ pub fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
         (Type::Range, Literal::Range(a, b)) => Value::Range(*a, *b),
         (Type::Money, Literal::Money(m)) => Value::Money((**m).clone()),
         (Type::Duration, Literal::Duration(d)) => Value::Duration(*d),
+        // `5 days` reads as calendar days wherever a length of time is asked.
+        (Type::Duration, Literal::Target(t))
+            if t.clock == crate::ast::Clock::Continuous && t.unit == crate::ast::TimeUnit::Days =>
+        {
+            Value::Duration(u64::from(t.amount) * 1440)
+        }
         (Type::YesNo, Literal::Keyword(Keyword::Yes)) => Value::Bool(true),
         (Type::YesNo, Literal::Keyword(Keyword::No)) => Value::Bool(false),
         (Type::Incidents, Literal::Number(n)) => {
@@ -32,7 +38,7 @@ pub fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
         (Type::Incidents, Literal::Keyword(Keyword::NotApplicable)) => {
             Value::Incidents(Incidents::NotApplicable)
         }
-        (Type::Target, Literal::Target(t)) => Value::Target(ResponseTarget::Within(*t)),
+        (Type::Target, Literal::Target(t)) => Value::Target(ResponseTarget::Within(t.clone())),
         (Type::Target, Literal::Keyword(Keyword::BestEffort)) => {
             Value::Target(ResponseTarget::BestEffort)
         }
@@ -42,6 +48,9 @@ pub fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
         (Type::Hours, Literal::Keyword(Keyword::BestEffort)) => Value::Hours(Hours::BestEffort),
         (Type::Hours, Literal::Keyword(Keyword::Around)) => Value::Hours(Hours::Around),
         (Type::Holiday, Literal::Holiday(h)) => Value::Holiday(*h),
+        (Type::Start, Literal::Reference(word)) if START_WORDS.contains(&word.as_str()) => {
+            Value::Text(word.clone())
+        }
         (Type::Claim, Literal::Claim(c)) => Value::Claim(Box::new(Claim {
             expr: (**c).clone(),
             operand: None,
@@ -49,6 +58,9 @@ pub fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
         _ => return None,
     })
 }
+
+/// The words of [`Type::Start`]: where a metric's clock starts.
+pub const START_WORDS: [&str; 2] = ["submission", "last-update"];
 
 /// A grid cell's literal as a value; with a cell type, in that type's terms.
 pub fn cell_value(cell_type: Option<CellType>, item: &Item) -> Value {
@@ -77,7 +89,7 @@ pub fn cell_value(cell_type: Option<CellType>, item: &Item) -> Value {
         Literal::Duration(m) => Value::Session(Session::Minutes(*m)),
         Literal::Keyword(Keyword::BestEffort) => Value::Target(ResponseTarget::BestEffort),
         Literal::Keyword(Keyword::NotApplicable) => Value::Target(ResponseTarget::NotApplicable),
-        Literal::Target(t) => Value::Target(ResponseTarget::Within(*t)),
+        Literal::Target(t) => Value::Target(ResponseTarget::Within(t.clone())),
         Literal::Keyword(Keyword::Yes) => Value::Bool(true),
         Literal::Keyword(Keyword::No) => Value::Bool(false),
         Literal::Keyword(Keyword::Unlimited) => Value::Incidents(Incidents::Unlimited),

@@ -115,7 +115,7 @@ pub mod access {
         Duration => Option<u64>, |v| match v { Some(Value::Duration(m)) => Some(*m), _ => None };
         YesNo => Option<bool>, |v| match v { Some(Value::Bool(b)) => Some(*b), _ => None };
         Incidents => Option<model::Incidents>, |v| match v { Some(Value::Incidents(i)) => Some(*i), _ => None };
-        Target => Option<model::ResponseTarget>, |v| match v { Some(Value::Target(t)) => Some(*t), _ => None };
+        Target => Option<model::ResponseTarget>, |v| match v { Some(Value::Target(t)) => Some(t.clone()), _ => None };
         Hours => Option<&'p model::Hours>, |v| match v { Some(Value::Hours(h)) => Some(h), _ => None };
         Ref => Option<&'p Spanned<String>>, |v| match v { Some(Value::Ref(r)) => Some(r), _ => None };
         Refs => Ids<'p>, |v| match v { Some(Value::Refs(ids)) => Ids(ids.as_slice()), _ => Ids(&[]) };
@@ -129,6 +129,7 @@ pub mod access {
         Cell => Option<&'p Value>, |v| v;
         FieldNames => Ids<'p>, |v| match v { Some(Value::FieldNames(ids)) => Ids(ids.as_slice()), _ => Ids(&[]) };
         Instant => Option<DateTime<FixedOffset>>, |v| match v { Some(Value::Instant(i)) => Some(*i), _ => None };
+        Start => Option<&'p str>, |v| match v { Some(Value::Text(t)) => Some(t.as_str()), _ => None };
         Role => Option<schema::Role>, |v| match v { Some(Value::Role(r)) => Some(*r), _ => None };
     }
 }

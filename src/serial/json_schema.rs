@@ -48,6 +48,7 @@ fn type_schema(ty: Type) -> Json {
         Type::KindName => r("kind-name"),
         Type::CellType => r("cell-type"),
         Type::Role => r("role"),
+        Type::Start => r("start"),
         Type::Weekly => r("weekly"),
         Type::Dates => r("dates"),
         Type::Holiday => r("holiday"),
@@ -270,15 +271,24 @@ pub fn schema() -> String {
     def(
         "target",
         json!({
-            "description": "A response target. `1 business day` is {\"kind\": \"business-days\", \"amount\": 1}, `4 business hours` {\"kind\": \"business-hours\", \"amount\": 4}, `4 hours 24x7` {\"kind\": \"hours-24x7\", \"amount\": 4}; `best-effort` and `n/a` are {\"kind\": \"best-effort\"} and {\"kind\": \"n/a\"}. Business targets count open time of the business calendar, 24x7 targets elapsed time.",
+            "description": "A response target. `1 business day` is {\"kind\": \"business-days\", \"amount\": 1}, `4 business hours` {\"kind\": \"business-hours\", \"amount\": 4}, `30 business minutes on us-hours` {\"kind\": \"business-minutes\", \"amount\": 30, \"calendar\": \"us-hours\"}, `4 hours 24x7` {\"kind\": \"hours-24x7\", \"amount\": 4}, `15 minutes 24x7` {\"kind\": \"minutes-24x7\", \"amount\": 15}, `5 days` {\"kind\": \"calendar-days\", \"amount\": 5}; `best-effort` and `n/a` are {\"kind\": \"best-effort\"} and {\"kind\": \"n/a\"}. Business targets count open time of the tier's calendar (or of the `calendar` named), the others elapsed time.",
             "oneOf": [
                 object(
                     json!({
-                        "kind": { "enum": ["business-days", "business-hours", "hours-24x7"] },
+                        "kind": { "enum": ["business-days", "business-hours", "business-minutes"] },
+                        "amount": r("count"),
+                        "calendar": r("id"),
+                    }),
+                    &["kind", "amount"],
+                    "A deadline on a calendar's open time.",
+                ),
+                object(
+                    json!({
+                        "kind": { "enum": ["hours-24x7", "minutes-24x7", "calendar-days"] },
                         "amount": r("count"),
                     }),
                     &["kind", "amount"],
-                    "A deadline on a clock.",
+                    "A deadline in elapsed time.",
                 ),
                 object(
                     json!({ "kind": { "enum": ["best-effort", "n/a"] } }),
@@ -317,6 +327,13 @@ pub fn schema() -> String {
         json!({
             "enum": Role::ALL.iter().map(|r| r.name()).collect::<Vec<_>>(),
             "description": "A question a grid or a rule decides (its `decides:`).",
+        }),
+    );
+    def(
+        "start",
+        json!({
+            "enum": crate::model::typing::START_WORDS,
+            "description": "Where a metric's clock starts: at the submission, or at the last update (a cadence).",
         }),
     );
     def(

@@ -357,24 +357,37 @@ fn weekday(text: &str) -> Result<chrono::Weekday> {
 }
 
 fn target(t: &TargetDoc) -> Result<ResponseTarget> {
-    let within = |make: fn(u32) -> ast::Target| match t.amount {
-        Some(n) => Ok(ResponseTarget::Within(make(n))),
-        None => Err(ReadError::new(format!(
-            "a `{}` target needs an `amount`",
+    let plain = |value: ResponseTarget| match (t.amount, &t.calendar) {
+        (None, None) => Ok(value),
+        _ => Err(ReadError::new(format!(
+            "a `{}` target has no `amount` or `calendar`",
             t.kind
         ))),
     };
-    let plain = |value: ResponseTarget| match t.amount {
-        None => Ok(value),
-        Some(_) => Err(ReadError::new(format!(
-            "a `{}` target has no `amount`",
-            t.kind
-        ))),
-    };
+    if let Some((_, clock, unit)) = super::tree::TARGET_KINDS
+        .iter()
+        .find(|(kind, _, _)| *kind == t.kind)
+    {
+        let Some(amount) = t.amount else {
+            return Err(ReadError::new(format!(
+                "a `{}` target needs an `amount`",
+                t.kind
+            )));
+        };
+        if t.calendar.is_some() && *clock != ast::Clock::Business {
+            return Err(ReadError::new(format!(
+                "a `{}` target counts elapsed time: it has no `calendar`",
+                t.kind
+            )));
+        }
+        return Ok(ResponseTarget::Within(ast::Target {
+            amount,
+            unit: *unit,
+            clock: *clock,
+            on: t.calendar.as_deref().map(Box::from),
+        }));
+    }
     match t.kind.as_str() {
-        "business-days" => within(ast::Target::BusinessDays),
-        "business-hours" => within(ast::Target::BusinessHours),
-        "hours-24x7" => within(ast::Target::Hours24x7),
         "best-effort" => plain(ResponseTarget::BestEffort),
         "n/a" => plain(ResponseTarget::NotApplicable),
         other => Err(ReadError::new(format!("`{other}` is not a kind of target"))),
@@ -486,6 +499,15 @@ fn field_value(ty: Type, json: &Json) -> Result<Value> {
                 cell_type_named(name)
                     .ok_or_else(|| ReadError::new(format!("`{name}` is not a cell type")))?,
             )
+        }
+        Type::Start => {
+            let word = string(json, "where a metric's clock starts")?;
+            if !crate::model::typing::START_WORDS.contains(&word) {
+                return Err(ReadError::new(format!(
+                    "`{word}` is not `submission` or `last-update`"
+                )));
+            }
+            Value::Text(word.to_owned())
         }
         Type::Role => {
             let name = string(json, "a role")?;

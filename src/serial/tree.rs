@@ -238,12 +238,30 @@ pub struct MinutesDoc {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetDoc {
-    /// `business-days`, `business-hours`, `hours-24x7`, `best-effort` or `n/a`.
+    /// One of [`TARGET_KINDS`], `best-effort` or `n/a`.
     pub kind: String,
-    /// The number of days or hours; only on the first three kinds.
+    /// The number of days, hours or minutes; on every kind but
+    /// `best-effort` and `n/a`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amount: Option<u32>,
+    /// The calendar a business target counts on, when it names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }
+
+/// The kinds of a target with an amount, as the JSON and YAML write them,
+/// with their clock and unit.
+pub const TARGET_KINDS: [(&str, crate::ast::Clock, crate::ast::TimeUnit); 6] = {
+    use crate::ast::{Clock::*, TimeUnit::*};
+    [
+        ("business-days", Business, Days),
+        ("business-hours", Business, Hours),
+        ("business-minutes", Business, Minutes),
+        ("hours-24x7", Continuous, Hours),
+        ("minutes-24x7", Continuous, Minutes),
+        ("calendar-days", Continuous, Days),
+    ]
+};
 
 /// `{"calendar": "business-hours"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,7 +1,9 @@
 //! Response targets in a sensible order: within a tier, a more severe level
 //! is not answered more slowly than a less severe one; for a severity, a
 //! higher tier is not slower than a lower one. Severities count from the
-//! most severe (declared first); tiers from the lowest (declared first).
+//! most severe (declared first); tiers rank as their `rank:` says, and a
+//! tier without one is compared with none (the policy does not say where
+//! it stands).
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
@@ -17,6 +19,10 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
         .map(|d| d.id.as_str())
         .collect();
     let tiers: Vec<&str> = policy.of_kind(Kind::Tier).map(|d| d.id.as_str()).collect();
+    let rank = |tier: &str| match policy.get(tier).and_then(|d| d.value(fields::tier::RANK)) {
+        Some(Value::Count(n)) => Some(*n),
+        _ => None,
+    };
     for decl in policy.of_kind(Kind::Grid) {
         if decl.value(fields::grid::CELLS) != Some(&Value::CellType(CellType::Target)) {
             continue;
@@ -33,8 +39,8 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
         };
         let at = |severity: &str, tier: &str| -> Option<(&Cell, ResponseTarget)> {
             let cell = grid.cell(severity, tier)?;
-            match cell.value {
-                Value::Target(t) => Some((cell, t)),
+            match &cell.value {
+                Value::Target(t) => Some((cell, t.clone())),
                 _ => None,
             }
         };
@@ -48,8 +54,8 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
                         if x > y {
                             diagnostics.push(
                                 Diagnostic::new(Code::W501, format!("`{more}` is answered more slowly than `{less}` at the tier `{tier}`"))
-                                    .label(a.span, format!("`{}` for the more severe `{more}`", target(ta)))
-                                    .label(b.span, format!("`{}` for the less severe `{less}`", target(tb)))
+                                    .label(a.span, format!("`{}` for the more severe `{more}`", target(&ta)))
+                                    .label(b.span, format!("`{}` for the less severe `{less}`", target(&tb)))
                                     .help("a more severe level usually gets a target at least as fast; check the two cells"),
                             );
                         }
@@ -58,8 +64,12 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
             }
         }
         for severity in rows {
-            for (i, lower) in columns.iter().enumerate() {
-                for higher in &columns[i + 1..] {
+            for lower in columns.iter() {
+                for higher in columns.iter() {
+                    let ranked = matches!((rank(lower), rank(higher)), (Some(l), Some(h)) if l < h);
+                    if !ranked {
+                        continue;
+                    }
                     let (Some((a, ta)), Some((b, tb))) =
                         (at(severity, lower), at(severity, higher))
                     else {
@@ -69,9 +79,9 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
                         if y > x {
                             diagnostics.push(
                                 Diagnostic::new(Code::W502, format!("the tier `{higher}` answers `{severity}` more slowly than the lower tier `{lower}`"))
-                                    .label(b.span, format!("`{}` at `{higher}`", target(tb)))
-                                    .label(a.span, format!("`{}` at `{lower}`", target(ta)))
-                                    .help("tiers are declared from the lowest to the highest; a higher tier usually answers at least as fast"),
+                                    .label(b.span, format!("`{}` at `{higher}`", target(&tb)))
+                                    .label(a.span, format!("`{}` at `{lower}`", target(&ta)))
+                                    .help(format!("`{higher}` ranks above `{lower}` (`rank:`); a higher tier usually answers at least as fast")),
                             );
                         }
                     }

@@ -43,10 +43,10 @@ fn tier_target_vs_grid(facts: &Facts) -> Vec<Diagnostic> {
         let Some(field) = tier.decl().field(tier_field::RESPONSE_TARGET) else {
             continue;
         };
-        let Value::Target(stated) = field.value else {
+        let Value::Target(stated) = &field.value else {
             continue;
         };
-        if stated == ResponseTarget::NotApplicable {
+        if *stated == ResponseTarget::NotApplicable {
             continue;
         }
         // `response-target-for` limits the stated target to some severities.
@@ -54,7 +54,7 @@ fn tier_target_vs_grid(facts: &Facts) -> Vec<Diagnostic> {
         let differing: Vec<_> = column_cells(grid, &tier.id.value)
             .into_iter()
             .filter(|(row, _)| covered.is_empty() || covered.contains(row.as_str()))
-            .filter(|(_, cell)| cell.value != Value::Target(stated))
+            .filter(|(_, cell)| !matches!(&cell.value, Value::Target(t) if t == stated))
             .collect();
         if differing.is_empty() {
             continue;
@@ -90,10 +90,17 @@ fn tier_hours_vs_grid(facts: &Facts) -> Vec<Diagnostic> {
         if field.value != Value::Hours(Hours::Around) {
             continue;
         }
+        // The coverage claims the severities it names; where it names none,
+        // it claims nothing the grid could contradict.
+        let covered = tier.hours_for();
+        if covered.is_empty() {
+            continue;
+        }
         let business: Vec<_> = column_cells(grid, &tier.id.value)
             .into_iter()
+            .filter(|(severity, _)| covered.contains(severity.as_str()))
             .filter(|(_, cell)| {
-                matches!(cell.value, Value::Target(ResponseTarget::Within(t)) if t.clock() == crate::ast::Clock::Business)
+                matches!(&cell.value, Value::Target(ResponseTarget::Within(t)) if t.clock() == crate::ast::Clock::Business)
             })
             .collect();
         if business.is_empty() {
@@ -109,7 +116,7 @@ fn tier_hours_vs_grid(facts: &Facts) -> Vec<Diagnostic> {
         .label(field.span, "24x7 coverage stated here");
         diagnostics.push(
             label_cells(d, &business).help(
-                "say which severities the 24x7 coverage applies to, or give them 24x7 targets",
+                "list in `hours-for` only the severities the 24x7 coverage applies to, or give them 24x7 targets",
             ),
         );
     }

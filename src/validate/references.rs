@@ -29,6 +29,9 @@ pub fn check_references(policy: &Policy) -> Vec<Diagnostic> {
                 (Value::Hours(Hours::Calendar(id)), _) => {
                     diagnostics.extend(resolve(policy, id, &[Kind::Calendar]))
                 }
+                (Value::Target(target), _) => {
+                    diagnostics.extend(target_calendar(policy, target, field.span))
+                }
                 (Value::FieldNames(names), _) => {
                     for name in names {
                         if Kind::Tier.field(&name.value).is_none() {
@@ -49,7 +52,32 @@ pub fn check_references(policy: &Policy) -> Vec<Diagnostic> {
             }
         }
     }
+    for decl in &policy.decls {
+        for cell in decl
+            .grid
+            .iter()
+            .flat_map(|g| g.cells.iter().flatten().flatten())
+        {
+            if let Value::Target(target) = &cell.value {
+                diagnostics.extend(target_calendar(policy, target, cell.span));
+            }
+        }
+    }
     diagnostics
+}
+
+/// The calendar a target names (`30 minutes on us-hours`) must exist.
+fn target_calendar(
+    policy: &Policy,
+    target: &crate::model::ResponseTarget,
+    span: crate::span::Span,
+) -> Option<Diagnostic> {
+    let name = target.calendar()?;
+    resolve(
+        policy,
+        &Spanned::new(name.to_owned(), span),
+        &[Kind::Calendar],
+    )
 }
 
 fn check_duplicates(policy: &Policy) -> Vec<Diagnostic> {

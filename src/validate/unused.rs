@@ -38,6 +38,7 @@ pub fn used_ids(policy: &Policy) -> HashSet<&str> {
                     used.insert(id.as_str());
                 }
                 Value::Refs(ids) => used.extend(ids.iter().map(|i| i.as_str())),
+                Value::Target(t) => used.extend(t.calendar()),
                 Value::Claim(claim) => {
                     let cells = match &claim.expr {
                         ClaimExpr::Same(c)
@@ -63,8 +64,12 @@ pub fn used_ids(policy: &Policy) -> HashSet<&str> {
             used.extend(grid.rows.iter().map(|r| r.as_str()));
             used.extend(grid.columns.iter().map(|c| c.as_str()));
             for cell in grid.cells.iter().flatten().flatten() {
-                if let Value::Ref(id) = &cell.value {
-                    used.insert(id.as_str());
+                match &cell.value {
+                    Value::Ref(id) => {
+                        used.insert(id.as_str());
+                    }
+                    Value::Target(t) => used.extend(t.calendar()),
+                    _ => {}
                 }
             }
         }

@@ -171,6 +171,9 @@ fn first_response() {
                     pauses: &[],
                     now: None,
                     at_risk_share: policyc_runtime::DEFAULT_AT_RISK_SHARE,
+                    metric: None,
+                    zone: None,
+                    calendar: None,
                 };
                 let sla = enforce::sla(&policy, &case).expect("an SLA");
                 assert_eq!(

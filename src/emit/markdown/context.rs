@@ -81,7 +81,7 @@ impl<'a> Ctx<'a> {
     /// yes/no as the published tables write them.
     pub fn cell(&self, value: &Value) -> String {
         match value {
-            Value::Target(t) => style::target(*t),
+            Value::Target(t) => style::target(t),
             Value::Coverage(c) => style::coverage(*c).to_owned(),
             Value::Session(s) => style::session(*s),
             Value::Bool(b) => style::yes_no(*b).to_owned(),
@@ -103,7 +103,7 @@ impl<'a> Ctx<'a> {
             Value::Duration(m) => value_text::duration(*m),
             Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
             Value::Incidents(i) => style::incidents(*i),
-            Value::Target(t) => style::target(*t),
+            Value::Target(t) => style::target(t),
             Value::Hours(h) => self.hours(h),
             Value::Ref(id) => self.title(id.as_str()),
             Value::Refs(ids) => self.titles(ids.iter().map(|i| i.as_str()), ", "),

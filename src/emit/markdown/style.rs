@@ -4,7 +4,7 @@
 //! a pure function of one value; values that need the rest of the policy
 //! (references, prose) are written by [`super::Ctx`].
 
-use crate::ast::{HolidayRule, Money, Target, WeeklyHours};
+use crate::ast::{Clock, HolidayRule, Money, TimeUnit, WeeklyHours};
 use crate::model::{Coverage, Incidents, ResponseTarget, Session};
 use crate::value_text;
 use chrono::{Datelike, Timelike, Weekday};
@@ -74,26 +74,37 @@ pub fn incidents(i: Incidents) -> String {
 
 /// A response target as a grid cell: `1 business day`, `2 hours (24×7)`,
 /// `Best effort`, `N/A`.
-pub fn target(t: ResponseTarget) -> String {
+pub fn target(t: &ResponseTarget) -> String {
     match t {
-        ResponseTarget::Within(Target::Hours24x7(n)) => format!("{} (24×7)", hours_count(n)),
+        ResponseTarget::Within(within)
+            if within.clock == Clock::Continuous && within.unit != TimeUnit::Days =>
+        {
+            format!("{} (24×7)", target_short(t))
+        }
         other => target_short(other),
     }
 }
 
 /// A response target without its clock, as the comparison matrix writes
 /// it: `1 business day`, `2 hours`.
-pub fn target_short(t: ResponseTarget) -> String {
+pub fn target_short(t: &ResponseTarget) -> String {
     match t {
         ResponseTarget::BestEffort => "Best effort".to_owned(),
         ResponseTarget::NotApplicable => "N/A".to_owned(),
-        ResponseTarget::Within(Target::Hours24x7(n)) => hours_count(n),
+        ResponseTarget::Within(t) if t.clock == Clock::Continuous && t.unit != TimeUnit::Days => {
+            count(t.amount, t.unit)
+        }
         ResponseTarget::Within(t) => value_text::within(t),
     }
 }
 
-fn hours_count(n: u32) -> String {
-    format!("{n} {}", if n == 1 { "hour" } else { "hours" })
+fn count(n: u32, unit: TimeUnit) -> String {
+    let (one, many) = match unit {
+        TimeUnit::Minutes => ("minute", "minutes"),
+        TimeUnit::Hours => ("hour", "hours"),
+        TimeUnit::Days => ("day", "days"),
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `✓`, `–`, `N/S`, `PSA`.
@@ -243,12 +254,28 @@ mod tests {
 
     #[test]
     fn targets() {
-        let t = ResponseTarget::Within(Target::Hours24x7(2));
-        assert_eq!(target(t), "2 hours (24×7)");
-        assert_eq!(target_short(t), "2 hours");
+        use crate::ast::Target;
+        let t = ResponseTarget::Within(Target::hours_24x7(2));
+        assert_eq!(target(&t), "2 hours (24×7)");
+        assert_eq!(target_short(&t), "2 hours");
         assert_eq!(
-            target(ResponseTarget::Within(Target::BusinessDays(2))),
+            target(&ResponseTarget::Within(Target::business_days(2))),
             "2 business days"
+        );
+        let minutes = Target::new(15, TimeUnit::Minutes, Clock::Continuous);
+        assert_eq!(
+            target(&ResponseTarget::Within(minutes)),
+            "15 minutes (24×7)"
+        );
+        let days = Target::new(5, TimeUnit::Days, Clock::Continuous);
+        assert_eq!(target(&ResponseTarget::Within(days)), "5 days");
+        let on = Target {
+            on: Some("us-hours".into()),
+            ..Target::new(30, TimeUnit::Minutes, Clock::Business)
+        };
+        assert_eq!(
+            target(&ResponseTarget::Within(on)),
+            "30 business minutes on us-hours"
         );
     }
 

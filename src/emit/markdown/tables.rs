@@ -183,10 +183,10 @@ fn compared(ctx: &Ctx<'_>, tier: TierDecl<'_>, field: &str) -> String {
             // A summary target limited to some severities says which.
             let covered = tier.response_target_for();
             if covered.is_empty() {
-                style::target_short(*t)
+                style::target_short(t)
             } else {
                 let levels: Vec<String> = covered.iter().map(|s| s.to_uppercase()).collect();
-                format!("{} ({})", style::target_short(*t), levels.join(", "))
+                format!("{} ({})", style::target_short(t), levels.join(", "))
             }
         }
         Some(v) => ctx.cell(v),

@@ -10,7 +10,7 @@ use super::names::type_name;
 use super::plan::{IdSet, Plan};
 use super::text::plain;
 use super::RT;
-use crate::ast::{self, Target};
+use crate::ast;
 use crate::facts::calendars::{runtime_holiday, HOLIDAY_NAME};
 use crate::model::{Coverage, Hours, Incidents, ResponseTarget, Session, Value};
 use crate::schema::{CellType, Kind, Type};
@@ -182,7 +182,7 @@ pub fn typed(plan: &Plan, ty: Type, value: &Value, name: &str) -> Option<Typed> 
         (Type::Incidents, Value::Incidents(i)) => Typed::of(RustType::Incidents, incidents(*i)),
         (Type::Target, Value::Target(target)) => Some(Typed {
             ty: RustType::Target,
-            value: response_target(*target),
+            value: response_target(target),
         }),
         (Type::Hours, Value::Hours(hours)) => {
             let expr = match hours {
@@ -242,7 +242,7 @@ pub fn cell(cells: CellType, value: &Value) -> Option<Typed> {
     match (cells, value) {
         (CellType::Target, Value::Target(t)) => Some(Typed {
             ty,
-            value: response_target(*t),
+            value: response_target(t),
         }),
         (CellType::Coverage, Value::Coverage(c)) => atom(format!(
             "{RT}::Coverage::{}",
@@ -299,20 +299,23 @@ fn incidents(i: Incidents) -> Expr {
 }
 
 /// `None` for `n/a`.
-fn response_target(target: ResponseTarget) -> Option<Expr> {
+fn response_target(target: &ResponseTarget) -> Option<Expr> {
+    use policyc_runtime::ResponseTarget as R;
     let call = |name: &str, n: u32| {
         Expr::call(
             format!("{RT}::ResponseTarget::{name}"),
             vec![Expr::atom(n.to_string())],
         )
     };
-    match target {
-        ResponseTarget::BestEffort => Some(Expr::atom(format!("{RT}::ResponseTarget::BestEffort"))),
-        ResponseTarget::NotApplicable => None,
-        ResponseTarget::Within(Target::BusinessDays(n)) => Some(call("BusinessDays", n)),
-        ResponseTarget::Within(Target::BusinessHours(n)) => Some(call("BusinessHours", n)),
-        ResponseTarget::Within(Target::Hours24x7(n)) => Some(call("Hours24x7", n)),
-    }
+    Some(match target.runtime()? {
+        R::BestEffort => Expr::atom(format!("{RT}::ResponseTarget::BestEffort")),
+        R::BusinessDays(n) => call("BusinessDays", n),
+        R::BusinessHours(n) => call("BusinessHours", n),
+        R::BusinessMinutes(n) => call("BusinessMinutes", n),
+        R::Hours24x7(n) => call("Hours24x7", n),
+        R::Minutes24x7(n) => call("Minutes24x7", n),
+        R::CalendarDays(n) => call("CalendarDays", n),
+    })
 }
 
 /// The variant of chrono's `Weekday`.
