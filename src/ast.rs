@@ -143,6 +143,8 @@ pub enum Literal {
     Duration(u64),
     /// `USD 250/hour`.
     Money(Box<Money>),
+    /// `20 members`, `12 hours/quarter`.
+    Quantity(Box<Quantity>),
     /// `2..5`.
     Range(u64, u64),
     /// `2026-06-13`.
@@ -202,6 +204,17 @@ pub enum TimeUnit {
     /// day) on the business clock, calendar days (24 hours) on the
     /// continuous one.
     Days,
+}
+
+/// A limit: `20 members`, `12 hours/quarter`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Quantity {
+    /// How many.
+    pub amount: u64,
+    /// Of what: `members`, `hours`; empty for a bare number.
+    pub unit: String,
+    /// Per what: `["quarter"]`.
+    pub per: Vec<String>,
 }
 
 /// An amount of money: `USD 250/hour`.

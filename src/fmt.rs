@@ -758,6 +758,7 @@ impl Printer<'_> {
             Literal::Target(target) => value_text::within(target),
             Literal::Duration(minutes) => value_text::duration(*minutes),
             Literal::Money(money) => value_text::money(money),
+            Literal::Quantity(q) => value_text::quantity(q),
             Literal::Range(from, to) => format!("{from}..{to}"),
             Literal::Date(date) => date.format("%Y-%m-%d").to_string(),
             Literal::Month(year, month) => format!("{year:04}-{month:02}"),

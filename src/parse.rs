@@ -361,6 +361,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::EOI => "the end of the file",
         Rule::target | Rule::duration | Rule::count | Rule::number => "a value",
         Rule::money | Rule::amount | Rule::currency => "an amount of money such as `USD 250`",
+        Rule::quantity | Rule::quantity_per | Rule::quantity_unit => "a value",
         Rule::date | Rule::month | Rule::month_day => "a date",
         Rule::time | Rule::time_range => "a time such as `09:00`",
         Rule::weekday | Rule::weekly_hours => "opening hours such as `mon-fri 09:00-17:00`",
@@ -528,6 +529,24 @@ impl Lower<'_> {
             Rule::target => self.target(pair),
             Rule::duration => self.duration(pair),
             Rule::money => self.money(pair),
+            Rule::quantity | Rule::quantity_per => {
+                let mut inner = pair.into_inner();
+                let (Some(count), Some(unit)) = (inner.next(), inner.next()) else {
+                    return Literal::Invalid;
+                };
+                let Some(amount) = self.count(&count) else {
+                    return Literal::Invalid;
+                };
+                let per = inner
+                    .filter_map(|p| p.into_inner().next())
+                    .map(|p| p.as_str().to_owned())
+                    .collect();
+                Literal::Quantity(Box::new(Quantity {
+                    amount,
+                    unit: unit.as_str().to_owned(),
+                    per,
+                }))
+            }
             Rule::range => {
                 let mut counts = pair.into_inner();
                 let (Some(a), Some(b)) = (counts.next(), counts.next()) else {

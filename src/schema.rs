@@ -45,6 +45,8 @@ pub enum Kind {
     /// What a target grid measures: first response, update cadence,
     /// resolution, ...
     Metric,
+    /// Something a tier limits: named contacts, cases, advisory hours.
+    Limit,
     /// A support scope area.
     Area,
     /// A table of values over two id sets.
@@ -126,6 +128,8 @@ pub enum Type {
     Role,
     /// Where a metric's clock starts: `submission` or `last-update`.
     Start,
+    /// A limit: `20 members`, `12 hours/quarter`, `unlimited`, `n/a`.
+    Quantity,
 }
 
 impl Type {
@@ -160,6 +164,9 @@ impl Type {
             Type::Instant => "a quoted instant such as `\"2026-03-13T15:30:00+01:00\"`",
             Type::Role => "a question such as `remote-login`",
             Type::Start => "`submission` or `last-update`",
+            Type::Quantity => {
+                "a limit such as `20 members` or `12 hours/quarter`, `unlimited` or `n/a`"
+            }
         }
     }
 
@@ -193,6 +200,7 @@ impl Type {
             Type::Instant => "\"2026-03-13T15:30:00+01:00\"",
             Type::Role => "remote-login",
             Type::Start => "last-update",
+            Type::Quantity => "12 hours/quarter",
         }
     }
 }
@@ -212,17 +220,20 @@ pub enum CellType {
     Text,
     /// A count, `unlimited` or `n/a`.
     Incidents,
+    /// A limit: `20 members`, `12 hours/quarter`, `unlimited` or `n/a`.
+    Quantity,
 }
 
 impl CellType {
     /// Every cell type, for "did you mean".
-    pub const ALL: [CellType; 6] = [
+    pub const ALL: [CellType; 7] = [
         CellType::Target,
         CellType::Coverage,
         CellType::YesNo,
         CellType::Session,
         CellType::Text,
         CellType::Incidents,
+        CellType::Quantity,
     ];
 
     /// As written in `cells:`.
@@ -234,6 +245,7 @@ impl CellType {
             CellType::Session => "session",
             CellType::Text => "text",
             CellType::Incidents => "incidents",
+            CellType::Quantity => "quantity",
         }
     }
 
@@ -246,6 +258,9 @@ impl CellType {
             CellType::Session => "a session length such as `2 hours`, `unlimited` or `not-available`",
             CellType::Text => "quoted text",
             CellType::Incidents => "a number, `unlimited` or `n/a`",
+            CellType::Quantity => {
+                "a limit such as `20 members` or `12 hours/quarter`, `unlimited` or `n/a`"
+            }
         }
     }
 }
@@ -265,7 +280,7 @@ pub struct FieldSpec {
 
 impl Kind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [Kind; 24] = [
+    pub const ALL: [Kind; 25] = [
         Kind::Policy,
         Kind::Section,
         Kind::Topic,
@@ -280,6 +295,7 @@ impl Kind {
         Kind::Holiday,
         Kind::Severity,
         Kind::Metric,
+        Kind::Limit,
         Kind::Area,
         Kind::Grid,
         Kind::Comparison,
@@ -309,6 +325,7 @@ impl Kind {
             Kind::Holiday => "holiday",
             Kind::Severity => "severity",
             Kind::Metric => "metric",
+            Kind::Limit => "limit",
             Kind::Area => "area",
             Kind::Grid => "grid",
             Kind::Comparison => "comparison",
@@ -334,6 +351,7 @@ impl Kind {
             Kind::Tier => "Tier",
             Kind::Severity => "Level",
             Kind::Metric => "Metric",
+            Kind::Limit => "Limit",
             Kind::Area => "Area",
             Kind::Phase => "Phase",
             Kind::Service => "Service",
@@ -359,6 +377,7 @@ impl Kind {
                 | Kind::Holiday
                 | Kind::Severity
                 | Kind::Metric
+                | Kind::Limit
                 | Kind::Area
                 | Kind::Phase
                 | Kind::Service
@@ -407,6 +426,7 @@ impl Kind {
             Kind::Calendar,
             Kind::Severity,
             Kind::Metric,
+            Kind::Limit,
             Kind::Area,
             Kind::Grid,
             Kind::Comparison,
@@ -461,6 +481,7 @@ macro_rules! schema_table {
                 EFFECTIVE effective "effective": req DateOrMonth, "Effective Date";
                 UPDATED updated "updated": opt Date, "Updated";
                 REVIEW review "review": opt Text, "Review Cycle";
+                LICENSE_LABEL license_label "license-label": opt Text, "Label of the licenses in the tier table";
             }
             Section SectionDecl section {
             }
@@ -494,7 +515,7 @@ macro_rules! schema_table {
                 ONLY_WHERE only_where "only-where": opt Text, "Only where";
             }
             Tier TierDecl tier {
-                LICENSES licenses "licenses": opt Refs(License), "ClusterControl License/Platform";
+                LICENSES licenses "licenses": opt Refs(License), "License";
                 CHANNELS channels "channels": opt Refs(Channel), "Support Channel";
                 ACCESS access "access": opt Refs(Channel), "Support access";
                 HOURS hours "hours": opt Hours, "Support Hours";
@@ -533,6 +554,9 @@ macro_rules! schema_table {
             }
             Metric MetricDecl metric {
                 FROM from "from": opt Start, "Counted from";
+                DESCRIPTION description "description": opt Prose, "Description";
+            }
+            Limit LimitDecl limit {
                 DESCRIPTION description "description": opt Prose, "Description";
             }
             Area AreaDecl area {

@@ -30,6 +30,7 @@ pub fn show(value: &Value) -> String {
         Value::Kind(k) => k.name().to_owned(),
         Value::CellType(c) => c.name().to_owned(),
         Value::Role(r) => r.name().to_owned(),
+        Value::Limit(l) => limit(l),
         Value::Weekly(w) => list(w.iter().map(weekly)),
         Value::Dates(d) => list(d.iter().map(|d| d.format("%Y-%m-%d").to_string())),
         Value::Holiday(h) => holiday(h),
@@ -112,6 +113,29 @@ pub fn within(t: &Target) -> String {
         ),
         (Clock::Continuous, TimeUnit::Days, _) => amount,
         (Clock::Continuous, _, _) => format!("{amount} 24x7"),
+    }
+}
+
+/// `20 members`, `12 hours/quarter`, `3`.
+pub fn quantity(q: &crate::ast::Quantity) -> String {
+    let mut text = q.amount.to_string();
+    if !q.unit.is_empty() {
+        text.push(' ');
+        text.push_str(&q.unit);
+    }
+    for per in &q.per {
+        text.push('/');
+        text.push_str(per);
+    }
+    text
+}
+
+/// A limit as written: `20 members`, `unlimited`, `n/a`.
+pub fn limit(l: &crate::model::Limit) -> String {
+    match l {
+        crate::model::Limit::Amount(q) => quantity(q),
+        crate::model::Limit::Unlimited => "unlimited".to_owned(),
+        crate::model::Limit::NotApplicable => "n/a".to_owned(),
     }
 }
 

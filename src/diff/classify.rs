@@ -3,7 +3,7 @@
 
 use super::Class;
 use crate::ast::WeeklyHours;
-use crate::model::{Coverage, Hours, Incidents, Session, Value};
+use crate::model::{Coverage, Hours, Incidents, Limit, Session, Value};
 use crate::schema::fields::{calendar, claim, contact, grid, license, phase, product, rule, tier};
 use crate::schema::{CellType, Kind};
 use std::cmp::Ordering;
@@ -119,6 +119,16 @@ fn incidents_key(i: Incidents) -> (u8, u64) {
     }
 }
 
+/// The order of limits of one unit: `n/a`, amounts, `unlimited` (the
+/// caller compares amounts of the same unit only).
+fn limit_key(l: &Limit) -> (u8, u64) {
+    match l {
+        Limit::NotApplicable => (0, 0),
+        Limit::Amount(q) => (1, q.amount),
+        Limit::Unlimited => (2, 0),
+    }
+}
+
 fn session_key(s: Session) -> (u8, u64) {
     match s {
         Session::NotAvailable => (0, 0),
@@ -197,6 +207,19 @@ pub fn value(kind: Kind, field: &str, label: &str, old: &Value, new: &Value) -> 
             "more incidents",
             "fewer incidents",
             "incidents",
+        ),
+        // A limit compares where both count the same thing per the same
+        // period: more is an extension (more contacts, more hours).
+        (Value::Limit(Limit::Amount(a)), Value::Limit(Limit::Amount(b)))
+            if a.unit != b.unit || a.per != b.per =>
+        {
+            Verdict::cannot_tell(&format!("{label} counts another thing"))
+        }
+        (Value::Limit(a), Value::Limit(b)) => verdict(
+            higher(limit_key(a), limit_key(b)),
+            "higher limit",
+            "lower limit",
+            label,
         ),
         (Value::Session(a), Value::Session(b)) => verdict(
             higher(session_key(*a), session_key(*b)),
@@ -399,7 +422,7 @@ pub fn presence(kind: Kind, added: bool) -> Verdict {
         | Kind::Party
         | Kind::Comparison
         | Kind::Policy => Verdict::editorial(format!("{name} {verb}")),
-        Kind::Grid | Kind::Calendar | Kind::Severity | Kind::Metric | Kind::Rule => {
+        Kind::Grid | Kind::Calendar | Kind::Severity | Kind::Metric | Kind::Limit | Kind::Rule => {
             Verdict::cannot_tell(&format!("{name} {verb}"))
         }
     }

@@ -184,6 +184,19 @@ pub enum Value {
     Instant(chrono::DateTime<chrono::FixedOffset>),
     /// What a declaration decides.
     Role(Role),
+    /// A limit.
+    Limit(Limit),
+}
+
+/// A limit: an amount of something, per some period or unit, or none.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Limit {
+    /// `20 members`, `12 hours/quarter`, `3`.
+    Amount(crate::ast::Quantity),
+    /// `unlimited`.
+    Unlimited,
+    /// `n/a`: the limit does not apply.
+    NotApplicable,
 }
 
 /// A claim: what it says, and its operand typed as what it is about.

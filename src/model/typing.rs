@@ -3,7 +3,7 @@
 //! builder, the `policyc/1` reader and the claims, so that a literal means
 //! the same wherever it is read.
 
-use super::{Claim, Coverage, Hours, Incidents, Policy, ResponseTarget, Session, Value};
+use super::{Claim, Coverage, Hours, Incidents, Limit, Policy, ResponseTarget, Session, Value};
 use crate::ast::{ClaimExpr, Item, Keyword, Literal};
 use crate::schema::{fields, CellType, Kind, Type};
 use crate::span::Spanned;
@@ -48,6 +48,7 @@ pub fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
         (Type::Hours, Literal::Keyword(Keyword::BestEffort)) => Value::Hours(Hours::BestEffort),
         (Type::Hours, Literal::Keyword(Keyword::Around)) => Value::Hours(Hours::Around),
         (Type::Holiday, Literal::Holiday(h)) => Value::Holiday(*h),
+        (Type::Quantity, _) => Value::Limit(limit(literal)?),
         (Type::Start, Literal::Reference(word)) if START_WORDS.contains(&word.as_str()) => {
             Value::Text(word.clone())
         }
@@ -55,6 +56,36 @@ pub fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
             expr: (**c).clone(),
             operand: None,
         })),
+        _ => return None,
+    })
+}
+
+/// A limit as written: `20 members`, `12 hours/quarter`, `3`, `2 hours`,
+/// `5 days`, `unlimited`, `n/a`.
+fn limit(literal: &Literal) -> Option<Limit> {
+    use crate::ast::{Clock, Quantity, TimeUnit};
+    let amount = |amount: u64, unit: &str| {
+        Limit::Amount(Quantity {
+            amount,
+            unit: unit.to_owned(),
+            per: Vec::new(),
+        })
+    };
+    Some(match literal {
+        Literal::Quantity(q) => Limit::Amount((**q).clone()),
+        Literal::Number(n) => amount(n.parse().ok()?, ""),
+        Literal::Keyword(Keyword::Unlimited) => Limit::Unlimited,
+        Literal::Keyword(Keyword::NotApplicable) => Limit::NotApplicable,
+        Literal::Duration(minutes) if minutes % 60 == 0 => {
+            amount(minutes / 60, if *minutes == 60 { "hour" } else { "hours" })
+        }
+        Literal::Duration(minutes) => {
+            amount(*minutes, if *minutes == 1 { "minute" } else { "minutes" })
+        }
+        Literal::Target(t) if t.clock == Clock::Continuous && t.unit == TimeUnit::Days => amount(
+            u64::from(t.amount),
+            if t.amount == 1 { "day" } else { "days" },
+        ),
         _ => return None,
     })
 }
@@ -68,6 +99,7 @@ pub fn cell_value(cell_type: Option<CellType>, item: &Item) -> Value {
     let as_type = match cell_type {
         Some(CellType::Target) => simple_value(Type::Target, literal),
         Some(CellType::Incidents) => simple_value(Type::Incidents, literal),
+        Some(CellType::Quantity) => simple_value(Type::Quantity, literal),
         Some(CellType::YesNo) => simple_value(Type::YesNo, literal),
         Some(CellType::Text) => simple_value(Type::Text, literal),
         _ => None,
@@ -110,6 +142,7 @@ pub fn fits(ty: CellType, value: &Value) -> bool {
             | (CellType::Session, Value::Session(_))
             | (CellType::Text, Value::Text(_))
             | (CellType::Incidents, Value::Incidents(_))
+            | (CellType::Quantity, Value::Limit(_))
     )
 }
 

@@ -49,6 +49,7 @@ fn type_schema(ty: Type) -> Json {
         Type::CellType => r("cell-type"),
         Type::Role => r("role"),
         Type::Start => r("start"),
+        Type::Quantity => r("quantity"),
         Type::Weekly => r("weekly"),
         Type::Dates => r("dates"),
         Type::Holiday => r("holiday"),
@@ -327,6 +328,13 @@ pub fn schema() -> String {
         json!({
             "enum": Role::ALL.iter().map(|r| r.name()).collect::<Vec<_>>(),
             "description": "A question a grid or a rule decides (its `decides:`).",
+        }),
+    );
+    def(
+        "quantity",
+        json!({
+            "type": "string",
+            "description": "A limit as written: `20 members`, `12 hours/quarter`, `3`, `unlimited` or `n/a`.",
         }),
     );
     def(

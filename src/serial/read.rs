@@ -348,6 +348,38 @@ fn clock_time(text: &str) -> Result<u32> {
     Ok(h * 60 + m)
 }
 
+/// A limit as the JSON writes it: `20 members`, `12 hours/quarter`, `3`,
+/// `unlimited`, `n/a`.
+fn read_limit(text: &str) -> Option<crate::model::Limit> {
+    use crate::model::Limit;
+    let word = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    };
+    match text {
+        "unlimited" => return Some(Limit::Unlimited),
+        "n/a" => return Some(Limit::NotApplicable),
+        _ => {}
+    }
+    let (amount, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let amount: u64 = amount.parse().ok()?;
+    let mut parts = rest.split('/');
+    let unit = parts.next().unwrap_or_default();
+    let per: Vec<String> = parts.map(str::to_owned).collect();
+    if (!unit.is_empty() && !word(unit))
+        || per.iter().any(|p| !word(p))
+        || (unit.is_empty() && !per.is_empty())
+    {
+        return None;
+    }
+    Some(Limit::Amount(ast::Quantity {
+        amount,
+        unit: unit.to_owned(),
+        per,
+    }))
+}
+
 fn weekday(text: &str) -> Result<chrono::Weekday> {
     use chrono::Weekday::*;
     [Mon, Tue, Wed, Thu, Fri, Sat, Sun]
@@ -500,6 +532,14 @@ fn field_value(ty: Type, json: &Json) -> Result<Value> {
                     .ok_or_else(|| ReadError::new(format!("`{name}` is not a cell type")))?,
             )
         }
+        Type::Quantity => {
+            let text = string(json, "a limit")?;
+            Value::Limit(read_limit(text).ok_or_else(|| {
+                ReadError::new(format!(
+                    "`{text}` is not a limit such as `20 members`, `12 hours/quarter`, `unlimited` or `n/a`"
+                ))
+            })?)
+        }
         Type::Start => {
             let word = string(json, "where a metric's clock starts")?;
             if !crate::model::typing::START_WORDS.contains(&word) {
@@ -575,6 +615,7 @@ fn cell_value(cell_type: Option<CellType>, json: &Json) -> Result<Value> {
         Some(CellType::Session) => session(json).map(Value::Session),
         Some(CellType::Text) => field_value(Type::Text, json),
         Some(CellType::Incidents) => field_value(Type::Incidents, json),
+        Some(CellType::Quantity) => field_value(Type::Quantity, json),
         None => Err(ReadError::new("untyped")),
     };
     if let Ok(value) = typed {

@@ -32,7 +32,7 @@ pub fn check_claims(policy: &Policy) -> Vec<Diagnostic> {
                         format!("the document contradicts itself: the claim `{}` does not hold", decl.id.value),
                     )
                     .label(field.span, format!("the document states: {}", decl.display()))
-                    .help("v1.0 keeps both sides as written; resolve the contradiction in the next version"),
+                    .help("a faithful copy of a published text keeps both sides; resolve the contradiction in the next version"),
                     None => Diagnostic::new(Code::E410, format!("the claim `{}` does not hold", decl.id.value))
                         .label(field.span, "claimed here")
                         .help("change the data, or the claim if the data is right"),

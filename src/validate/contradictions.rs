@@ -71,7 +71,7 @@ fn tier_target_vs_grid(facts: &Facts) -> Vec<Diagnostic> {
         .label(field.span, format!("the tier states `{}`", target(stated)));
         diagnostics
             .push(label_cells(d, &differing).help(
-                "v1.0 keeps both statements as written; make them agree in the next version",
+                "a faithful copy of a published text keeps both statements; make them agree in the next version",
             ));
     }
     diagnostics

@@ -89,6 +89,22 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// A target in document style; one on a named calendar says which, by
+    /// its title: `30 business minutes (24x5 hours)`.
+    pub fn target(&self, t: &crate::model::ResponseTarget) -> String {
+        match t {
+            crate::model::ResponseTarget::Within(within) if within.on.is_some() => {
+                let calendar = self.title(within.on.as_deref().unwrap_or_default());
+                let plain = crate::model::ResponseTarget::Within(crate::ast::Target {
+                    on: None,
+                    ..within.clone()
+                });
+                format!("{} ({calendar})", style::target(&plain))
+            }
+            _ => style::target(t),
+        }
+    }
+
     /// Any value in document style.
     pub fn value(&self, value: &Value) -> String {
         match value {
@@ -103,13 +119,14 @@ impl<'a> Ctx<'a> {
             Value::Duration(m) => value_text::duration(*m),
             Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
             Value::Incidents(i) => style::incidents(*i),
-            Value::Target(t) => style::target(t),
+            Value::Target(t) => self.target(t),
             Value::Hours(h) => self.hours(h),
             Value::Ref(id) => self.title(id.as_str()),
             Value::Refs(ids) => self.titles(ids.iter().map(|i| i.as_str()), ", "),
             Value::Kind(k) => k.name().to_owned(),
             Value::CellType(c) => c.name().to_owned(),
             Value::Role(r) => r.name().to_owned(),
+            Value::Limit(l) => style::limit(l),
             Value::Weekly(w) => w.iter().map(style::weekly).collect::<Vec<_>>().join("; "),
             Value::Dates(d) => d
                 .iter()

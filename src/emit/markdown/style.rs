@@ -107,6 +107,15 @@ fn count(n: u32, unit: TimeUnit) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// `20 members`, `12 hours/quarter`, `Unlimited`, `N/A`.
+pub fn limit(l: &crate::model::Limit) -> String {
+    match l {
+        crate::model::Limit::Amount(q) => value_text::quantity(q),
+        crate::model::Limit::Unlimited => "Unlimited".to_owned(),
+        crate::model::Limit::NotApplicable => "N/A".to_owned(),
+    }
+}
+
 /// `✓`, `–`, `N/S`, `PSA`.
 pub fn coverage(c: Coverage) -> &'static str {
     match c {

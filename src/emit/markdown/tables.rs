@@ -92,26 +92,49 @@ fn severities(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
 /// Tier | licenses | channels | hours | incidents.
 fn tiers(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
     let kind = Kind::Tier;
-    let mut table = Table::new([
-        kind.label(),
-        field_label(kind, tier_field::LICENSES),
-        field_label(kind, tier_field::CHANNELS),
-        field_label(kind, tier_field::HOURS),
-        field_label(kind, tier_field::INCIDENTS),
-    ]);
-    for tier in decls.iter().filter_map(|d| TierDecl::of(d)) {
-        let channels = tier.channels();
-        let channels = match channels.first() {
-            Some(only) if channels.len() == 1 => format!("{} only", ctx.title(only)),
-            _ => ctx.titles(channels.iter(), " / "),
-        };
-        table.row(vec![
-            tier.display().to_owned(),
-            ctx.titles(tier.licenses().iter(), ", "),
-            channels,
-            ctx.field_cell(&tier, tier_field::HOURS),
-            ctx.field_cell(&tier, tier_field::INCIDENTS),
-        ]);
+    let tiers: Vec<TierDecl<'_>> = decls.iter().filter_map(|d| TierDecl::of(d)).collect();
+    // A column only for what some tier states; the licenses' label is the
+    // policy's own (`license-label`), else the kind's.
+    let columns: Vec<&str> = [
+        tier_field::LICENSES,
+        tier_field::CHANNELS,
+        tier_field::HOURS,
+        tier_field::INCIDENTS,
+    ]
+    .into_iter()
+    .filter(|field| tiers.iter().any(|t| t.decl().field(field).is_some()))
+    .collect();
+    let label = |field: &str| match field {
+        tier_field::LICENSES => ctx
+            .policy
+            .header()
+            .and_then(|h| h.value(crate::schema::fields::policy::LICENSE_LABEL))
+            .and_then(|v| match v {
+                crate::model::Value::Text(t) => Some(t.clone()),
+                _ => None,
+            })
+            .unwrap_or_else(|| Kind::License.label().to_owned()),
+        other => field_label(kind, other).to_owned(),
+    };
+    let mut header = vec![kind.label().to_owned()];
+    header.extend(columns.iter().map(|c| label(c)));
+    let mut table = Table::new(header);
+    for tier in tiers {
+        let mut row = vec![tier.display().to_owned()];
+        for column in &columns {
+            row.push(match *column {
+                tier_field::LICENSES => ctx.titles(tier.licenses().iter(), ", "),
+                tier_field::CHANNELS => {
+                    let channels = tier.channels();
+                    match channels.first() {
+                        Some(only) if channels.len() == 1 => format!("{} only", ctx.title(only)),
+                        _ => ctx.titles(channels.iter(), " / "),
+                    }
+                }
+                other => ctx.field_cell(&tier, other),
+            });
+        }
+        table.row(row);
     }
     table
 }

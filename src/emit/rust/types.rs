@@ -36,6 +36,8 @@ pub enum RustType {
     Money,
     /// The runtime's `Incidents`.
     Incidents,
+    /// The runtime's `Limit`.
+    Limit,
     /// The runtime's `ResponseTarget`.
     Target,
     /// The runtime's `Coverage`.
@@ -74,6 +76,7 @@ impl RustType {
             RustType::Range => "::std::ops::RangeInclusive<u64>".to_owned(),
             RustType::Money => format!("{RT}::Money"),
             RustType::Incidents => format!("{RT}::Incidents"),
+            RustType::Limit => format!("{RT}::Limit"),
             RustType::Target => format!("{RT}::ResponseTarget"),
             RustType::Coverage => format!("{RT}::Coverage"),
             RustType::Session => format!("{RT}::Session"),
@@ -93,6 +96,7 @@ impl RustType {
             CellType::Session => RustType::Session,
             CellType::Text => RustType::Str,
             CellType::Incidents => RustType::Incidents,
+            CellType::Quantity => RustType::Limit,
         }
     }
 }
@@ -267,6 +271,7 @@ pub fn cell(cells: CellType, value: &Value) -> Option<Typed> {
         },
         (CellType::Text, Value::Text(t)) => Typed::of(ty, Expr::Str(t.clone())),
         (CellType::Incidents, Value::Incidents(i)) => Typed::of(ty, incidents(*i)),
+        (CellType::Quantity, Value::Limit(l)) => Typed::of(ty, limit(l)),
         _ => None,
     }
 }
@@ -285,6 +290,25 @@ pub fn money(m: &ast::Money) -> Expr {
             Expr::atom(minor.to_string()),
         ],
     )
+}
+
+/// `Limit::of(20, "members", &[])`.
+fn limit(l: &crate::model::Limit) -> Expr {
+    match l {
+        crate::model::Limit::Amount(q) => {
+            let per: Vec<String> = q.per.iter().map(|p| format!("{p:?}")).collect();
+            Expr::call(
+                format!("{RT}::Limit::of"),
+                vec![
+                    Expr::atom(q.amount.to_string()),
+                    Expr::Str(q.unit.clone()),
+                    Expr::atom(format!("&[{}]", per.join(", "))),
+                ],
+            )
+        }
+        crate::model::Limit::Unlimited => Expr::atom(format!("{RT}::Limit::Unlimited")),
+        crate::model::Limit::NotApplicable => Expr::atom(format!("{RT}::Limit::NotApplicable")),
+    }
 }
 
 fn incidents(i: Incidents) -> Expr {
