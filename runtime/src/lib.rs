@@ -39,7 +39,7 @@ pub mod target;
 
 pub use calendar::{Calendar, CalendarError, OpeningHours};
 pub use coverage::{Coverage, Incidents};
-pub use holiday::{easter_sunday, HolidayRule};
+pub use holiday::{easter_sunday, HolidayRule, Observance};
 pub use hours::SupportHours;
 pub use ids::UnknownId;
 pub use money::{billable_charge, billed_minutes, ChargeError, Currency, Money};
