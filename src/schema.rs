@@ -38,8 +38,10 @@ pub enum Kind {
     Channel,
     /// The business-hours calendar.
     Calendar,
-    /// A holiday of a calendar.
+    /// A holiday of a calendar or of a holiday set.
     Holiday,
+    /// A named set of holidays, declared once and included by calendars.
+    Holidays,
     /// A severity level.
     Severity,
     /// A support scope area.
@@ -121,6 +123,8 @@ pub enum Type {
     Instant,
     /// A question a declaration decides: `remote-login`, ...
     Role,
+    /// How a holiday on a weekend is observed: `nearest-weekday`, ...
+    Observance,
 }
 
 impl Type {
@@ -154,6 +158,9 @@ impl Type {
             Type::FieldNames => "a list of field names",
             Type::Instant => "a quoted instant such as `\"2026-03-13T15:30:00+01:00\"`",
             Type::Role => "a question such as `remote-login`",
+            Type::Observance => {
+                "`nearest-weekday`, `next-weekday` or `sunday-to-monday`"
+            }
         }
     }
 
@@ -186,6 +193,7 @@ impl Type {
             Type::FieldNames => "[channels, hours]",
             Type::Instant => "\"2026-03-13T15:30:00+01:00\"",
             Type::Role => "remote-login",
+            Type::Observance => "nearest-weekday",
         }
     }
 }
@@ -258,7 +266,7 @@ pub struct FieldSpec {
 
 impl Kind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [Kind; 23] = [
+    pub const ALL: [Kind; 24] = [
         Kind::Policy,
         Kind::Section,
         Kind::Topic,
@@ -271,6 +279,7 @@ impl Kind {
         Kind::Channel,
         Kind::Calendar,
         Kind::Holiday,
+        Kind::Holidays,
         Kind::Severity,
         Kind::Area,
         Kind::Grid,
@@ -299,6 +308,7 @@ impl Kind {
             Kind::Channel => "channel",
             Kind::Calendar => "calendar",
             Kind::Holiday => "holiday",
+            Kind::Holidays => "holidays",
             Kind::Severity => "severity",
             Kind::Area => "area",
             Kind::Grid => "grid",
@@ -394,6 +404,7 @@ impl Kind {
             Kind::Tier,
             Kind::Channel,
             Kind::Calendar,
+            Kind::Holidays,
             Kind::Severity,
             Kind::Area,
             Kind::Grid,
@@ -412,7 +423,7 @@ impl Kind {
         match self {
             Kind::Section => SECTION,
             Kind::Topic | Kind::Product | Kind::Tier | Kind::Rule => DOCUMENT,
-            Kind::Calendar => &[Kind::Holiday],
+            Kind::Calendar | Kind::Holidays => &[Kind::Holiday],
             _ => &[],
         }
     }
@@ -508,13 +519,18 @@ macro_rules! schema_table {
                 CLOSED closed "closed": opt Dates, "Extra closure days";
                 ZONE_LABEL zone_label "zone-label": opt Text, "Time zone as shown";
                 ORDER_FORM_OVERRIDES order_form_overrides "order-form-overrides": opt YesNo, "An order form may define other hours";
+                HOLIDAYS holidays "holidays": opt Refs(Holidays), "Holiday sets";
             }
             Holiday HolidayDecl holiday {
                 ON on "on": req Holiday, "Date";
+                OBSERVED observed "observed": opt Observance, "Observed";
+            }
+            Holidays HolidaysDecl holidays {
             }
             Severity SeverityDecl severity {
                 DEFINITION definition "definition": req Prose, "Definition";
-                EXAMPLES examples "examples": req Texts, "Example Issues";
+                EXAMPLES examples "examples": opt Texts, "Example Issues";
+                ALIASES aliases "aliases": opt Texts, "Also called";
             }
             Area AreaDecl area {
                 DESCRIPTION description "description": req Prose, "Description";
@@ -569,6 +585,11 @@ macro_rules! schema_table {
                 CRASHING_BUGS crashing_bugs "crashing-bugs": opt YesNo, "Crashing bugs qualify";
                 SEE see "see": opt Ref(Section | Topic), "See";
                 DECIDES decides "decides": opt Role, "Decides";
+                HIGHEST_SEVERITY highest_severity "highest-severity": opt Ref(Severity), "Highest severity";
+                DEFAULT_SEVERITY default_severity "default-severity": opt Ref(Severity), "Default severity";
+                LICENSES licenses "licenses": opt Refs(License), "Licenses";
+                CHANNELS channels "channels": opt Refs(Channel), "Channels";
+                WHEN when "when": opt Text, "When";
             }
             List ListDecl list {
                 ITEMS items "items": req Texts, "Items";
@@ -595,6 +616,7 @@ macro_rules! schema_table {
                 PHASE phase "phase": opt Ref(Phase), "Lifecycle phase";
                 CONTACT_ATTEMPTS contact_attempts "contact-attempts": opt Texts, "Contact attempts";
                 PRODUCT product "product": opt Ref(Product), "Product";
+                CHANNEL channel "channel": opt Ref(Channel), "Channel";
             }
         }
     };
@@ -655,6 +677,50 @@ macro_rules! field_specs {
 
 schema_table!(field_specs);
 
+/// How a holiday that falls on a weekend is observed (`observed:` of a
+/// `holiday`); the runtime's `Observance` moves the date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Observance {
+    /// Saturday to Friday, Sunday to Monday.
+    NearestWeekday,
+    /// Saturday and Sunday to Monday.
+    NextWeekday,
+    /// Sunday to Monday; a Saturday stays.
+    SundayToMonday,
+}
+
+impl Observance {
+    /// Every observance, in the order the documentation lists them.
+    pub const ALL: [Observance; 3] = [
+        Observance::NearestWeekday,
+        Observance::NextWeekday,
+        Observance::SundayToMonday,
+    ];
+
+    /// As written after `observed:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Observance::NearestWeekday => "nearest-weekday",
+            Observance::NextWeekday => "next-weekday",
+            Observance::SundayToMonday => "sunday-to-monday",
+        }
+    }
+
+    /// The observance written `name`.
+    pub fn parse(name: &str) -> Option<Observance> {
+        Observance::ALL.into_iter().find(|o| o.name() == name)
+    }
+
+    /// In words, for the document: `Saturday to Friday, Sunday to Monday`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Observance::NearestWeekday => "on a Saturday observed the Friday before, on a Sunday the Monday after",
+            Observance::NextWeekday => "on a weekend observed the Monday after",
+            Observance::SundayToMonday => "on a Sunday observed the Monday after",
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Roles: the questions a grid or a rule decides
 // ---------------------------------------------------------------------------
@@ -699,11 +765,15 @@ pub enum Role {
     OutOfHoursBilling,
     /// On which conditions remote login is granted: a rule.
     RemoteLogin,
+    /// Which severity a case is given: rules that cap it
+    /// (`highest-severity`) or give it when none is asked for
+    /// (`default-severity`), any number per policy.
+    Severity,
 }
 
 impl Role {
     /// Every role, in the order the documentation lists them.
-    pub const ALL: [Role; 9] = [
+    pub const ALL: [Role; 10] = [
         Role::ResponseTargets,
         Role::ScreenSharing,
         Role::RootCauseAnalysis,
@@ -713,6 +783,7 @@ impl Role {
         Role::CaseClosure,
         Role::OutOfHoursBilling,
         Role::RemoteLogin,
+        Role::Severity,
     ];
 
     /// As written after `decides:`.
@@ -727,6 +798,7 @@ impl Role {
             Role::CaseClosure => "case-closure",
             Role::OutOfHoursBilling => "out-of-hours-billing",
             Role::RemoteLogin => "remote-login",
+            Role::Severity => "severity",
         }
     }
 
@@ -747,6 +819,7 @@ impl Role {
             Role::CaseClosure => "when a case may be closed",
             Role::OutOfHoursBilling => "out-of-hours billing",
             Role::RemoteLogin => "remote login",
+            Role::Severity => "the severity a case is given",
         }
     }
 
@@ -799,6 +872,7 @@ impl Role {
             Role::CaseClosure => &[ATTEMPTS, SEPARATE_BUSINESS_DAYS],
             // A `rate` alone is a price, not billing terms.
             Role::OutOfHoursBilling => &[INCREMENT, MINIMUM],
+            Role::Severity => &[HIGHEST_SEVERITY, DEFAULT_SEVERITY],
             _ => &[],
         }
     }
@@ -815,9 +889,9 @@ impl Role {
 
     /// Whether one declaration decides it for the whole policy (every role
     /// but out-of-hours billing, which has a rule per grid, tier and
-    /// severity).
+    /// severity, and severity, which has as many rules as the policy states).
     pub fn one_per_policy(self) -> bool {
-        self != Role::OutOfHoursBilling
+        !matches!(self, Role::OutOfHoursBilling | Role::Severity)
     }
 }
 
@@ -874,6 +948,7 @@ outcomes! {
     NewFixes "new-fixes": YesNo, "New fixes";
     MayClose "may-close": YesNo, "May close the case";
     SupportTo "support-to": Ref(Party), "Support delivered to";
+    SeverityGranted "severity-granted": Ref(Severity), "Severity granted";
 }
 
 /// An example's fields: its inputs from the table, then its outcomes.
@@ -913,7 +988,7 @@ mod tests {
         let names: Vec<&str> = Kind::Example.fields().iter().map(|f| f.name).collect();
         assert_eq!(names.first(), Some(&"license"));
         assert_eq!(names[names.len() - Outcome::ALL.len()], "target");
-        assert_eq!(names.last(), Some(&"support-to"));
+        assert_eq!(names.last(), Some(&"severity-granted"));
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub fn show(value: &Value) -> String {
         Value::Kind(k) => k.name().to_owned(),
         Value::CellType(c) => c.name().to_owned(),
         Value::Role(r) => r.name().to_owned(),
+        Value::Observance(o) => o.name().to_owned(),
         Value::Weekly(w) => list(w.iter().map(weekly)),
         Value::Dates(d) => list(d.iter().map(|d| d.format("%Y-%m-%d").to_string())),
         Value::Holiday(h) => holiday(h),

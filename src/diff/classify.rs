@@ -398,6 +398,9 @@ pub fn presence(kind: Kind, added: bool) -> Verdict {
         | Kind::Example
         | Kind::Party
         | Kind::Comparison
+        // A set's holidays are judged one by one, and so is a calendar's
+        // `holidays:`.
+        | Kind::Holidays
         | Kind::Policy => Verdict::editorial(format!("{name} {verb}")),
         Kind::Grid | Kind::Calendar | Kind::Severity | Kind::Rule => {
             Verdict::cannot_tell(&format!("{name} {verb}"))

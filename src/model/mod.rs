@@ -184,6 +184,8 @@ pub enum Value {
     Instant(chrono::DateTime<chrono::FixedOffset>),
     /// What a declaration decides.
     Role(Role),
+    /// How a holiday on a weekend is observed.
+    Observance(crate::schema::Observance),
 }
 
 /// A claim: what it says, and its operand typed as what it is about.

@@ -2,7 +2,7 @@
 //! from the schema table, so that every field of every kind is described.
 
 use super::tree::FORMAT;
-use crate::schema::{CellType, Kind, Role, Type};
+use crate::schema::{CellType, Kind, Observance, Role, Type};
 use serde_json::{json, Map, Value as Json};
 
 /// The `$id` of the schema.
@@ -48,6 +48,7 @@ fn type_schema(ty: Type) -> Json {
         Type::KindName => r("kind-name"),
         Type::CellType => r("cell-type"),
         Type::Role => r("role"),
+        Type::Observance => r("observance"),
         Type::Weekly => r("weekly"),
         Type::Dates => r("dates"),
         Type::Holiday => r("holiday"),
@@ -317,6 +318,13 @@ pub fn schema() -> String {
         json!({
             "enum": Role::ALL.iter().map(|r| r.name()).collect::<Vec<_>>(),
             "description": "A question a grid or a rule decides (its `decides:`).",
+        }),
+    );
+    def(
+        "observance",
+        json!({
+            "enum": Observance::ALL.iter().map(|o| o.name()).collect::<Vec<_>>(),
+            "description": "How a holiday on a weekend is observed (its `observed:`).",
         }),
     );
     def(

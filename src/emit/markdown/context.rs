@@ -110,6 +110,7 @@ impl<'a> Ctx<'a> {
             Value::Kind(k) => k.name().to_owned(),
             Value::CellType(c) => c.name().to_owned(),
             Value::Role(r) => r.name().to_owned(),
+            Value::Observance(o) => o.name().to_owned(),
             Value::Weekly(w) => w.iter().map(style::weekly).collect::<Vec<_>>().join("; "),
             Value::Dates(d) => d
                 .iter()
