@@ -133,9 +133,8 @@ impl Calendar {
             |m: u8, d: u8| NaiveDate::from_ymd_opt(2000, u32::from(m), u32::from(d)).is_some();
         for rule in self.holidays.iter() {
             let ok = match *rule {
-                HolidayRule::Fixed { month, day, .. } | HolidayRule::Observed { month, day, .. } => {
-                    exists(month, day)
-                }
+                HolidayRule::Fixed { month, day, .. }
+                | HolidayRule::Observed { month, day, .. } => exists(month, day),
                 HolidayRule::EasterOffset { .. } => true,
                 HolidayRule::WeekdayBetween {
                     from_month,

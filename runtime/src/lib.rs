@@ -34,6 +34,7 @@ pub mod hours;
 pub mod ids;
 pub mod money;
 pub mod session;
+pub mod severity;
 pub mod sla;
 pub mod target;
 
@@ -44,6 +45,7 @@ pub use hours::SupportHours;
 pub use ids::UnknownId;
 pub use money::{billable_charge, billed_minutes, ChargeError, Currency, Money};
 pub use session::Session;
+pub use severity::{granted_severity, SeverityCase, SeverityRule};
 pub use sla::{
     due, format_rfc3339, status, BusinessClock, Pause, SlaError, SlaState, SlaStatus,
     DEFAULT_AT_RISK_SHARE, HORIZON_DAYS,

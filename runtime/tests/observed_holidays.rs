@@ -60,12 +60,10 @@ fn the_observed_date_is_closed_not_the_actual_one() {
         calendar.is_holiday(date(2021, 12, 31)),
         Some("New Year's Day")
     );
-    assert!(calendar.is_open_at(
-        chrono::DateTime::parse_from_rfc3339("2022-01-01T12:00:00-05:00").unwrap()
-    ));
-    assert!(!calendar.is_open_at(
-        chrono::DateTime::parse_from_rfc3339("2021-12-31T12:00:00-05:00").unwrap()
-    ));
+    assert!(calendar
+        .is_open_at(chrono::DateTime::parse_from_rfc3339("2022-01-01T12:00:00-05:00").unwrap()));
+    assert!(!calendar
+        .is_open_at(chrono::DateTime::parse_from_rfc3339("2021-12-31T12:00:00-05:00").unwrap()));
 }
 
 #[test]
