@@ -711,12 +711,13 @@ impl Observance {
         Observance::ALL.into_iter().find(|o| o.name() == name)
     }
 
-    /// In words, for the document: `Saturday to Friday, Sunday to Monday`.
+    /// The move in words, for the document: `Saturday → Friday, Sunday →
+    /// Monday`.
     pub fn describe(self) -> &'static str {
         match self {
-            Observance::NearestWeekday => "on a Saturday observed the Friday before, on a Sunday the Monday after",
-            Observance::NextWeekday => "on a weekend observed the Monday after",
-            Observance::SundayToMonday => "on a Sunday observed the Monday after",
+            Observance::NearestWeekday => "Saturday → Friday, Sunday → Monday",
+            Observance::NextWeekday => "Saturday, Sunday → Monday",
+            Observance::SundayToMonday => "Sunday → Monday",
         }
     }
 }

@@ -33,7 +33,7 @@ pub struct Args {
     /// The tier's id, e.g. `enterprise`
     #[arg(long)]
     pub tier: String,
-    /// The severity's id, e.g. `sev-2`
+    /// The severity's id or one of its aliases (any case), e.g. `sev-2` or `"Priority 2"`
     #[arg(long)]
     pub severity: String,
     /// When the case was submitted (RFC 3339, e.g. `2026-03-13T16:00:00+01:00`)
@@ -126,7 +126,11 @@ fn id<'a, 'p, V: View<'p> + 'p>(policy: &'p Policy, id: &'a str) -> Result<&'a s
 
 fn compute(policy: &Valid, args: &Args) -> Result<String, Failure> {
     let tier = id::<TierDecl>(policy.policy(), &args.tier)?;
-    let severity = id::<SeverityDecl>(policy.policy(), &args.severity)?;
+    let severity = match enforce::severity::severity_id(policy, &args.severity) {
+        Ok(severity) => severity,
+        // Unknown: the same message as any other id, with the valid ids.
+        Err(_) => id::<SeverityDecl>(policy.policy(), &args.severity)?,
+    };
     let submitted = enforce::parse_instant(&args.at).map_err(Failure::Usage)?;
     let pauses: Vec<Pause> = args
         .pauses

@@ -15,6 +15,8 @@ use crate::value_text;
 pub struct Ctx<'a> {
     /// The policy.
     pub policy: &'a Policy,
+    /// Its facts.
+    pub facts: &'a Valid,
     /// Every prose block of the policy, resolved and normalized.
     said: String,
 }
@@ -39,6 +41,7 @@ impl<'a> Ctx<'a> {
     pub fn new(facts: &'a Valid) -> Ctx<'a> {
         let mut ctx = Ctx {
             policy: facts.policy(),
+            facts,
             said: String::new(),
         };
         let all: Vec<String> = facts
