@@ -109,15 +109,18 @@ impl<'p> GrantedSeverity<'p> {
             ),
             &Expr::slice(rules),
         );
-        let mut case = vec![("requested".to_owned(), Expr::atom("requested"))];
+        // Field init shorthand, one a line, as rustfmt lays out a struct
+        // literal wider than its small-literal width.
+        body.line("let case = rt::SeverityCase {");
+        body.line("    requested,");
         for ((_, name), has) in KINDS.iter().zip(self.kinds) {
-            let value = if has { *name } else { "None" };
-            case.push(((*name).to_owned(), Expr::atom(value)));
+            if has {
+                body.line(&format!("    {name},"));
+            } else {
+                body.line(&format!("    {name}: None,"));
+            }
         }
-        body.assign(
-            "let case = ",
-            &Expr::Struct("rt::SeverityCase".to_owned(), case),
-        );
+        body.line("};");
         body.tail(&Expr::call(
             "rt::granted_severity",
             vec![
@@ -127,7 +130,7 @@ impl<'p> GrantedSeverity<'p> {
             ],
         ));
         let mut params = vec![format!("requested: Option<{severity}>")];
-        for (((kind, name), has), _) in KINDS.iter().zip(self.kinds).zip(&types) {
+        for ((kind, name), has) in KINDS.iter().zip(self.kinds) {
             if has {
                 params.push(format!("{name}: Option<{}>", type_name(*kind)));
             }
