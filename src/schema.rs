@@ -158,9 +158,7 @@ impl Type {
             Type::FieldNames => "a list of field names",
             Type::Instant => "a quoted instant such as `\"2026-03-13T15:30:00+01:00\"`",
             Type::Role => "a question such as `remote-login`",
-            Type::Observance => {
-                "`nearest-weekday`, `next-weekday` or `sunday-to-monday`"
-            }
+            Type::Observance => "`nearest-weekday`, `next-weekday` or `sunday-to-monday`",
         }
     }
 

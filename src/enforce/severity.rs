@@ -16,7 +16,8 @@ pub fn severity_id<'v>(policy: &'v Valid, name: &str) -> Result<&'v str, Error> 
         return Ok(s.decl().id.as_str());
     }
     let names = policy.policy().all::<SeverityDecl>().flat_map(|s| {
-        std::iter::once(s.decl().id.as_str()).chain(s.aliases().unwrap_or_default().iter().map(String::as_str))
+        std::iter::once(s.decl().id.as_str())
+            .chain(s.aliases().unwrap_or_default().iter().map(String::as_str))
     });
     Err(Error::UnknownId {
         kind: Kind::Severity,
@@ -37,7 +38,9 @@ pub fn granted_severity<'v>(
 ) -> Result<Option<&'v str>, Error> {
     let requested = requested.map(|r| severity_id(policy, r)).transpose()?;
     let p = policy.policy();
-    let tier = tier.map(|t| lookup::<TierDecl>(p, t).map(|d| d.decl().id.as_str())).transpose()?;
+    let tier = tier
+        .map(|t| lookup::<TierDecl>(p, t).map(|d| d.decl().id.as_str()))
+        .transpose()?;
     let license = license
         .map(|l| lookup::<LicenseDecl>(p, l).map(|d| d.decl().id.as_str()))
         .transpose()?;

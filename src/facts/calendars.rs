@@ -4,8 +4,8 @@
 
 use crate::ast::HolidayRule;
 use crate::model::view::{CalendarDecl, HolidayDecl, HolidaysDecl, View};
-use crate::schema::Observance;
 use crate::model::Policy;
+use crate::schema::Observance;
 use chrono::Datelike;
 use chrono_tz::Tz;
 use policyc_runtime as rt;

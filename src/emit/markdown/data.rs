@@ -149,7 +149,10 @@ pub fn calendar(ctx: &Ctx<'_>, decl: &Decl, holidays: &[&Decl]) -> Vec<Block> {
     }
     let mut table = Table::new(["Public holiday", "Date"]);
     for h in holidays {
-        table.row(vec![h.display().to_owned(), super::holidays::date_cell(ctx, h)]);
+        table.row(vec![
+            h.display().to_owned(),
+            super::holidays::date_cell(ctx, h),
+        ]);
     }
     if let Some(dates) = CalendarDecl::of(decl).and_then(|c| c.closed()) {
         for d in dates {

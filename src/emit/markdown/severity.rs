@@ -54,7 +54,11 @@ fn covers(ctx: &Ctx<'_>, r: RuleDecl<'_>) -> String {
         (rule::CHANNELS, r.channels()),
     ] {
         if !ids.is_empty() {
-            parts.push(format!("{}: {}", label(field), ctx.titles(ids.iter(), ", ")));
+            parts.push(format!(
+                "{}: {}",
+                label(field),
+                ctx.titles(ids.iter(), ", ")
+            ));
         }
     }
     if let Some(when) = r.when() {

@@ -80,7 +80,13 @@ impl<'p> GrantedSeverity<'p> {
         let types: Vec<String> = KINDS
             .iter()
             .zip(self.kinds)
-            .map(|((kind, _), has)| if has { type_name(*kind) } else { "()".to_owned() })
+            .map(|((kind, _), has)| {
+                if has {
+                    type_name(*kind)
+                } else {
+                    "()".to_owned()
+                }
+            })
             .collect();
         let option = |p: &Option<String>| match p {
             Some(p) => Expr::atom(p.clone()).some(),
