@@ -124,12 +124,34 @@ fn id<'a, 'p, V: View<'p> + 'p>(policy: &'p Policy, id: &'a str) -> Result<&'a s
     }
 }
 
+/// An unknown severity, with the valid ids and aliases.
+fn unknown_severity(policy: &Valid, e: &Error) -> String {
+    let mut ids = Vec::new();
+    let mut aliases = Vec::new();
+    for s in policy.policy().all::<SeverityDecl>() {
+        ids.push(format!("`{}`", s.decl().id.as_str()));
+        aliases.extend(
+            s.aliases()
+                .unwrap_or_default()
+                .iter()
+                .map(|a| format!("`{a}`")),
+        );
+    }
+    let mut text = format!("{e}\n  help: the severity ids are {}", ids.join(", "));
+    if !aliases.is_empty() {
+        text.push_str(&format!(
+            "; their aliases (in any case) {}",
+            aliases.join(", ")
+        ));
+    }
+    text
+}
+
 fn compute(policy: &Valid, args: &Args) -> Result<String, Failure> {
     let tier = id::<TierDecl>(policy.policy(), &args.tier)?;
     let severity = match enforce::severity::severity_id(policy, &args.severity) {
         Ok(severity) => severity,
-        // Unknown: the same message as any other id, with the valid ids.
-        Err(_) => id::<SeverityDecl>(policy.policy(), &args.severity)?,
+        Err(e) => return Err(Failure::Usage(unknown_severity(policy, &e))),
     };
     let submitted = enforce::parse_instant(&args.at).map_err(Failure::Usage)?;
     let pauses: Vec<Pause> = args
