@@ -321,6 +321,15 @@ impl Kind {
         }
     }
 
+    /// The kind in words, for messages: its name, except `holiday set`
+    /// for `holidays`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Holidays => "holiday set",
+            kind => kind.name(),
+        }
+    }
+
     /// The kind written `name`.
     pub fn parse(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
