@@ -138,6 +138,12 @@ codes! {
     E115 Error Structure File;
     /// Two declarations decide the same question.
     E116 Error Structure File;
+    /// A calendar that gets the same holiday twice (from two holiday sets, or from a set and itself).
+    E117 Error Structure File;
+    /// A severity rule whose default is more severe than its cap.
+    E118 Error Structure File;
+    /// A severity alias that names two severities.
+    E119 Error Structure File;
     /// A number too large.
     E201 Error Value File;
     /// A date or day of the year that does not exist.
@@ -168,6 +174,10 @@ codes! {
     E214 Error Value File;
     /// Not a question a declaration can decide.
     E215 Error Value File;
+    /// Not a way of observing a holiday.
+    E216 Error Value File;
+    /// An observed date on a holiday that is not on a fixed day.
+    E217 Error Value File;
     /// A grid without rows.
     E301 Error Grid File;
     /// A grid row or header that is not ids and values.

@@ -38,8 +38,10 @@ pub enum Kind {
     Channel,
     /// The business-hours calendar.
     Calendar,
-    /// A holiday of a calendar.
+    /// A holiday of a calendar or of a holiday set.
     Holiday,
+    /// A named set of holidays, declared once and included by calendars.
+    Holidays,
     /// A severity level.
     Severity,
     /// What a target grid measures: first response, update cadence,
@@ -130,6 +132,8 @@ pub enum Type {
     Start,
     /// A limit: `20 members`, `12 hours/quarter`, `unlimited`, `n/a`.
     Quantity,
+    /// How a holiday on a weekend is observed: `nearest-weekday`, ...
+    Observance,
 }
 
 impl Type {
@@ -167,6 +171,7 @@ impl Type {
             Type::Quantity => {
                 "a limit such as `20 members` or `12 hours/quarter`, `unlimited` or `n/a`"
             }
+            Type::Observance => "`nearest-weekday`, `next-weekday` or `sunday-to-monday`",
         }
     }
 
@@ -201,6 +206,7 @@ impl Type {
             Type::Role => "remote-login",
             Type::Start => "last-update",
             Type::Quantity => "12 hours/quarter",
+            Type::Observance => "nearest-weekday",
         }
     }
 }
@@ -280,7 +286,7 @@ pub struct FieldSpec {
 
 impl Kind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [Kind; 25] = [
+    pub const ALL: [Kind; 26] = [
         Kind::Policy,
         Kind::Section,
         Kind::Topic,
@@ -293,6 +299,7 @@ impl Kind {
         Kind::Channel,
         Kind::Calendar,
         Kind::Holiday,
+        Kind::Holidays,
         Kind::Severity,
         Kind::Metric,
         Kind::Limit,
@@ -323,6 +330,7 @@ impl Kind {
             Kind::Channel => "channel",
             Kind::Calendar => "calendar",
             Kind::Holiday => "holiday",
+            Kind::Holidays => "holidays",
             Kind::Severity => "severity",
             Kind::Metric => "metric",
             Kind::Limit => "limit",
@@ -336,6 +344,15 @@ impl Kind {
             Kind::List => "list",
             Kind::Claim => "claim",
             Kind::Example => "example",
+        }
+    }
+
+    /// The kind in words, for messages: its name, except `holiday set`
+    /// for `holidays`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Holidays => "holiday set",
+            kind => kind.name(),
         }
     }
 
@@ -424,6 +441,7 @@ impl Kind {
             Kind::Tier,
             Kind::Channel,
             Kind::Calendar,
+            Kind::Holidays,
             Kind::Severity,
             Kind::Metric,
             Kind::Limit,
@@ -444,7 +462,7 @@ impl Kind {
         match self {
             Kind::Section => SECTION,
             Kind::Topic | Kind::Product | Kind::Tier | Kind::Rule => DOCUMENT,
-            Kind::Calendar => &[Kind::Holiday],
+            Kind::Calendar | Kind::Holidays => &[Kind::Holiday],
             _ => &[],
         }
     }
@@ -544,13 +562,18 @@ macro_rules! schema_table {
                 ZONE_LABEL zone_label "zone-label": opt Text, "Time zone as shown";
                 ORDER_FORM_OVERRIDES order_form_overrides "order-form-overrides": opt YesNo, "An order form may define other hours";
                 CUSTOMER_ZONE customer_zone "customer-zone": opt YesNo, "Hours in the customer's time zone";
+                HOLIDAYS holidays "holidays": opt Refs(Holidays), "Holiday sets";
             }
             Holiday HolidayDecl holiday {
                 ON on "on": req Holiday, "Date";
+                OBSERVED observed "observed": opt Observance, "Observed";
+            }
+            Holidays HolidaysDecl holidays {
             }
             Severity SeverityDecl severity {
                 DEFINITION definition "definition": req Prose, "Definition";
                 EXAMPLES examples "examples": opt Texts, "Example Issues";
+                ALIASES aliases "aliases": opt Texts, "Also called";
             }
             Metric MetricDecl metric {
                 FROM from "from": opt Start, "Counted from";
@@ -613,6 +636,11 @@ macro_rules! schema_table {
                 CRASHING_BUGS crashing_bugs "crashing-bugs": opt YesNo, "Crashing bugs qualify";
                 SEE see "see": opt Ref(Section | Topic), "See";
                 DECIDES decides "decides": opt Role, "Decides";
+                HIGHEST_SEVERITY highest_severity "highest-severity": opt Ref(Severity), "Highest severity";
+                DEFAULT_SEVERITY default_severity "default-severity": opt Ref(Severity), "Default severity";
+                LICENSES licenses "licenses": opt Refs(License), "Licenses";
+                CHANNELS channels "channels": opt Refs(Channel), "Channels";
+                WHEN when "when": opt Text, "When";
             }
             List ListDecl list {
                 ITEMS items "items": req Texts, "Items";
@@ -641,6 +669,7 @@ macro_rules! schema_table {
                 PRODUCT product "product": opt Ref(Product), "Product";
                 METRIC metric "metric": opt Ref(Metric), "Metric";
                 ZONE zone "zone": opt Zone, "Customer's time zone";
+                CHANNEL channel "channel": opt Ref(Channel), "Channel";
             }
         }
     };
@@ -701,6 +730,51 @@ macro_rules! field_specs {
 
 schema_table!(field_specs);
 
+/// How a holiday that falls on a weekend is observed (`observed:` of a
+/// `holiday`); the runtime's `Observance` moves the date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Observance {
+    /// Saturday to Friday, Sunday to Monday.
+    NearestWeekday,
+    /// Saturday and Sunday to Monday.
+    NextWeekday,
+    /// Sunday to Monday; a Saturday stays.
+    SundayToMonday,
+}
+
+impl Observance {
+    /// Every observance, in the order the documentation lists them.
+    pub const ALL: [Observance; 3] = [
+        Observance::NearestWeekday,
+        Observance::NextWeekday,
+        Observance::SundayToMonday,
+    ];
+
+    /// As written after `observed:`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Observance::NearestWeekday => "nearest-weekday",
+            Observance::NextWeekday => "next-weekday",
+            Observance::SundayToMonday => "sunday-to-monday",
+        }
+    }
+
+    /// The observance written `name`.
+    pub fn parse(name: &str) -> Option<Observance> {
+        Observance::ALL.into_iter().find(|o| o.name() == name)
+    }
+
+    /// The move in words, for the document: `Saturday → Friday, Sunday →
+    /// Monday`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Observance::NearestWeekday => "Saturday → Friday, Sunday → Monday",
+            Observance::NextWeekday => "Saturday, Sunday → Monday",
+            Observance::SundayToMonday => "Sunday → Monday",
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Roles: the questions a grid or a rule decides
 // ---------------------------------------------------------------------------
@@ -745,11 +819,15 @@ pub enum Role {
     OutOfHoursBilling,
     /// On which conditions remote login is granted: a rule.
     RemoteLogin,
+    /// Which severity a case is given: rules that cap it
+    /// (`highest-severity`) or give it when none is asked for
+    /// (`default-severity`), any number per policy.
+    Severity,
 }
 
 impl Role {
     /// Every role, in the order the documentation lists them.
-    pub const ALL: [Role; 9] = [
+    pub const ALL: [Role; 10] = [
         Role::ResponseTargets,
         Role::ScreenSharing,
         Role::RootCauseAnalysis,
@@ -759,6 +837,7 @@ impl Role {
         Role::CaseClosure,
         Role::OutOfHoursBilling,
         Role::RemoteLogin,
+        Role::Severity,
     ];
 
     /// As written after `decides:`.
@@ -773,6 +852,7 @@ impl Role {
             Role::CaseClosure => "case-closure",
             Role::OutOfHoursBilling => "out-of-hours-billing",
             Role::RemoteLogin => "remote-login",
+            Role::Severity => "severity",
         }
     }
 
@@ -793,6 +873,7 @@ impl Role {
             Role::CaseClosure => "when a case may be closed",
             Role::OutOfHoursBilling => "out-of-hours billing",
             Role::RemoteLogin => "remote login",
+            Role::Severity => "the severity a case is given",
         }
     }
 
@@ -845,6 +926,7 @@ impl Role {
             Role::CaseClosure => &[ATTEMPTS, SEPARATE_BUSINESS_DAYS],
             // A `rate` alone is a price, not billing terms.
             Role::OutOfHoursBilling => &[INCREMENT, MINIMUM],
+            Role::Severity => &[HIGHEST_SEVERITY, DEFAULT_SEVERITY],
             _ => &[],
         }
     }
@@ -861,9 +943,9 @@ impl Role {
 
     /// Whether one declaration decides it for the whole policy (every role
     /// but out-of-hours billing, which has a rule per grid, tier and
-    /// severity).
+    /// severity, and severity, which has as many rules as the policy states).
     pub fn one_per_policy(self) -> bool {
-        self != Role::OutOfHoursBilling
+        !matches!(self, Role::OutOfHoursBilling | Role::Severity)
     }
 }
 
@@ -920,6 +1002,7 @@ outcomes! {
     NewFixes "new-fixes": YesNo, "New fixes";
     MayClose "may-close": YesNo, "May close the case";
     SupportTo "support-to": Ref(Party), "Support delivered to";
+    SeverityGranted "severity-granted": Ref(Severity), "Severity granted";
 }
 
 /// An example's fields: its inputs from the table, then its outcomes.
@@ -959,7 +1042,7 @@ mod tests {
         let names: Vec<&str> = Kind::Example.fields().iter().map(|f| f.name).collect();
         assert_eq!(names.first(), Some(&"license"));
         assert_eq!(names[names.len() - Outcome::ALL.len()], "target");
-        assert_eq!(names.last(), Some(&"support-to"));
+        assert_eq!(names.last(), Some(&"severity-granted"));
     }
 
     #[test]

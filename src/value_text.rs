@@ -31,6 +31,7 @@ pub fn show(value: &Value) -> String {
         Value::CellType(c) => c.name().to_owned(),
         Value::Role(r) => r.name().to_owned(),
         Value::Limit(l) => limit(l),
+        Value::Observance(o) => o.name().to_owned(),
         Value::Weekly(w) => list(w.iter().map(weekly)),
         Value::Dates(d) => list(d.iter().map(|d| d.format("%Y-%m-%d").to_string())),
         Value::Holiday(h) => holiday(h),

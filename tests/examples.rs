@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 const POLICY: &str = "policies/customer-support/v1.0.policy";
+const SEVERITIES: &str = "tests/fixtures/valid/holidays-and-severities.policy";
 const WRONG_DUE: &str = "tests/fixtures/invalid/E421-example-wrong-due.policy";
 
 fn policyc(args: &[&str]) -> Output {
@@ -57,9 +58,19 @@ fn the_default_path_is_policies() {
 fn every_outcome_and_every_deadline_is_exemplified() {
     let policy = policy();
     let decls: Vec<_> = policy.policy().of_kind(Kind::Example).collect();
+    // Severity rules are exemplified by the fixture that has them.
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEVERITIES))
+        .expect("the fixture");
+    let severities = policyc::check_source(&source)
+        .into_valid()
+        .expect("a valid fixture");
+    let more: Vec<_> = severities.policy().of_kind(Kind::Example).collect();
     for outcome in Outcome::ALL {
         assert!(
-            decls.iter().any(|d| d.value(outcome.name()).is_some()),
+            decls
+                .iter()
+                .chain(&more)
+                .any(|d| d.value(outcome.name()).is_some()),
             "no example states `{}`",
             outcome.name()
         );
@@ -171,4 +182,31 @@ fn examples_report_what_they_lack() {
             text(&out.stderr)
         );
     }
+}
+
+#[test]
+fn severity_examples_pass_and_a_wrong_one_fails() {
+    let out = policyc(&["test", SEVERITIES]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(
+        stdout.ends_with("test result: ok. 5 passed; 0 failed\n"),
+        "{stdout}"
+    );
+    let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEVERITIES))
+        .expect("the fixture")
+        .replace(
+            "severity-granted: high\n    }\n\n    example observed",
+            "severity-granted: urgent\n    }\n\n    example observed",
+        );
+    let checked = policyc::check_source(&source);
+    let failing: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}: {}", d.code, d.message))
+        .collect();
+    assert_eq!(
+        failing,
+        ["E421: the example `japan-urgent` does not hold: `severity-granted` is `high`, not `urgent`"],
+    );
 }

@@ -139,7 +139,8 @@ impl Calendar {
             |m: u8, d: u8| NaiveDate::from_ymd_opt(2000, u32::from(m), u32::from(d)).is_some();
         for rule in self.holidays.iter() {
             let ok = match *rule {
-                HolidayRule::Fixed { month, day, .. } => exists(month, day),
+                HolidayRule::Fixed { month, day, .. }
+                | HolidayRule::Observed { month, day, .. } => exists(month, day),
                 HolidayRule::EasterOffset { .. } => true,
                 HolidayRule::WeekdayBetween {
                     from_month,
@@ -168,9 +169,8 @@ impl Calendar {
     pub fn is_holiday(&self, date: NaiveDate) -> Option<&'static str> {
         let year = date.year();
         self.holidays.iter().find_map(|rule| {
-            // A wrapping range evaluated for the previous year can land in this one.
-            let hit = rule.date_in(year) == Some(date)
-                || year.checked_sub(1).and_then(|y| rule.date_in(y)) == Some(date);
+            // A wrapping range or an observed date can land in a neighbouring year.
+            let hit = rule.dates_near(year).any(|d| d == date);
             hit.then(|| rule.name())
         })
     }
@@ -229,12 +229,8 @@ impl Calendar {
     pub fn holidays_in(&self, year: i32) -> Vec<(NaiveDate, &'static str)> {
         let mut out: Vec<(NaiveDate, &'static str)> = Vec::new();
         for rule in self.holidays.iter() {
-            for y in [year.checked_sub(1), Some(year)].into_iter().flatten() {
-                if let Some(date) = rule.date_in(y) {
-                    if date.year() == year {
-                        out.push((date, rule.name()));
-                    }
-                }
+            for date in rule.dates_near(year).filter(|d| d.year() == year) {
+                out.push((date, rule.name()));
             }
         }
         out.sort_unstable();
@@ -423,11 +419,7 @@ impl<'a> CalendarCache<'a> {
             }
         };
         for rule in self.calendar.holidays.iter() {
-            for y in [year.checked_sub(1), Some(year)].into_iter().flatten() {
-                if let Some(date) = rule.date_in(y) {
-                    mark(date);
-                }
-            }
+            rule.dates_near(year).for_each(&mut mark);
         }
         for &(y, m, d) in self.calendar.closures.iter() {
             if y == year {

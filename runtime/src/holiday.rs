@@ -1,4 +1,6 @@
-//! Holiday rules: fixed dates, dates relative to Easter, and "first weekday in a range".
+//! Holiday rules: fixed dates, dates relative to Easter, "first weekday in a
+//! range", and fixed dates moved off the weekend when they fall on one
+//! ("observed" dates, [`Observance`]).
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -40,6 +42,53 @@ pub enum HolidayRule {
         /// Day of the last date of the range.
         to_day: u8,
     },
+    /// The same date every year, taken on a weekday when it falls on a
+    /// weekend, as `shift` says: Independence Day (4 July) observed on the
+    /// nearest weekday is Friday 3 July 2026. Only the observed date is the
+    /// holiday (as in U.S. federal practice): on a calendar open at
+    /// weekends, the weekend date itself stays open. A policy that closes
+    /// both states the plain date as a second holiday.
+    Observed {
+        /// Name of the holiday.
+        name: &'static str,
+        /// Month, 1–12.
+        month: u8,
+        /// Day of the month, 1–31.
+        day: u8,
+        /// How a weekend date moves.
+        shift: Observance,
+    },
+}
+
+/// How a holiday that falls on a weekend is observed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub enum Observance {
+    /// Saturday to the Friday before, Sunday to the Monday after.
+    NearestWeekday,
+    /// Saturday and Sunday to the Monday after.
+    NextWeekday,
+    /// Sunday to the Monday after; a Saturday stays.
+    SundayToMonday,
+}
+
+impl Observance {
+    /// Every observance, in the order the documentation lists them.
+    pub const ALL: [Observance; 3] = [
+        Observance::NearestWeekday,
+        Observance::NextWeekday,
+        Observance::SundayToMonday,
+    ];
+
+    /// The date `date` is observed on.
+    pub fn observe(self, date: NaiveDate) -> Option<NaiveDate> {
+        match (self, date.weekday()) {
+            (Observance::NearestWeekday, Weekday::Sat) => date.checked_sub_days(Days::new(1)),
+            (Observance::NextWeekday, Weekday::Sat) => date.checked_add_days(Days::new(2)),
+            (_, Weekday::Sun) => date.checked_add_days(Days::new(1)),
+            _ => Some(date),
+        }
+    }
 }
 
 impl HolidayRule {
@@ -48,20 +97,40 @@ impl HolidayRule {
         match self {
             HolidayRule::Fixed { name, .. }
             | HolidayRule::EasterOffset { name, .. }
-            | HolidayRule::WeekdayBetween { name, .. } => name,
+            | HolidayRule::WeekdayBetween { name, .. }
+            | HolidayRule::Observed { name, .. } => name,
         }
+    }
+
+    /// The dates of this holiday that may fall in `year`: its dates of the
+    /// year before, that year and the year after (a wrapping range or an
+    /// observed New Year's Day can cross into a neighbouring year). Callers
+    /// keep those that are in `year`.
+    pub fn dates_near(&self, year: i32) -> impl Iterator<Item = NaiveDate> + '_ {
+        [year.checked_sub(1), Some(year), year.checked_add(1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|y| self.date_in(y))
     }
 
     /// The date of this holiday in `year`, or `None` if it has no date that year
     /// (for example 30 February, or a range containing no such weekday).
     ///
     /// For a [`HolidayRule::WeekdayBetween`] range that wraps past New Year the
-    /// result may fall in `year + 1`.
+    /// result may fall in `year + 1`; an [`HolidayRule::Observed`] 1 January
+    /// on a Saturday is observed on 31 December of `year - 1`.
     pub fn date_in(&self, year: i32) -> Option<NaiveDate> {
         match *self {
             HolidayRule::Fixed { month, day, .. } => {
                 NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))
             }
+            HolidayRule::Observed {
+                month, day, shift, ..
+            } => shift.observe(NaiveDate::from_ymd_opt(
+                year,
+                u32::from(month),
+                u32::from(day),
+            )?),
             HolidayRule::EasterOffset { days, .. } => {
                 let easter = easter_sunday(year)?;
                 if days >= 0 {
@@ -149,6 +218,63 @@ mod tests {
         }
         assert_eq!(easter_sunday(i32::MAX), None);
         assert_eq!(easter_sunday(i32::MIN), None);
+    }
+
+    fn observed(month: u8, day: u8, shift: Observance) -> HolidayRule {
+        HolidayRule::Observed {
+            name: "x",
+            month,
+            day,
+            shift,
+        }
+    }
+
+    #[test]
+    fn observed_dates() {
+        use Observance::*;
+        // 4 July 2026 is a Saturday.
+        assert_eq!(
+            observed(7, 4, NearestWeekday).date_in(2026),
+            Some(date(2026, 7, 3))
+        );
+        assert_eq!(
+            observed(7, 4, NextWeekday).date_in(2026),
+            Some(date(2026, 7, 6))
+        );
+        assert_eq!(
+            observed(7, 4, SundayToMonday).date_in(2026),
+            Some(date(2026, 7, 4))
+        );
+        // 25 December 2022 is a Sunday.
+        for shift in Observance::ALL {
+            assert_eq!(
+                observed(12, 25, shift).date_in(2022),
+                Some(date(2022, 12, 26))
+            );
+        }
+        // 4 July 2027 is a Sunday, 4 July 2025 a Friday.
+        assert_eq!(
+            observed(7, 4, NearestWeekday).date_in(2027),
+            Some(date(2027, 7, 5))
+        );
+        assert_eq!(
+            observed(7, 4, NextWeekday).date_in(2025),
+            Some(date(2025, 7, 4))
+        );
+        // 1 January 2022 is a Saturday: observed on Friday 31 December 2021.
+        let new_year = observed(1, 1, NearestWeekday);
+        assert_eq!(new_year.date_in(2022), Some(date(2021, 12, 31)));
+        let near: Vec<NaiveDate> = new_year.dates_near(2021).collect();
+        assert!(near.contains(&date(2021, 12, 31)));
+        assert!(near.contains(&date(2021, 1, 1)));
+        // 31 December 2022 is a Saturday: the next weekday is 2 January 2023.
+        assert_eq!(
+            observed(12, 31, NextWeekday).date_in(2022),
+            Some(date(2023, 1, 2))
+        );
+        assert_eq!(observed(2, 30, NearestWeekday).date_in(2026), None);
+        assert_eq!(observed(1, 1, NearestWeekday).name(), "x");
+        assert_eq!(observed(12, 31, NextWeekday).date_in(i32::MAX), None);
     }
 
     #[test]

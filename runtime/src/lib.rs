@@ -35,17 +35,19 @@ pub mod ids;
 pub mod limit;
 pub mod money;
 pub mod session;
+pub mod severity;
 pub mod sla;
 pub mod target;
 
 pub use calendar::{Calendar, CalendarError, OpeningHours};
 pub use coverage::{Coverage, Incidents};
-pub use holiday::{easter_sunday, HolidayRule};
+pub use holiday::{easter_sunday, HolidayRule, Observance};
 pub use hours::SupportHours;
 pub use ids::UnknownId;
 pub use limit::Limit;
 pub use money::{billable_charge, billed_minutes, ChargeError, Currency, Money};
 pub use session::Session;
+pub use severity::{granted_severity, SeverityCase, SeverityRule};
 pub use sla::{
     due, format_rfc3339, status, BusinessClock, Pause, SlaError, SlaState, SlaStatus,
     DEFAULT_AT_RISK_SHARE, HORIZON_DAYS,

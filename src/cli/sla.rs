@@ -38,7 +38,7 @@ pub struct Args {
     /// The license's id, instead of the tier: the tier is the license's
     #[arg(long)]
     pub license: Option<String>,
-    /// The severity's id, e.g. `sev-2`
+    /// The severity's id or one of its aliases (any case), e.g. `sev-2` or `"Priority 2"`
     #[arg(long)]
     pub severity: String,
     /// When the case was submitted (RFC 3339, e.g. `2026-03-13T16:00:00+01:00`)
@@ -173,9 +173,35 @@ fn own_calendar(args: &Args) -> Result<Option<policyc_runtime::Calendar>, Failur
     }
 }
 
+/// An unknown severity, with the valid ids and aliases.
+fn unknown_severity(policy: &Valid, e: &Error) -> String {
+    let mut ids = Vec::new();
+    let mut aliases = Vec::new();
+    for s in policy.policy().all::<SeverityDecl>() {
+        ids.push(format!("`{}`", s.decl().id.as_str()));
+        aliases.extend(
+            s.aliases()
+                .unwrap_or_default()
+                .iter()
+                .map(|a| format!("`{a}`")),
+        );
+    }
+    let mut text = format!("{e}\n  help: the severity ids are {}", ids.join(", "));
+    if !aliases.is_empty() {
+        text.push_str(&format!(
+            "; their aliases (in any case) {}",
+            aliases.join(", ")
+        ));
+    }
+    text
+}
+
 fn compute(policy: &Valid, args: &Args) -> Result<String, Failure> {
     let tier = tier(policy, args)?;
-    let severity = id::<SeverityDecl>(policy.policy(), &args.severity)?;
+    let severity = match enforce::severity::severity_id(policy, &args.severity) {
+        Ok(severity) => severity,
+        Err(e) => return Err(Failure::Usage(unknown_severity(policy, &e))),
+    };
     let submitted = enforce::parse_instant(&args.at).map_err(Failure::Usage)?;
     let pauses: Vec<Pause> = args
         .pauses

@@ -360,6 +360,8 @@ pub fn list_rule(kind: Kind, field: &str, value: &Value) -> ListRule {
         (Value::Refs(_), Kind::Contact, contact::TOPICS) => ListRule::Editorial,
         // The severities a tier's summary target covers: the grid decides.
         (Value::Refs(_), Kind::Tier, tier::RESPONSE_TARGET_FOR) => ListRule::Editorial,
+        // A holiday set included: more holidays, fewer business days.
+        (Value::Refs(_), Kind::Calendar, calendar::HOLIDAYS) => ListRule::AddWorse,
         (Value::Refs(_), _, _) => ListRule::AddBetter,
         (Value::Dates(_), _, _) => ListRule::AddWorse,
         (Value::Texts(_), Kind::Product, product::DATABASES | product::COMPONENTS) => {
@@ -421,6 +423,9 @@ pub fn presence(kind: Kind, added: bool) -> Verdict {
         | Kind::Example
         | Kind::Party
         | Kind::Comparison
+        // A set's holidays are judged one by one, and so is a calendar's
+        // `holidays:`.
+        | Kind::Holidays
         | Kind::Policy => Verdict::editorial(format!("{name} {verb}")),
         Kind::Grid | Kind::Calendar | Kind::Severity | Kind::Metric | Kind::Limit | Kind::Rule => {
             Verdict::cannot_tell(&format!("{name} {verb}"))
@@ -442,6 +447,19 @@ pub fn line(cells: Option<CellType>, what: &str, added: bool) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_holiday_set_included_is_worse() {
+        let refs = Value::Refs(Vec::new());
+        assert_eq!(
+            list_rule(Kind::Calendar, calendar::HOLIDAYS, &refs),
+            ListRule::AddWorse
+        );
+        assert_eq!(
+            presence(Kind::Holidays, true).class,
+            presence(Kind::Section, true).class
+        );
+    }
 
     #[test]
     fn coverage_order() {

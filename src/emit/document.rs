@@ -166,6 +166,7 @@ pub fn field_value(policy: &Policy, value: &Value) -> FieldValue {
         Value::CellType(c) => s(c.name()),
         Value::Role(r) => s(r.name()),
         Value::Limit(l) => s(&value_text::limit(l)),
+        Value::Observance(o) => s(o.name()),
         Value::Weekly(w) => F::Weekly(w.iter().map(weekly).collect()),
         Value::Dates(d) => F::Strings(d.iter().map(|d| date(*d)).collect()),
         Value::Holiday(h) => F::Holiday(holiday(h)),

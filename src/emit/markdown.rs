@@ -14,6 +14,8 @@
 mod context;
 mod data;
 mod examples;
+mod holidays;
+mod severity;
 mod style;
 mod table;
 mod tables;
@@ -172,6 +174,8 @@ fn run(ctx: &Ctx<'_>, indices: &[usize], level: usize) -> Vec<Block> {
         Kind::List => decls.iter().map(|d| list(d)).collect(),
         Kind::Example => examples::table(ctx, &decls),
         Kind::Calendar => return decls.iter().flat_map(|d| calendar(ctx, d)).collect(),
+        Kind::Holidays => return decls.iter().flat_map(|d| holidays::set(ctx, d)).collect(),
+        Kind::Rule => severity::rules(ctx, &decls),
         _ => Vec::new(),
     };
     // What a tier, a product or a rule holds of its own follows it.
@@ -206,6 +210,7 @@ fn calendar(ctx: &Ctx<'_>, decl: &Decl) -> Vec<Block> {
         .filter(|d| d.kind == Kind::Holiday)
         .collect();
     blocks.extend(data::calendar(ctx, decl, &holidays));
+    blocks.extend(holidays::included(ctx, decl));
     blocks
 }
 

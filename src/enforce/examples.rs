@@ -17,6 +17,7 @@
 //! | `supported`, `new-fixes` | `phase` |
 //! | `may-close` | `contact-attempts`, `tier` (its calendar) |
 //! | `support-to` | `product` |
+//! | `severity-granted` | `severity` (asked for, optional), `tier` or `license`, `channel` (optional) |
 //!
 //! Codes: `E420` an example that expects nothing or lacks an input,
 //! `E421` an example that does not hold, `E422` an input or expectation
@@ -240,6 +241,39 @@ impl<'p> Ex<'p> {
         self.screen_sharing();
         self.rca();
         self.support_to();
+        self.severity_granted();
+    }
+
+    /// `severity-granted`: the severity asked for (or a default), capped.
+    fn severity_granted(&mut self) {
+        let outcome = Outcome::SeverityGranted;
+        let Some(Value::Ref(expected)) = self.expected(outcome) else {
+            return;
+        };
+        let license = self.decl.license().map(|l| l.as_str());
+        let tier = match (self.decl.tier(), license) {
+            (Some(tier), _) => Some(tier.as_str()),
+            (None, Some(license)) => match ent::tier_of_license(self.policy, license) {
+                Ok(tier) => Some(tier),
+                Err(e) => return self.cannot(outcome, &e),
+            },
+            (None, None) => None,
+        };
+        let requested = self.decl.severity().map(|s| s.as_str());
+        let channel = self.decl.channel().map(|c| c.as_str());
+        match super::severity::granted_severity(self.policy, requested, tier, license, channel) {
+            Ok(Some(granted)) if granted == expected.as_str() => {}
+            Ok(Some(granted)) => {
+                self.fails(outcome, expected.value.clone(), granted.to_owned(), None)
+            }
+            Ok(None) => self.fails(
+                outcome,
+                expected.value.clone(),
+                "none".to_owned(),
+                Some("no severity is asked for and no rule gives a default".to_owned()),
+            ),
+            Err(e) => self.cannot(outcome, &e),
+        }
     }
 
     /// `target`, `due` and `status`.

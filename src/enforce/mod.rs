@@ -12,6 +12,8 @@
 //! * [`entitlement`]: the decisions a support desk takes (tickets, incidents,
 //!   screen sharing, charges, custom builds, remote login, RCA, hotfixes,
 //!   lifecycle, closing cases, who CCX support goes to).
+//! * [`severity`]: the severity a case is given (caps and defaults), and
+//!   severities named by id or alias.
 //! * [`examples`]: the policy's own `example` declarations, computed and
 //!   compared with what they expect.
 //!
@@ -19,6 +21,7 @@
 
 pub mod entitlement;
 pub mod examples;
+pub mod severity;
 
 use crate::diagnostic::did_you_mean;
 use crate::facts::calendars::CalendarFacts;

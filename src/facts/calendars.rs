@@ -1,9 +1,11 @@
 //! Calendars as the SLA clock runs them: each `calendar` declaration built
-//! once into a [`policyc_runtime::Calendar`], with the holidays it holds.
+//! once into a [`policyc_runtime::Calendar`], with the holidays it holds
+//! and those of the holiday sets it includes (`holidays: [..]`).
 
 use crate::ast::HolidayRule;
-use crate::model::view::{CalendarDecl, HolidayDecl, View};
+use crate::model::view::{CalendarDecl, HolidayDecl, HolidaysDecl, View};
 use crate::model::Policy;
+use crate::schema::Observance;
 use chrono::Datelike;
 use chrono_tz::Tz;
 use policyc_runtime as rt;
@@ -23,7 +25,8 @@ pub struct CalendarFacts {
     /// The runtime calendar: zone, weekly hours, holidays, closure days.
     pub runtime: rt::Calendar,
     /// The holiday declarations it holds, with their runtime rules, in
-    /// document order.
+    /// document order, then those of each holiday set it includes, in the
+    /// order of its `holidays:`.
     pub holidays: Vec<(usize, rt::HolidayRule)>,
     /// Whether its hours are in the customer's zone (`customer-zone: yes`);
     /// `runtime` then has the policy's default zone.
@@ -55,12 +58,12 @@ impl CalendarFacts {
             }
         }
         let mut holidays = Vec::new();
-        for child in policy.children(index) {
+        for child in holiday_indices(policy, index) {
             let Some(holiday) = policy.decls.get(child).and_then(HolidayDecl::of) else {
                 continue;
             };
             let Some(rule) = holiday.on() else { continue };
-            let rule = runtime_holiday(rule, HOLIDAY_NAME)
+            let rule = runtime_holiday(rule, holiday.observed(), HOLIDAY_NAME)
                 .ok_or_else(|| format!("has a holiday out of range (`{}`)", holiday.id.as_str()))?;
             holidays.push((child, rule));
         }
@@ -96,9 +99,7 @@ impl CalendarFacts {
     pub fn closed_because(&self, date: chrono::NaiveDate) -> Option<Option<usize>> {
         let year = date.year();
         for (index, rule) in &self.holidays {
-            if rule.date_in(year) == Some(date)
-                || year.checked_sub(1).and_then(|y| rule.date_in(y)) == Some(date)
-            {
+            if rule.dates_near(year).any(|d| d == date) {
                 return Some(Some(*index));
             }
         }
@@ -106,10 +107,56 @@ impl CalendarFacts {
     }
 }
 
-/// A model holiday rule as a runtime one named `name`; `None` when a month,
-/// day or offset does not fit the runtime's types.
-pub fn runtime_holiday(rule: &HolidayRule, name: &'static str) -> Option<rt::HolidayRule> {
+/// The holiday declarations a calendar gets: its own, in document order,
+/// then those of each holiday set it includes, in the order of its
+/// `holidays:` (a reference that does not resolve to a set gives none).
+pub fn holiday_indices(policy: &Policy, index: usize) -> Vec<usize> {
+    let Some(calendar) = policy.decls.get(index).and_then(CalendarDecl::of) else {
+        return Vec::new();
+    };
+    let mut out: Vec<usize> = policy.children(index).collect();
+    for set in calendar.holidays().iter() {
+        let Some(at) = policy.index_of(set) else {
+            continue;
+        };
+        if policy.decls.get(at).and_then(HolidaysDecl::of).is_some() {
+            out.extend(policy.children(at));
+        }
+    }
+    out.retain(|&i| policy.decls.get(i).and_then(HolidayDecl::of).is_some());
+    out
+}
+
+/// The runtime's observance of the schema's.
+pub fn runtime_observance(observance: Observance) -> rt::Observance {
+    match observance {
+        Observance::NearestWeekday => rt::Observance::NearestWeekday,
+        Observance::NextWeekday => rt::Observance::NextWeekday,
+        Observance::SundayToMonday => rt::Observance::SundayToMonday,
+    }
+}
+
+/// A model holiday rule, observed as `observed` says, as a runtime one
+/// named `name`; `None` when a month, day or offset does not fit the
+/// runtime's types, or when an observance is given for a date that is not
+/// a fixed day (E217).
+pub fn runtime_holiday(
+    rule: &HolidayRule,
+    observed: Option<Observance>,
+    name: &'static str,
+) -> Option<rt::HolidayRule> {
     let byte = |n: u32| u8::try_from(n).ok();
+    if let Some(observance) = observed {
+        let HolidayRule::Fixed { month, day } = *rule else {
+            return None;
+        };
+        return Some(rt::HolidayRule::Observed {
+            name,
+            month: byte(month)?,
+            day: byte(day)?,
+            shift: runtime_observance(observance),
+        });
+    }
     Some(match *rule {
         HolidayRule::Fixed { month, day } => rt::HolidayRule::Fixed {
             name,

@@ -9,6 +9,8 @@
 //! * [`calendars`]: each calendar built once into the runtime's
 //!   [`Calendar`](policyc_runtime::Calendar), and the calendar each tier
 //!   runs on.
+//! * [`severity`]: the rules deciding a case's severity, and the order of
+//!   severities.
 //! * [`terms`]: the typed terms of the rules that decide (billing, closing
 //!   cases, custom builds, hotfixes, remote login).
 //!
@@ -22,6 +24,7 @@
 pub mod calendars;
 pub mod metrics;
 pub mod roles;
+pub mod severity;
 pub mod terms;
 
 use crate::codes::Code;

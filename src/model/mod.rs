@@ -186,6 +186,8 @@ pub enum Value {
     Role(Role),
     /// A limit.
     Limit(Limit),
+    /// How a holiday on a weekend is observed.
+    Observance(crate::schema::Observance),
 }
 
 /// A limit: an amount of something, per some period or unit, or none.

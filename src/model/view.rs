@@ -131,6 +131,7 @@ pub mod access {
         Instant => Option<DateTime<FixedOffset>>, |v| match v { Some(Value::Instant(i)) => Some(*i), _ => None };
         Start => Option<&'p str>, |v| match v { Some(Value::Text(t)) => Some(t.as_str()), _ => None };
         Role => Option<schema::Role>, |v| match v { Some(Value::Role(r)) => Some(*r), _ => None };
+        Observance => Option<schema::Observance>, |v| match v { Some(Value::Observance(o)) => Some(*o), _ => None };
     }
 }
 

@@ -2,7 +2,7 @@
 //! from the schema table, so that every field of every kind is described.
 
 use super::tree::FORMAT;
-use crate::schema::{CellType, Kind, Role, Type};
+use crate::schema::{CellType, Kind, Observance, Role, Type};
 use serde_json::{json, Map, Value as Json};
 
 /// The `$id` of the schema.
@@ -50,6 +50,7 @@ fn type_schema(ty: Type) -> Json {
         Type::Role => r("role"),
         Type::Start => r("start"),
         Type::Quantity => r("quantity"),
+        Type::Observance => r("observance"),
         Type::Weekly => r("weekly"),
         Type::Dates => r("dates"),
         Type::Holiday => r("holiday"),
@@ -342,6 +343,13 @@ pub fn schema() -> String {
         json!({
             "enum": crate::model::typing::START_WORDS,
             "description": "Where a metric's clock starts: at the submission, or at the last update (a cadence).",
+        }),
+    );
+    def(
+        "observance",
+        json!({
+            "enum": Observance::ALL.iter().map(|o| o.name()).collect::<Vec<_>>(),
+            "description": "How a holiday on a weekend is observed (its `observed:`).",
         }),
     );
     def(

@@ -13,7 +13,7 @@ use crate::model::{
     Body, Cell, Decl, Field, Grid, Hours, Incidents, Interpolation, Policy, Prose, ProsePart,
     ResponseTarget, Session, Value,
 };
-use crate::schema::{CellType, Kind, Role, Type};
+use crate::schema::{CellType, Kind, Observance, Role, Type};
 use crate::span::{Span, Spanned};
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
@@ -554,6 +554,13 @@ fn field_value(ty: Type, json: &Json) -> Result<Value> {
             Value::Role(
                 Role::parse(name)
                     .ok_or_else(|| ReadError::new(format!("`{name}` is not a role")))?,
+            )
+        }
+        Type::Observance => {
+            let name = string(json, "an observance")?;
+            Value::Observance(
+                Observance::parse(name)
+                    .ok_or_else(|| ReadError::new(format!("`{name}` is not an observance")))?,
             )
         }
         Type::Weekly => {

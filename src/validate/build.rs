@@ -6,7 +6,7 @@ use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::model::typing::{cell_value, fits, simple_value};
 use crate::model::*;
-use crate::schema::{fields, CellType, FieldSpec, Kind, Role, Type};
+use crate::schema::{fields, CellType, FieldSpec, Kind, Observance, Role, Type};
 use crate::span::{Span, Spanned};
 
 /// Builds the model; returns it with the problems found.
@@ -418,6 +418,27 @@ impl Builder {
                                 r,
                                 Role::ALL.iter().map(|r| r.name()),
                                 "a grid or a rule decides one of: ",
+                            ),
+                        );
+                        return None;
+                    }
+                },
+                _ => None,
+            },
+            Type::Observance => match &item.literal {
+                Literal::Reference(r) => match Observance::parse(r) {
+                    Some(o) => Some(Value::Observance(o)),
+                    None => {
+                        self.diagnostics.push(
+                            Diagnostic::new(
+                                Code::E216,
+                                format!("`{r}` is not a way of observing a holiday"),
+                            )
+                            .label(item.span, "unknown observance")
+                            .help_did_you_mean_or_list(
+                                r,
+                                Observance::ALL.iter().map(|o| o.name()),
+                                "a holiday on a weekend is observed by one of: ",
                             ),
                         );
                         return None;

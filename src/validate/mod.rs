@@ -12,8 +12,10 @@ mod consistency;
 mod contradictions;
 pub(crate) mod examples;
 mod grids;
+mod holidays;
 mod prose;
 mod references;
+mod severity;
 mod unused;
 
 use crate::ast::File;
@@ -40,6 +42,10 @@ pub fn validate_model(policy: Policy) -> (Facts, Vec<Diagnostic>) {
         references::check_references,
         grids::check_grids,
         calendar::check_calendars,
+        holidays::check_observed,
+        holidays::check_holidays_twice,
+        severity::check_severity_rules,
+        severity::check_aliases,
         prose::check_interpolations,
         prose::check_interpolation_loops,
         claims::check_claims,

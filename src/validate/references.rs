@@ -134,19 +134,19 @@ pub fn resolve(policy: &Policy, id: &Spanned<String>, kinds: &[Kind]) -> Option<
         .map(|k| format!("`{}`", k.name()))
         .collect::<Vec<_>>()
         .join(" or ");
+    let nouns = kinds
+        .iter()
+        .map(|k| k.noun())
+        .collect::<Vec<_>>()
+        .join(" or ");
     match policy.get(&id.value) {
         Some(decl) if kinds.contains(&decl.kind) => None,
         Some(decl) => Some(
             Diagnostic::new(
                 Code::E112,
-                format!(
-                    "`{}` is a {}, not a {}",
-                    id.value,
-                    decl.kind.name(),
-                    names.replace('`', "")
-                ),
+                format!("`{}` is a {}, not a {nouns}", id.value, decl.kind.noun(),),
             )
-            .label(id.span, format!("expected a {}", names.replace('`', "")))
+            .label(id.span, format!("expected a {nouns}"))
             .label(decl.id.span, format!("`{}` is declared here", id.value))
             .help(match candidates(policy, &id.value, kinds) {
                 Some(s) => format!("did you mean `{s}`?"),
@@ -154,11 +154,8 @@ pub fn resolve(policy: &Policy, id: &Spanned<String>, kinds: &[Kind]) -> Option<
             }),
         ),
         None => {
-            let mut d = Diagnostic::new(
-                Code::E111,
-                format!("unknown {} `{}`", names.replace('`', ""), id.value),
-            )
-            .label(id.span, "not declared");
+            let mut d = Diagnostic::new(Code::E111, format!("unknown {nouns} `{}`", id.value))
+                .label(id.span, "not declared");
             d = match candidates(policy, &id.value, kinds) {
                 Some(s) => d.help(format!("did you mean `{s}`?")),
                 None => {

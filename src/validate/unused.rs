@@ -8,9 +8,16 @@ use crate::schema::Kind;
 use std::collections::HashSet;
 
 /// Kinds whose declarations are pointless unless something refers to them.
-const REFERRED_KINDS: &[Kind] = &[Kind::Channel, Kind::Party, Kind::Calendar, Kind::License];
+const REFERRED_KINDS: &[Kind] = &[
+    Kind::Channel,
+    Kind::Party,
+    Kind::Calendar,
+    Kind::License,
+    Kind::Holidays,
+];
 
-/// Warns about channels, parties, calendars and licenses nothing uses.
+/// Warns about channels, parties, calendars, licenses and holiday sets
+/// nothing uses.
 pub fn check_unused(policy: &Policy) -> Vec<Diagnostic> {
     let used = used_ids(policy);
     policy

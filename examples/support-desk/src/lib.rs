@@ -16,6 +16,12 @@ pub mod v1_0 {
     include!(concat!(env!("OUT_DIR"), "/customer_support_v1_0.rs"));
 }
 
+/// A policy with holiday sets, observed holidays and severity rules (the
+/// fixture `tests/fixtures/valid/holidays-and-severities.policy`).
+pub mod holidays_demo {
+    include!(concat!(env!("OUT_DIR"), "/demo_v1_0.rs"));
+}
+
 use v1_0::{Area, License, Severity, Tier};
 
 /// The support tier a license is entitled to.

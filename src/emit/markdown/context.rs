@@ -15,6 +15,8 @@ use crate::value_text;
 pub struct Ctx<'a> {
     /// The policy.
     pub policy: &'a Policy,
+    /// Its facts.
+    pub facts: &'a Valid,
     /// Every prose block of the policy, resolved and normalized.
     said: String,
 }
@@ -39,6 +41,7 @@ impl<'a> Ctx<'a> {
     pub fn new(facts: &'a Valid) -> Ctx<'a> {
         let mut ctx = Ctx {
             policy: facts.policy(),
+            facts,
             said: String::new(),
         };
         let all: Vec<String> = facts
@@ -127,6 +130,7 @@ impl<'a> Ctx<'a> {
             Value::CellType(c) => c.name().to_owned(),
             Value::Role(r) => r.name().to_owned(),
             Value::Limit(l) => style::limit(l),
+            Value::Observance(o) => o.name().to_owned(),
             Value::Weekly(w) => w.iter().map(style::weekly).collect::<Vec<_>>().join("; "),
             Value::Dates(d) => d
                 .iter()

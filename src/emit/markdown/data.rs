@@ -12,7 +12,7 @@ use super::style;
 use super::table::{Block, Table};
 use crate::model::view::{CalendarDecl, ChannelDecl, LicenseDecl, OperatorDecl, ProductDecl, View};
 use crate::model::Decl;
-use crate::schema::fields::{holiday, operator, product};
+use crate::schema::fields::{operator, product};
 use crate::schema::Kind;
 
 /// Whether declarations of this kind render as facts (a bullet each).
@@ -149,7 +149,10 @@ pub fn calendar(ctx: &Ctx<'_>, decl: &Decl, holidays: &[&Decl]) -> Vec<Block> {
     }
     let mut table = Table::new(["Public holiday", "Date"]);
     for h in holidays {
-        table.row(vec![h.display().to_owned(), ctx.field_cell(h, holiday::ON)]);
+        table.row(vec![
+            h.display().to_owned(),
+            super::holidays::date_cell(ctx, h),
+        ]);
     }
     if let Some(dates) = CalendarDecl::of(decl).and_then(|c| c.closed()) {
         for d in dates {

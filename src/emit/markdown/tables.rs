@@ -69,22 +69,27 @@ fn field_label(kind: Kind, field: &str) -> &str {
     kind.field(field).map_or(field, |f| f.label)
 }
 
-/// Level | Name | Definition | Example Issues.
+/// Level | Name | Definition | Example Issues, with a column of aliases
+/// where a severity has some (and of examples only where one has some).
 fn severities(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
     let kind = Kind::Severity;
-    let mut table = Table::new([
-        kind.label(),
-        "Name",
-        field_label(kind, severity::DEFINITION),
-        field_label(kind, severity::EXAMPLES),
-    ]);
+    let has = |field: &str| decls.iter().any(|d| d.value(field).is_some());
+    let mut columns = vec![severity::DEFINITION];
+    if has(severity::ALIASES) {
+        columns.insert(0, severity::ALIASES);
+    }
+    if has(severity::EXAMPLES) {
+        columns.push(severity::EXAMPLES);
+    }
+    let mut table = Table::new(
+        [kind.label(), "Name"]
+            .into_iter()
+            .chain(columns.iter().map(|f| field_label(kind, f))),
+    );
     for decl in decls {
-        table.row(vec![
-            ctx.row_label(decl),
-            decl.display().to_owned(),
-            ctx.field_cell(decl, severity::DEFINITION),
-            ctx.field_cell(decl, severity::EXAMPLES),
-        ]);
+        let mut row = vec![ctx.row_label(decl), decl.display().to_owned()];
+        row.extend(columns.iter().map(|f| ctx.field_cell(decl, f)));
+        table.row(row);
     }
     table
 }

@@ -18,11 +18,13 @@
 mod billing;
 mod cases;
 mod rules;
+mod severity;
 mod tickets;
 
 use self::billing::{Charge, ScreenSharingAt, Terms};
 use self::cases::{CalendarForTier, FirstResponseDue, MayCloseCase, SupportDeliveredTo};
 use self::rules::{CustomBuild, Hotfix, Phases, RemoteLogin, RootCauseAnalysis};
+use self::severity::GrantedSeverity;
 use self::tickets::{IncidentsRemaining, MayOpenTicket};
 use super::code::Code;
 use super::docs::{code, escape_doc};
@@ -57,6 +59,7 @@ pub struct Entitlements<'p> {
     may_close_case: Option<MayCloseCase<'p>>,
     support_delivered_to: Option<SupportDeliveredTo>,
     first_response_due: Option<FirstResponseDue<'p>>,
+    granted_severity: Option<GrantedSeverity<'p>>,
 }
 
 impl<'p> Entitlements<'p> {
@@ -78,6 +81,7 @@ impl<'p> Entitlements<'p> {
         let may_close_case = MayCloseCase::plan(plan, names);
         let support_delivered_to = SupportDeliveredTo::plan(plan, names);
         let first_response_due = FirstResponseDue::plan(plan, calendar, names);
+        let granted_severity = GrantedSeverity::plan(plan, names);
         Entitlements {
             calendar_for_tier,
             may_open_ticket,
@@ -93,6 +97,7 @@ impl<'p> Entitlements<'p> {
             may_close_case,
             support_delivered_to,
             first_response_due,
+            granted_severity,
         }
     }
 
@@ -120,6 +125,7 @@ impl<'p> Entitlements<'p> {
                 .map(SupportDeliveredTo::item),
         );
         out.extend(self.first_response_due.iter().map(FirstResponseDue::item));
+        out.extend(self.granted_severity.iter().map(GrantedSeverity::item));
     }
 }
 

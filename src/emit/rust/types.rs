@@ -200,7 +200,7 @@ pub fn typed(plan: &Plan, ty: Type, value: &Value, name: &str) -> Option<Typed> 
             Typed::of(RustType::Hours, expr)
         }
         (Type::Holiday, Value::Holiday(rule)) => {
-            let rule = runtime_holiday(rule, HOLIDAY_NAME)?;
+            let rule = runtime_holiday(rule, None, HOLIDAY_NAME)?;
             Typed::of(RustType::Holiday, holiday(&format!("{RT}::"), name, &rule))
         }
         (Type::Ref(kinds), Value::Ref(id)) => match ref_set(plan, kinds) {
@@ -364,6 +364,20 @@ pub fn holiday(rt: &str, name: &str, rule: &rt::HolidayRule) -> Expr {
         rt::HolidayRule::Fixed { month, day, .. } => Expr::Struct(
             format!("{rt}HolidayRule::Fixed"),
             vec![name, ("month".into(), n(month)), ("day".into(), n(day))],
+        ),
+        rt::HolidayRule::Observed {
+            month, day, shift, ..
+        } => Expr::Struct(
+            format!("{rt}HolidayRule::Observed"),
+            vec![
+                name,
+                ("month".into(), n(month)),
+                ("day".into(), n(day)),
+                (
+                    "shift".into(),
+                    Expr::atom(format!("{rt}Observance::{shift:?}")),
+                ),
+            ],
         ),
         rt::HolidayRule::EasterOffset { days, .. } => Expr::Struct(
             format!("{rt}HolidayRule::EasterOffset"),
