@@ -32,6 +32,7 @@ pub mod entitlement;
 pub mod holiday;
 pub mod hours;
 pub mod ids;
+pub mod lifecycle;
 pub mod money;
 pub mod session;
 pub mod sla;
@@ -42,6 +43,7 @@ pub use coverage::{Coverage, Incidents};
 pub use holiday::{easter_sunday, HolidayRule};
 pub use hours::SupportHours;
 pub use ids::UnknownId;
+pub use lifecycle::{Day, Period, PeriodUnit, Stage};
 pub use money::{billable_charge, billed_minutes, ChargeError, Currency, Money};
 pub use session::Session;
 pub use sla::{
