@@ -50,6 +50,8 @@ pub enum Kind {
     Comparison,
     /// A product lifecycle phase.
     Phase,
+    /// A release of a product, with its general-availability date.
+    Release,
     /// A professional service.
     Service,
     /// A contact channel.
@@ -87,6 +89,8 @@ pub enum Type {
     Money,
     /// A plain duration.
     Duration,
+    /// A length of calendar time: `365 days`, `6 months`.
+    Period,
     /// `yes` or `no`.
     YesNo,
     /// A count, `unlimited` or `n/a`.
@@ -137,6 +141,9 @@ impl Type {
             Type::Range => "a range such as `2..5`",
             Type::Money => "an amount of money",
             Type::Duration => "a duration such as `30 minutes`",
+            Type::Period => {
+                "a length of calendar time such as `365 days`, `12 weeks`, `6 months` or `2 years`"
+            }
             Type::YesNo => "`yes` or `no`",
             Type::Incidents => "a number, `unlimited` or `n/a`",
             Type::Target => "a response target, `best-effort` or `n/a`",
@@ -169,6 +176,7 @@ impl Type {
             Type::Range => "2..5",
             Type::Money => "USD 250/hour",
             Type::Duration => "30 minutes",
+            Type::Period => "365 days",
             Type::YesNo => "yes",
             Type::Incidents => "12",
             Type::Target => "1 business day",
@@ -205,17 +213,20 @@ pub enum CellType {
     Text,
     /// A count, `unlimited` or `n/a`.
     Incidents,
+    /// A date or `n/a`.
+    Date,
 }
 
 impl CellType {
     /// Every cell type, for "did you mean".
-    pub const ALL: [CellType; 6] = [
+    pub const ALL: [CellType; 7] = [
         CellType::Target,
         CellType::Coverage,
         CellType::YesNo,
         CellType::Session,
         CellType::Text,
         CellType::Incidents,
+        CellType::Date,
     ];
 
     /// As written in `cells:`.
@@ -227,6 +238,7 @@ impl CellType {
             CellType::Session => "session",
             CellType::Text => "text",
             CellType::Incidents => "incidents",
+            CellType::Date => "date",
         }
     }
 
@@ -239,6 +251,7 @@ impl CellType {
             CellType::Session => "a session length such as `2 hours`, `unlimited` or `not-available`",
             CellType::Text => "quoted text",
             CellType::Incidents => "a number, `unlimited` or `n/a`",
+            CellType::Date => "a date such as `2025-05-20`, or `n/a`",
         }
     }
 }
@@ -258,7 +271,7 @@ pub struct FieldSpec {
 
 impl Kind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [Kind; 23] = [
+    pub const ALL: [Kind; 24] = [
         Kind::Policy,
         Kind::Section,
         Kind::Topic,
@@ -276,6 +289,7 @@ impl Kind {
         Kind::Grid,
         Kind::Comparison,
         Kind::Phase,
+        Kind::Release,
         Kind::Service,
         Kind::Contact,
         Kind::Rule,
@@ -304,6 +318,7 @@ impl Kind {
             Kind::Grid => "grid",
             Kind::Comparison => "comparison",
             Kind::Phase => "phase",
+            Kind::Release => "release",
             Kind::Service => "service",
             Kind::Contact => "contact",
             Kind::Rule => "rule",
@@ -326,6 +341,7 @@ impl Kind {
             Kind::Severity => "Level",
             Kind::Area => "Area",
             Kind::Phase => "Phase",
+            Kind::Release => "Release",
             Kind::Service => "Service",
             Kind::Contact => "Channel",
             Kind::License => "License",
@@ -350,6 +366,7 @@ impl Kind {
                 | Kind::Severity
                 | Kind::Area
                 | Kind::Phase
+                | Kind::Release
                 | Kind::Service
                 | Kind::Contact
                 | Kind::Resource
@@ -399,6 +416,7 @@ impl Kind {
             Kind::Grid,
             Kind::Comparison,
             Kind::Phase,
+            Kind::Release,
             Kind::Service,
             Kind::Contact,
             Kind::Rule,
@@ -541,6 +559,15 @@ macro_rules! schema_table {
                 NEW_FIXES new_fixes "new-fixes": req YesNo, "New fixes";
                 HOTFIXES hotfixes "hotfixes": req YesNo, "Hotfixes";
                 HOTFIXES_PER hotfixes_per "hotfixes-per": opt Ref(Rule), "Hotfixes as decided by";
+                LASTS lasts "lasts": opt Period, "Lasts";
+                LATEST latest "latest": opt Count, "While among the latest releases";
+                TRACK track "track": opt Text, "Track";
+            }
+            Release ReleaseDecl release {
+                PRODUCT product "product": opt Ref(Product), "Product";
+                VERSION version "version": req Text, "Version";
+                RELEASED released "released": opt Date, "General availability";
+                TRACK track "track": opt Text, "Track";
             }
             Service ServiceDecl service {
                 DESCRIPTION description "description": req Prose, "Description";
@@ -595,6 +622,8 @@ macro_rules! schema_table {
                 PHASE phase "phase": opt Ref(Phase), "Lifecycle phase";
                 CONTACT_ATTEMPTS contact_attempts "contact-attempts": opt Texts, "Contact attempts";
                 PRODUCT product "product": opt Ref(Product), "Product";
+                RELEASE release "release": opt Ref(Release), "Release";
+                ON on "on": opt Date, "On";
             }
         }
     };
@@ -699,11 +728,13 @@ pub enum Role {
     OutOfHoursBilling,
     /// On which conditions remote login is granted: a rule.
     RemoteLogin,
+    /// The date each lifecycle phase ends, by release: a grid of dates.
+    ReleaseDates,
 }
 
 impl Role {
     /// Every role, in the order the documentation lists them.
-    pub const ALL: [Role; 9] = [
+    pub const ALL: [Role; 10] = [
         Role::ResponseTargets,
         Role::ScreenSharing,
         Role::RootCauseAnalysis,
@@ -713,6 +744,7 @@ impl Role {
         Role::CaseClosure,
         Role::OutOfHoursBilling,
         Role::RemoteLogin,
+        Role::ReleaseDates,
     ];
 
     /// As written after `decides:`.
@@ -727,6 +759,7 @@ impl Role {
             Role::CaseClosure => "case-closure",
             Role::OutOfHoursBilling => "out-of-hours-billing",
             Role::RemoteLogin => "remote-login",
+            Role::ReleaseDates => "release-dates",
         }
     }
 
@@ -747,15 +780,18 @@ impl Role {
             Role::CaseClosure => "when a case may be closed",
             Role::OutOfHoursBilling => "out-of-hours billing",
             Role::RemoteLogin => "remote login",
+            Role::ReleaseDates => "the date each lifecycle phase ends for each release",
         }
     }
 
     /// The kind of declaration that decides it.
     pub fn kind(self) -> Kind {
         match self {
-            Role::ResponseTargets | Role::ScreenSharing | Role::RootCauseAnalysis | Role::Scope => {
-                Kind::Grid
-            }
+            Role::ResponseTargets
+            | Role::ScreenSharing
+            | Role::RootCauseAnalysis
+            | Role::Scope
+            | Role::ReleaseDates => Kind::Grid,
             _ => Kind::Rule,
         }
     }
@@ -774,6 +810,7 @@ impl Role {
             Role::ScreenSharing => shape(Kind::Severity, Kind::Tier, CellType::Session),
             Role::RootCauseAnalysis => shape(Kind::Severity, Kind::Tier, CellType::Coverage),
             Role::Scope => shape(Kind::Area, Kind::Tier, CellType::Coverage),
+            Role::ReleaseDates => shape(Kind::Release, Kind::Phase, CellType::Date),
             _ => None,
         }
     }
@@ -786,7 +823,7 @@ impl Role {
     pub fn given_by_shape(self) -> bool {
         matches!(
             self,
-            Role::ResponseTargets | Role::ScreenSharing | Role::Scope
+            Role::ResponseTargets | Role::ScreenSharing | Role::Scope | Role::ReleaseDates
         )
     }
 
@@ -874,6 +911,7 @@ outcomes! {
     NewFixes "new-fixes": YesNo, "New fixes";
     MayClose "may-close": YesNo, "May close the case";
     SupportTo "support-to": Ref(Party), "Support delivered to";
+    InPhase "in-phase": Cell, "Lifecycle phase in force";
 }
 
 /// An example's fields: its inputs from the table, then its outcomes.
@@ -913,7 +951,7 @@ mod tests {
         let names: Vec<&str> = Kind::Example.fields().iter().map(|f| f.name).collect();
         assert_eq!(names.first(), Some(&"license"));
         assert_eq!(names[names.len() - Outcome::ALL.len()], "target");
-        assert_eq!(names.last(), Some(&"support-to"));
+        assert_eq!(names.last(), Some(&"in-phase"));
     }
 
     #[test]

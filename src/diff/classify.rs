@@ -368,7 +368,8 @@ pub fn presence(kind: Kind, added: bool) -> Verdict {
         | Kind::Contact
         | Kind::Resource
         | Kind::Operator
-        | Kind::Phase => {
+        | Kind::Phase
+        | Kind::Release => {
             let reason = format!("{name} {verb}");
             if added {
                 Verdict::extension(reason)

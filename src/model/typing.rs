@@ -21,6 +21,7 @@ pub fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
         (Type::Range, Literal::Range(a, b)) => Value::Range(*a, *b),
         (Type::Money, Literal::Money(m)) => Value::Money((**m).clone()),
         (Type::Duration, Literal::Duration(d)) => Value::Duration(*d),
+        (Type::Period, Literal::Period(p)) => Value::Period(*p),
         (Type::YesNo, Literal::Keyword(Keyword::Yes)) => Value::Bool(true),
         (Type::YesNo, Literal::Keyword(Keyword::No)) => Value::Bool(false),
         (Type::Incidents, Literal::Number(n)) => {
@@ -58,6 +59,11 @@ pub fn cell_value(cell_type: Option<CellType>, item: &Item) -> Value {
         Some(CellType::Incidents) => simple_value(Type::Incidents, literal),
         Some(CellType::YesNo) => simple_value(Type::YesNo, literal),
         Some(CellType::Text) => simple_value(Type::Text, literal),
+        Some(CellType::Date) => match literal {
+            Literal::Date(d) => Some(Value::Date(*d)),
+            Literal::Keyword(Keyword::NotApplicable) => Some(Value::NotApplicable),
+            _ => None,
+        },
         _ => None,
     };
     if let Some(v) = as_type {
@@ -98,6 +104,7 @@ pub fn fits(ty: CellType, value: &Value) -> bool {
             | (CellType::Session, Value::Session(_))
             | (CellType::Text, Value::Text(_))
             | (CellType::Incidents, Value::Incidents(_))
+            | (CellType::Date, Value::Date(_) | Value::NotApplicable)
     )
 }
 

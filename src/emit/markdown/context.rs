@@ -101,6 +101,8 @@ impl<'a> Ctx<'a> {
             Value::Range(a, b) => style::range(*a, *b),
             Value::Money(m) => style::money(m),
             Value::Duration(m) => value_text::duration(*m),
+            Value::Period(p) => p.to_string(),
+            Value::NotApplicable => "n/a".to_owned(),
             Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
             Value::Incidents(i) => style::incidents(*i),
             Value::Target(t) => style::target(*t),

@@ -46,6 +46,8 @@ pub enum RustType {
     Hours,
     /// The runtime's `HolidayRule`.
     Holiday,
+    /// The runtime's `Day`.
+    Day,
     /// The enum of an id set, e.g. `Tier`.
     Enum(Kind),
     /// A slice of the enum of an id set, e.g. `&'static [Tier]`.
@@ -79,6 +81,7 @@ impl RustType {
             RustType::Session => format!("{RT}::Session"),
             RustType::Hours => format!("{RT}::SupportHours"),
             RustType::Holiday => format!("{RT}::HolidayRule"),
+            RustType::Day => format!("{RT}::Day"),
             RustType::Enum(kind) => type_name(kind),
             RustType::Enums(kind) => format!("{reference}[{}]", type_name(kind)),
         }
@@ -93,6 +96,7 @@ impl RustType {
             CellType::Session => RustType::Session,
             CellType::Text => RustType::Str,
             CellType::Incidents => RustType::Incidents,
+            CellType::Date => RustType::Day,
         }
     }
 }
@@ -267,8 +271,23 @@ pub fn cell(cells: CellType, value: &Value) -> Option<Typed> {
         },
         (CellType::Text, Value::Text(t)) => Typed::of(ty, Expr::Str(t.clone())),
         (CellType::Incidents, Value::Incidents(i)) => Typed::of(ty, incidents(*i)),
+        (CellType::Date, Value::Date(d)) => Typed::of(ty, day(*d)),
+        (CellType::Date, Value::NotApplicable) => Some(Typed { ty, value: None }),
         _ => None,
     }
+}
+
+/// `::policyc_runtime::Day::new(2025, 5, 20)`.
+pub fn day(date: chrono::NaiveDate) -> Expr {
+    use chrono::Datelike;
+    Expr::call(
+        format!("{RT}::Day::new"),
+        vec![
+            Expr::atom(date.year().to_string()),
+            Expr::atom(date.month().to_string()),
+            Expr::atom(date.day().to_string()),
+        ],
+    )
 }
 
 /// `Money::from_code(b"USD", 25000)`.
