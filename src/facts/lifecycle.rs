@@ -386,7 +386,7 @@ fn no_released(release: ReleaseDecl<'_>, phase: PhaseDecl<'_>) -> Diagnostic {
     .label(release.id.span, "no `released`")
     .label(field_span(&phase, rule), "counts from the release's general availability")
     .help(format!(
-        "add `released: 2025-05-20` (its general availability) to `{}`, or state when each phase ends in the release-dates grid",
+        "give `{}` its general availability, e.g. `released: 2024-05-20`, or state when each phase ends in the release-dates grid",
         release.id.as_str()
     ))
 }
@@ -408,12 +408,12 @@ fn ends_before_start(
     Diagnostic::new(
         Code::E430,
         format!(
-            "the phase `{}` of the release `{}` ends on {end}, before it starts on {start} ({after})",
+            "the phase `{}` of the release `{}` ends on `{end}`, before it starts on `{start}` ({after})",
             phase.id.as_str(),
             release.id.as_str()
         ),
     )
-    .label(span, format!("ends {end}"))
+    .label(span, format!("ends `{end}`"))
     .label(release.id.span, "this release")
     .help("phases follow one another in the order they are declared: correct the dates, or the order of the phases")
 }
