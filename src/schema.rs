@@ -911,7 +911,7 @@ outcomes! {
     NewFixes "new-fixes": YesNo, "New fixes";
     MayClose "may-close": YesNo, "May close the case";
     SupportTo "support-to": Ref(Party), "Support delivered to";
-    InPhase "in-phase": Cell, "Lifecycle phase in force";
+    InPhase "in-phase": Ref(Phase), "Lifecycle phase in force";
 }
 
 /// An example's fields: its inputs from the table, then its outcomes.

@@ -17,6 +17,7 @@
 //! | `supported`, `new-fixes` | `phase` |
 //! | `may-close` | `contact-attempts`, `tier` (its calendar) |
 //! | `support-to` | `product` |
+//! | `in-phase` (a phase id, or `none`) | `release`, `on` |
 //!
 //! Codes: `E420` an example that expects nothing or lacks an input,
 //! `E421` an example that does not hold, `E422` an input or expectation
@@ -240,6 +241,76 @@ impl<'p> Ex<'p> {
         self.screen_sharing();
         self.rca();
         self.support_to();
+        self.in_phase();
+    }
+
+    /// `in-phase`: the lifecycle phase of `release` on the day `on`.
+    fn in_phase(&mut self) {
+        let outcome = Outcome::InPhase;
+        let Some(value) = self.expected(outcome) else {
+            return;
+        };
+        let expected = match value {
+            Value::Ref(id) if id.as_str() == "none" => None,
+            Value::Ref(id) => match super::lookup::<crate::model::view::PhaseDecl<'_>>(
+                self.policy.policy(),
+                id.as_str(),
+            ) {
+                Ok(_) => Some(id.as_str()),
+                Err(e) => {
+                    self.unreadable(
+                        self.span(outcome.name()),
+                        format!("the example `{}` expects {e}", self.id()),
+                        "not a phase",
+                        Some("write the id of a `phase`, or `none` for end of life".to_owned()),
+                    );
+                    return;
+                }
+            },
+            other => {
+                self.unreadable(
+                    self.span(outcome.name()),
+                    format!("`{}` is not a lifecycle phase", value_text::show(other)),
+                    "not a phase",
+                    Some("write the id of a `phase`, or `none` for end of life".to_owned()),
+                );
+                return;
+            }
+        };
+        let release = self.decl.release();
+        let Some(release) = self.required(outcome, release, input::RELEASE, "v24-1") else {
+            return;
+        };
+        let Some(on) = self.decl.on() else {
+            self.missing(outcome, input::ON, "2025-05-20");
+            return;
+        };
+        match super::lifecycle::stage(self.policy, release, on) {
+            Ok(standing) => {
+                use super::lifecycle::Standing;
+                let (computed, why) = match standing {
+                    Standing::In(phase, _) => (Some(phase.decl().id.as_str()), None),
+                    Standing::NotReleased(ga) => (
+                        None,
+                        Some(format!("`{release}` is not released before {ga}")),
+                    ),
+                    Standing::EndOfLife(Some(since)) => (
+                        None,
+                        Some(format!("`{release}` is at end of life since {since}")),
+                    ),
+                    Standing::EndOfLife(None) => (None, None),
+                };
+                if computed != expected {
+                    self.fails(
+                        outcome,
+                        expected.unwrap_or("none").to_owned(),
+                        computed.unwrap_or("none").to_owned(),
+                        why,
+                    );
+                }
+            }
+            Err(e) => self.cannot(outcome, &e),
+        }
     }
 
     /// `target`, `due` and `status`.

@@ -12,6 +12,7 @@
 //! * [`entitlement`]: the decisions a support desk takes (tickets, incidents,
 //!   screen sharing, charges, custom builds, remote login, RCA, hotfixes,
 //!   lifecycle, closing cases, who CCX support goes to).
+//! * [`lifecycle`]: the lifecycle phase a release is in on a day.
 //! * [`examples`]: the policy's own `example` declarations, computed and
 //!   compared with what they expect.
 //!
@@ -19,6 +20,7 @@
 
 pub mod entitlement;
 pub mod examples;
+pub mod lifecycle;
 
 use crate::diagnostic::did_you_mean;
 use crate::facts::calendars::CalendarFacts;

@@ -261,7 +261,7 @@ pub fn schema() -> String {
         "period",
         object(
             json!({
-                "amount": { "type": "integer", "minimum": 0, "maximum": u32::MAX },
+                "amount": r("count"),
                 "unit": { "enum": ["days", "weeks", "months", "years"] },
             }),
             &["amount", "unit"],
