@@ -254,3 +254,27 @@ fn a_wrong_lifecycle_example_fails() {
         ["E421 the example `maintained` does not hold: `in-phase` is `maintenance`, not `extended`"]
     );
 }
+
+#[test]
+fn generated_rust_answers_the_phase_on_a_day_only_for_policies_with_releases() {
+    let policy = valid();
+    let source = std::fs::read_to_string(POLICY).expect("fixture");
+    let meta = policyc::emit::Meta::new(POLICY, &source, policy.policy());
+    let code = policyc::emit::rust::emit(&policy, &meta);
+    for expected in [
+        "pub enum Release {",
+        "pub const fn general_availability(release: Release) -> Option<::policyc_runtime::Day> {",
+        "pub const fn lifecycle(release: Release) -> &'static [(Phase, Option<::policyc_runtime::Day>)] {",
+        "pub fn phase_on(release: Release, on: ::policyc_runtime::chrono::NaiveDate) -> Option<Phase> {",
+        "pub fn release_dates(release: Release, phase: Phase) -> Option<::policyc_runtime::Day> {",
+    ] {
+        assert!(code.contains(expected), "{expected}\n{code}");
+    }
+    let out = policyc(&[
+        "render",
+        "policies/customer-support/v1.1.policy",
+        "--format",
+        "rust",
+    ]);
+    assert!(!stdout(&out).contains("phase_on"));
+}

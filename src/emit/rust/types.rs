@@ -277,15 +277,17 @@ pub fn cell(cells: CellType, value: &Value) -> Option<Typed> {
     }
 }
 
-/// `::policyc_runtime::Day::new(2025, 5, 20)`.
+/// `::policyc_runtime::Day { year: 2025, month: 5, day: 20 }`: a struct
+/// literal, which a `&'static` slice can hold (a `const fn` call could not
+/// be promoted).
 pub fn day(date: chrono::NaiveDate) -> Expr {
     use chrono::Datelike;
-    Expr::call(
-        format!("{RT}::Day::new"),
+    Expr::Struct(
+        format!("{RT}::Day"),
         vec![
-            Expr::atom(date.year().to_string()),
-            Expr::atom(date.month().to_string()),
-            Expr::atom(date.day().to_string()),
+            ("year".to_owned(), Expr::atom(date.year().to_string())),
+            ("month".to_owned(), Expr::atom(date.month().to_string())),
+            ("day".to_owned(), Expr::atom(date.day().to_string())),
         ],
     )
 }
