@@ -57,7 +57,9 @@ fn the_default_path_is_policies() {
 fn every_outcome_and_every_deadline_is_exemplified() {
     let policy = policy();
     let decls: Vec<_> = policy.policy().of_kind(Kind::Example).collect();
-    for outcome in Outcome::ALL {
+    // `in-phase` needs releases, which v1.0 has none of: the releases
+    // fixture (tests/lifecycle.rs) exemplifies it.
+    for outcome in Outcome::ALL.iter().filter(|o| **o != Outcome::InPhase) {
         assert!(
             decls.iter().any(|d| d.value(outcome.name()).is_some()),
             "no example states `{}`",

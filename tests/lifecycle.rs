@@ -278,3 +278,59 @@ fn generated_rust_answers_the_phase_on_a_day_only_for_policies_with_releases() {
     ]);
     assert!(!stdout(&out).contains("phase_on"));
 }
+
+#[test]
+fn the_markdown_shows_each_release_with_its_phase_end_dates() {
+    let out = policyc(&["render", POLICY, "--format", "markdown"]);
+    let markdown = stdout(&out);
+    assert!(
+        markdown.contains("| Release | Product | Track | General availability | Maintenance support ends | Assistance support ends | Extended support ends |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| 24.1 | Example DB | LTS | May 20, 2024 | May 20, 2025 | November 20, 2025 | November 20, 2026 |"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn the_diff_classifies_end_dates_rules_and_releases() {
+    let out = policyc(&[
+        "diff",
+        "tests/fixtures/diff/release-lifecycle/old.policy",
+        "tests/fixtures/diff/release-lifecycle/new.policy",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let classes: Vec<(String, String)> = json["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|c| {
+            let at = format!(
+                "{}{}{}",
+                c["id"].as_str().unwrap_or_default(),
+                c["row"]
+                    .as_str()
+                    .map(|r| format!("[{r}"))
+                    .unwrap_or_default(),
+                c["column"]
+                    .as_str()
+                    .map(|c| format!(", {c}]"))
+                    .unwrap_or_default()
+            );
+            (at, c["class"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect();
+    let expect = |at: &str, class: &str| {
+        assert!(
+            classes.contains(&(at.to_owned(), class.to_owned())),
+            "{at} {class}: {classes:?}"
+        );
+    };
+    expect("release-dates[v24-1, assistance]", "reduction");
+    expect("release-dates[v24-2, assistance]", "extension");
+    expect("v25-1", "extension");
+    expect("assistance", "reduction");
+}

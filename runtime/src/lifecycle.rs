@@ -101,14 +101,15 @@ impl Period {
         }
     }
 
-    /// A rough length in days, to order periods of different units (a
-    /// month counts 30 days, a year 365).
-    pub fn approximate_days(self) -> u64 {
+    /// An average length in ten-thousandths of a day, to order periods of
+    /// different units: a year counts 365.25 days and a month a twelfth of
+    /// it, so that `12 months` equals `1 year`.
+    pub fn average_length(self) -> u64 {
         let per = match self.unit {
-            PeriodUnit::Days => 1,
-            PeriodUnit::Weeks => 7,
-            PeriodUnit::Months => 30,
-            PeriodUnit::Years => 365,
+            PeriodUnit::Days => 10_000,
+            PeriodUnit::Weeks => 70_000,
+            PeriodUnit::Months => 304_375,
+            PeriodUnit::Years => 3_652_500,
         };
         u64::from(self.amount) * per
     }

@@ -14,6 +14,7 @@
 mod context;
 mod data;
 mod examples;
+mod releases;
 mod style;
 mod table;
 mod tables;

@@ -17,6 +17,8 @@ pub struct Ctx<'a> {
     pub policy: &'a Policy,
     /// Every prose block of the policy, resolved and normalized.
     said: String,
+    /// Every release's lifecycle.
+    pub lifecycles: &'a crate::facts::lifecycle::Lifecycles,
 }
 
 /// Interpolations in document style: values as the published tables write
@@ -40,6 +42,7 @@ impl<'a> Ctx<'a> {
         let mut ctx = Ctx {
             policy: facts.policy(),
             said: String::new(),
+            lifecycles: facts.lifecycle(),
         };
         let all: Vec<String> = facts
             .policy()
