@@ -32,8 +32,12 @@ pub struct LifecycleItem {
     phase_on_fn: String,
     /// Per release: its variant's path, its GA date, and its phases with
     /// their ends.
-    rows: Vec<(String, Option<Expr>, Vec<(String, Option<Expr>)>)>,
+    rows: Vec<ReleaseRow>,
 }
+
+/// A release's variant path, its GA date, and its phases' paths with their
+/// ends.
+type ReleaseRow = (String, Option<Expr>, Vec<(String, Option<Expr>)>);
 
 /// Plans the lifecycle functions, if the policy has releases and phases.
 pub fn plan(plan: &Plan<'_>, names: &mut Names) -> Option<LifecycleItem> {
