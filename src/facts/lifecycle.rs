@@ -179,8 +179,11 @@ pub fn derive(policy: &Policy, grid: Option<usize>) -> (Lifecycles, Vec<Diagnost
                 .push((released, *index));
         }
     }
+    // Each dated release's position in its group, oldest first.
+    let mut position: HashMap<usize, usize> = HashMap::new();
     for members in groups.values_mut() {
         members.sort_unstable();
+        position.extend(members.iter().enumerate().map(|(p, (_, i))| (*i, p)));
     }
     let mut lifecycles = Lifecycles::default();
     for (index, release) in &releases {
@@ -228,7 +231,11 @@ pub fn derive(policy: &Policy, grid: Option<usize>) -> (Lifecycles, Vec<Diagnost
                     }
                     missing_released = true;
                 }
-                rule_end(*phase, start, released, &groups, group(*release), *index)
+                let newer = groups
+                    .get(&group(*release))
+                    .zip(position.get(index))
+                    .map(|(members, p)| members.get(p + 1..).unwrap_or_default());
+                rule_end(*phase, start, newer)
             };
             if let (Some(end), Some(start)) = (end, start) {
                 if end < start {
@@ -263,24 +270,25 @@ pub fn derive(policy: &Policy, grid: Option<usize>) -> (Lifecycles, Vec<Diagnost
     (lifecycles, diagnostics)
 }
 
-/// The end the rules of `phase` give, starting on `start`.
+/// The end the rules of `phase` give, starting on `start`; `newer` are
+/// the releases of the same product and track released after this one
+/// (oldest first; `None` when this one has no `released` date).
 fn rule_end(
     phase: PhaseDecl<'_>,
     start: Option<NaiveDate>,
-    released: Option<NaiveDate>,
-    groups: &HashMap<Group<'_>, Vec<(NaiveDate, usize)>>,
-    group: Group<'_>,
-    release: usize,
+    newer: Option<&[(NaiveDate, usize)]>,
 ) -> (Option<NaiveDate>, EndFrom) {
     let lasts = phase
         .lasts()
         .map(|p| start.and_then(|s| runtime_period(p).after(s)));
     let latest = phase.latest().map(|n| {
-        let released = released?;
-        let members = groups.get(&group)?;
-        let position = members.iter().position(|m| *m == (released, release))?;
-        let newer = usize::try_from(n).ok()?;
-        members.get(position.checked_add(newer)?).map(|m| m.0)
+        let n = usize::try_from(n).ok()?;
+        // Out of the latest N when the N-th newer release comes out; with
+        // `latest: 0`, at once.
+        match n.checked_sub(1) {
+            None => start,
+            Some(nth) => newer?.get(nth).map(|m| m.0),
+        }
     });
     let end = match (lasts, latest) {
         (None, None) => return (None, EndFrom::Open),
