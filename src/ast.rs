@@ -141,6 +141,8 @@ pub enum Literal {
     Target(Target),
     /// `30 minutes`, `2 hours`: a length in minutes.
     Duration(u64),
+    /// `365 days`, `6 months`: a length of calendar time.
+    Period(Period),
     /// `USD 250/hour`.
     Money(Box<Money>),
     /// `20 members`, `12 hours/quarter`.
@@ -215,6 +217,58 @@ pub struct Quantity {
     pub unit: String,
     /// Per what: `["quarter"]`.
     pub per: Vec<String>,
+}
+
+/// A length of calendar time: `365 days`, `12 weeks`, `6 months`, `2 years`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Period {
+    /// How many units.
+    pub amount: u32,
+    /// The unit.
+    pub unit: PeriodUnit,
+}
+
+/// A unit of calendar time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PeriodUnit {
+    /// `days`.
+    Days,
+    /// `weeks`.
+    Weeks,
+    /// `months`.
+    Months,
+    /// `years`.
+    Years,
+}
+
+impl PeriodUnit {
+    /// The unit as written, singular: `day`.
+    pub fn singular(self) -> &'static str {
+        match self {
+            PeriodUnit::Days => "day",
+            PeriodUnit::Weeks => "week",
+            PeriodUnit::Months => "month",
+            PeriodUnit::Years => "year",
+        }
+    }
+
+    /// The unit written `word` (singular or plural).
+    pub fn parse(word: &str) -> Option<PeriodUnit> {
+        Some(match word.strip_suffix('s').unwrap_or(word) {
+            "day" => PeriodUnit::Days,
+            "week" => PeriodUnit::Weeks,
+            "month" => PeriodUnit::Months,
+            "year" => PeriodUnit::Years,
+            _ => return None,
+        })
+    }
+}
+
+impl std::fmt::Display for Period {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = if self.amount == 1 { "" } else { "s" };
+        write!(f, "{} {}{plural}", self.amount, self.unit.singular())
+    }
 }
 
 /// An amount of money: `USD 250/hour`.

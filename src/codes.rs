@@ -29,6 +29,8 @@ pub enum Category {
     Claim,
     /// Worked examples, computed and compared (`E42x`).
     Example,
+    /// Release lifecycles: phase end dates and their rules (`E43x`).
+    Lifecycle,
     /// Targets out of their usual order (`W5xx`).
     Order,
     /// The document stating one fact twice, differently (`W6xx`).
@@ -212,6 +214,16 @@ codes! {
     E422 Error Example File;
     /// A worked example the policy cannot answer.
     E423 Error Example File;
+    /// A lifecycle phase that ends, for a release, before it starts.
+    E430 Error Lifecycle File;
+    /// A release without the `released` date a phase's rule counts from.
+    E431 Error Lifecycle File;
+    /// Two releases of one product with the same version.
+    E432 Error Lifecycle File;
+    /// An end date for a phase that follows a phase without an end.
+    E433 Error Lifecycle File;
+    /// An end date for a phase of another track than the release's.
+    E434 Error Lifecycle File;
     /// A more severe level answered more slowly than a less severe one.
     W501 Warning Order File;
     /// A higher tier answering more slowly than a lower one.

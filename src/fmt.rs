@@ -757,6 +757,7 @@ impl Printer<'_> {
             Literal::Text(_) | Literal::Invalid => self.as_written(item),
             Literal::Target(target) => value_text::within(target),
             Literal::Duration(minutes) => value_text::duration(*minutes),
+            Literal::Period(period) => period.to_string(),
             Literal::Money(money) => value_text::money(money),
             Literal::Quantity(q) => value_text::quantity(q),
             Literal::Range(from, to) => format!("{from}..{to}"),

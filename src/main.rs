@@ -56,6 +56,8 @@ enum Command {
     Diff(cli::diff::Args),
     /// Compute a first-response deadline (and its status) under a policy's SLA
     Sla(cli::sla::Args),
+    /// The lifecycle phase a release is in on a day, and what it includes
+    Lifecycle(cli::lifecycle::Args),
     /// Run the worked examples written in policies
     Test {
         /// Policy files or directories [default: policies/]
@@ -87,6 +89,7 @@ fn main() -> ExitCode {
         Command::Fmt { paths, check, diff } => cli::fmt::run(paths, check, diff),
         Command::Diff(args) => cli::diff::run(args),
         Command::Sla(args) => cli::sla::run(args),
+        Command::Lifecycle(args) => cli::lifecycle::run(args),
         Command::Test { paths } => cli::test::run(paths),
     }
 }

@@ -720,6 +720,9 @@ impl Lower<'_> {
         let Some(n) = self.count_u32(&count) else {
             return Literal::Invalid;
         };
+        if let Some(unit) = crate::ast::PeriodUnit::parse(unit.as_str()) {
+            return Literal::Period(crate::ast::Period { amount: n, unit });
+        }
         let minutes = if unit.as_str().starts_with("hour") {
             u64::from(n) * 60
         } else {

@@ -57,6 +57,8 @@ pub enum Kind {
     Comparison,
     /// A product lifecycle phase.
     Phase,
+    /// A release of a product, with its general-availability date.
+    Release,
     /// A professional service.
     Service,
     /// A contact channel.
@@ -94,6 +96,8 @@ pub enum Type {
     Money,
     /// A plain duration.
     Duration,
+    /// A length of calendar time: `365 days`, `6 months`.
+    Period,
     /// `yes` or `no`.
     YesNo,
     /// A count, `unlimited` or `n/a`.
@@ -150,6 +154,9 @@ impl Type {
             Type::Range => "a range such as `2..5`",
             Type::Money => "an amount of money",
             Type::Duration => "a duration such as `30 minutes`",
+            Type::Period => {
+                "a length of calendar time such as `365 days`, `12 weeks`, `6 months` or `2 years`"
+            }
             Type::YesNo => "`yes` or `no`",
             Type::Incidents => "a number, `unlimited` or `n/a`",
             Type::Target => "a response target, `best-effort` or `n/a`",
@@ -187,6 +194,7 @@ impl Type {
             Type::Range => "2..5",
             Type::Money => "USD 250/hour",
             Type::Duration => "30 minutes",
+            Type::Period => "365 days",
             Type::YesNo => "yes",
             Type::Incidents => "12",
             Type::Target => "1 business day",
@@ -228,11 +236,13 @@ pub enum CellType {
     Incidents,
     /// A limit: `20 members`, `12 hours/quarter`, `unlimited` or `n/a`.
     Quantity,
+    /// A date or `n/a`.
+    Date,
 }
 
 impl CellType {
     /// Every cell type, for "did you mean".
-    pub const ALL: [CellType; 7] = [
+    pub const ALL: [CellType; 8] = [
         CellType::Target,
         CellType::Coverage,
         CellType::YesNo,
@@ -240,6 +250,7 @@ impl CellType {
         CellType::Text,
         CellType::Incidents,
         CellType::Quantity,
+        CellType::Date,
     ];
 
     /// As written in `cells:`.
@@ -252,6 +263,7 @@ impl CellType {
             CellType::Text => "text",
             CellType::Incidents => "incidents",
             CellType::Quantity => "quantity",
+            CellType::Date => "date",
         }
     }
 
@@ -267,6 +279,7 @@ impl CellType {
             CellType::Quantity => {
                 "a limit such as `20 members` or `12 hours/quarter`, `unlimited` or `n/a`"
             }
+            CellType::Date => "a date such as `2025-05-20`, or `n/a`",
         }
     }
 }
@@ -286,7 +299,7 @@ pub struct FieldSpec {
 
 impl Kind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [Kind; 26] = [
+    pub const ALL: [Kind; 27] = [
         Kind::Policy,
         Kind::Section,
         Kind::Topic,
@@ -307,6 +320,7 @@ impl Kind {
         Kind::Grid,
         Kind::Comparison,
         Kind::Phase,
+        Kind::Release,
         Kind::Service,
         Kind::Contact,
         Kind::Rule,
@@ -338,6 +352,7 @@ impl Kind {
             Kind::Grid => "grid",
             Kind::Comparison => "comparison",
             Kind::Phase => "phase",
+            Kind::Release => "release",
             Kind::Service => "service",
             Kind::Contact => "contact",
             Kind::Rule => "rule",
@@ -371,6 +386,7 @@ impl Kind {
             Kind::Limit => "Limit",
             Kind::Area => "Area",
             Kind::Phase => "Phase",
+            Kind::Release => "Release",
             Kind::Service => "Service",
             Kind::Contact => "Channel",
             Kind::License => "License",
@@ -397,6 +413,7 @@ impl Kind {
                 | Kind::Limit
                 | Kind::Area
                 | Kind::Phase
+                | Kind::Release
                 | Kind::Service
                 | Kind::Contact
                 | Kind::Resource
@@ -449,6 +466,7 @@ impl Kind {
             Kind::Grid,
             Kind::Comparison,
             Kind::Phase,
+            Kind::Release,
             Kind::Service,
             Kind::Contact,
             Kind::Rule,
@@ -608,6 +626,15 @@ macro_rules! schema_table {
                 NEW_FIXES new_fixes "new-fixes": req YesNo, "New fixes";
                 HOTFIXES hotfixes "hotfixes": req YesNo, "Hotfixes";
                 HOTFIXES_PER hotfixes_per "hotfixes-per": opt Ref(Rule), "Hotfixes as decided by";
+                LASTS lasts "lasts": opt Period, "Lasts";
+                LATEST latest "latest": opt Count, "While among the latest releases";
+                TRACK track "track": opt Text, "Track";
+            }
+            Release ReleaseDecl release {
+                PRODUCT product "product": opt Ref(Product), "Product";
+                VERSION version "version": req Text, "Version";
+                RELEASED released "released": opt Date, "General availability";
+                TRACK track "track": opt Text, "Track";
             }
             Service ServiceDecl service {
                 DESCRIPTION description "description": req Prose, "Description";
@@ -670,6 +697,8 @@ macro_rules! schema_table {
                 METRIC metric "metric": opt Ref(Metric), "Metric";
                 ZONE zone "zone": opt Zone, "Customer's time zone";
                 CHANNEL channel "channel": opt Ref(Channel), "Channel";
+                RELEASE release "release": opt Ref(Release), "Release";
+                ON on "on": opt Date, "On";
             }
         }
     };
@@ -823,11 +852,13 @@ pub enum Role {
     /// (`highest-severity`) or give it when none is asked for
     /// (`default-severity`), any number per policy.
     Severity,
+    /// The date each lifecycle phase ends, by release: a grid of dates.
+    ReleaseDates,
 }
 
 impl Role {
     /// Every role, in the order the documentation lists them.
-    pub const ALL: [Role; 10] = [
+    pub const ALL: [Role; 11] = [
         Role::ResponseTargets,
         Role::ScreenSharing,
         Role::RootCauseAnalysis,
@@ -838,6 +869,7 @@ impl Role {
         Role::OutOfHoursBilling,
         Role::RemoteLogin,
         Role::Severity,
+        Role::ReleaseDates,
     ];
 
     /// As written after `decides:`.
@@ -853,6 +885,7 @@ impl Role {
             Role::OutOfHoursBilling => "out-of-hours-billing",
             Role::RemoteLogin => "remote-login",
             Role::Severity => "severity",
+            Role::ReleaseDates => "release-dates",
         }
     }
 
@@ -874,15 +907,18 @@ impl Role {
             Role::OutOfHoursBilling => "out-of-hours billing",
             Role::RemoteLogin => "remote login",
             Role::Severity => "the severity a case is given",
+            Role::ReleaseDates => "the date each lifecycle phase ends for each release",
         }
     }
 
     /// The kind of declaration that decides it.
     pub fn kind(self) -> Kind {
         match self {
-            Role::ResponseTargets | Role::ScreenSharing | Role::RootCauseAnalysis | Role::Scope => {
-                Kind::Grid
-            }
+            Role::ResponseTargets
+            | Role::ScreenSharing
+            | Role::RootCauseAnalysis
+            | Role::Scope
+            | Role::ReleaseDates => Kind::Grid,
             _ => Kind::Rule,
         }
     }
@@ -901,6 +937,7 @@ impl Role {
             Role::ScreenSharing => shape(Kind::Severity, Kind::Tier, CellType::Session),
             Role::RootCauseAnalysis => shape(Kind::Severity, Kind::Tier, CellType::Coverage),
             Role::Scope => shape(Kind::Area, Kind::Tier, CellType::Coverage),
+            Role::ReleaseDates => shape(Kind::Release, Kind::Phase, CellType::Date),
             _ => None,
         }
     }
@@ -913,7 +950,7 @@ impl Role {
     pub fn given_by_shape(self) -> bool {
         matches!(
             self,
-            Role::ResponseTargets | Role::ScreenSharing | Role::Scope
+            Role::ResponseTargets | Role::ScreenSharing | Role::Scope | Role::ReleaseDates
         )
     }
 
@@ -1003,6 +1040,7 @@ outcomes! {
     MayClose "may-close": YesNo, "May close the case";
     SupportTo "support-to": Ref(Party), "Support delivered to";
     SeverityGranted "severity-granted": Ref(Severity), "Severity granted";
+    InPhase "in-phase": Ref(Phase), "Lifecycle phase in force";
 }
 
 /// An example's fields: its inputs from the table, then its outcomes.
@@ -1042,7 +1080,7 @@ mod tests {
         let names: Vec<&str> = Kind::Example.fields().iter().map(|f| f.name).collect();
         assert_eq!(names.first(), Some(&"license"));
         assert_eq!(names[names.len() - Outcome::ALL.len()], "target");
-        assert_eq!(names.last(), Some(&"severity-granted"));
+        assert_eq!(names.last(), Some(&"in-phase"));
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub fn show(value: &Value) -> String {
         Value::Range(a, b) => format!("{a}..{b}"),
         Value::Money(m) => money(m),
         Value::Duration(minutes) => duration(*minutes),
+        Value::Period(p) => p.to_string(),
+        Value::NotApplicable => "n/a".to_owned(),
         Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
         Value::Incidents(i) => incidents(*i),
         Value::Target(t) => target(t),

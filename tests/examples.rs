@@ -65,7 +65,9 @@ fn every_outcome_and_every_deadline_is_exemplified() {
         .into_valid()
         .expect("a valid fixture");
     let more: Vec<_> = severities.policy().of_kind(Kind::Example).collect();
-    for outcome in Outcome::ALL {
+    // `in-phase` needs releases, which v1.0 has none of: the releases
+    // fixture (tests/lifecycle.rs) exemplifies it.
+    for outcome in Outcome::ALL.iter().filter(|o| **o != Outcome::InPhase) {
         assert!(
             decls
                 .iter()

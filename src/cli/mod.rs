@@ -4,6 +4,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod fmt;
+pub mod lifecycle;
 pub mod render;
 pub mod sla;
 pub mod test;

@@ -4,7 +4,9 @@
 use super::Class;
 use crate::ast::WeeklyHours;
 use crate::model::{Coverage, Hours, Incidents, Limit, Session, Value};
-use crate::schema::fields::{calendar, claim, contact, grid, license, phase, product, rule, tier};
+use crate::schema::fields::{
+    calendar, claim, contact, grid, license, phase, product, release, rule, tier,
+};
 use crate::schema::{CellType, Kind};
 use std::cmp::Ordering;
 
@@ -263,6 +265,37 @@ pub fn value(kind: Kind, field: &str, label: &str, old: &Value, new: &Value) -> 
                 label,
             )
         }
+        // A cell of a grid of dates: the day a lifecycle phase ends for a
+        // release. Later is longer support.
+        (Value::Date(a), Value::Date(b)) if kind == Kind::Grid && field.is_empty() => verdict(
+            higher(*a, *b),
+            "the phase ends later: longer support",
+            "the phase ends sooner: the customer loses support sooner",
+            label,
+        ),
+        (Value::Date(_), Value::Date(_)) if kind == Kind::Release && field == release::RELEASED => {
+            Verdict::cannot_tell(&format!("{label} changed: the phases it counts from move"))
+        }
+        (Value::Period(a), Value::Period(b)) if kind == Kind::Phase && field == phase::LASTS => {
+            let (a, b) = (
+                crate::facts::lifecycle::runtime_period(*a).average_length(),
+                crate::facts::lifecycle::runtime_period(*b).average_length(),
+            );
+            verdict(
+                higher(a, b),
+                "the phase lasts longer",
+                "the phase is shorter",
+                label,
+            )
+        }
+        (Value::Count(a), Value::Count(b)) if kind == Kind::Phase && field == phase::LATEST => {
+            verdict(
+                higher(*a, *b),
+                "more of the latest releases are in the phase",
+                "fewer of the latest releases are in the phase",
+                label,
+            )
+        }
         (Value::Count(a), Value::Count(b)) if field == rule::ATTEMPTS => verdict(
             higher(*a, *b),
             "more contact attempts before a case is closed",
@@ -393,7 +426,8 @@ pub fn presence(kind: Kind, added: bool) -> Verdict {
         | Kind::Contact
         | Kind::Resource
         | Kind::Operator
-        | Kind::Phase => {
+        | Kind::Phase
+        | Kind::Release => {
             let reason = format!("{name} {verb}");
             if added {
                 Verdict::extension(reason)

@@ -148,6 +148,11 @@ pub fn field_value(policy: &Policy, value: &Value) -> FieldValue {
         }),
         Value::Money(m) => F::Money(money(m)),
         Value::Duration(minutes) => F::Minutes(MinutesDoc { minutes: *minutes }),
+        Value::Period(p) => F::Period(PeriodDoc {
+            amount: p.amount,
+            unit: format!("{}s", p.unit.singular()),
+        }),
+        Value::NotApplicable => s("n/a"),
         Value::Bool(b) => F::Bool(*b),
         Value::Incidents(Incidents::Count(n)) => F::Integer(*n),
         Value::Incidents(Incidents::Unlimited) => s("unlimited"),

@@ -4,7 +4,7 @@
 //! header table, a table of contents, then every section in order with its
 //! number, its prose (interpolations resolved from the data) and its
 //! declarations. Runs of declarations the published text shows as a table
-//! (resources, tiers, severities, phases, services, contacts) become one
+//! (resources, tiers, severities, phases, releases, services, contacts) become one
 //! GFM table; the comparison matrix is derived from tier data; grids become
 //! tables; runs of examples become "Worked examples" tables. Declarations that only encode what the prose says render
 //! nothing, so no sentence appears twice.
@@ -15,6 +15,7 @@ mod context;
 mod data;
 mod examples;
 mod holidays;
+mod releases;
 mod severity;
 mod style;
 mod table;

@@ -17,7 +17,9 @@
 //!   (see its `entitlement` module), e.g. `custom_build(Tier, Severity,
 //!   bool)` or `first_response_due(..)`: each passes the policy's data to
 //!   the one implementation in `policyc_runtime`, which `policyc sla` and
-//!   `policyc test` use too.
+//!   `policyc test` use too;
+//! * where the policy declares releases, their lifecycles and
+//!   `phase_on(Release, NaiveDate)` (its `lifecycle` module).
 //!
 //! It works in two steps. The **plan** (`plan`) decides everything first:
 //! every name (enums and variants, constants, statics, field methods, grid
@@ -44,6 +46,7 @@ mod entitlement;
 mod enums;
 mod grids;
 mod layout;
+mod lifecycle;
 mod names;
 mod plan;
 mod text;
@@ -75,6 +78,9 @@ pub fn emit(valid: &Valid, meta: &Meta) -> String {
         consts::print(constant, &mut code);
     }
     plan.entitlements.print(&mut code);
+    if let Some(item) = &plan.lifecycle {
+        lifecycle::print(item, &mut code);
+    }
     let body = code.finish();
     let mut out = format!("// {}\n", meta.marker());
     if !body.is_empty() {

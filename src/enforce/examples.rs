@@ -18,6 +18,7 @@
 //! | `may-close` | `contact-attempts`, `tier` (its calendar) |
 //! | `support-to` | `product` |
 //! | `severity-granted` | `severity` (asked for, optional), `tier` or `license`, `channel` (optional) |
+//! | `in-phase` (a phase id, or `none`) | `release`, `on` |
 //!
 //! Codes: `E420` an example that expects nothing or lacks an input,
 //! `E421` an example that does not hold, `E422` an input or expectation
@@ -242,6 +243,7 @@ impl<'p> Ex<'p> {
         self.rca();
         self.support_to();
         self.severity_granted();
+        self.in_phase();
     }
 
     /// `severity-granted`: the severity asked for (or a default), capped.
@@ -272,6 +274,75 @@ impl<'p> Ex<'p> {
                 "none".to_owned(),
                 Some("no severity is asked for and no rule gives a default".to_owned()),
             ),
+            Err(e) => self.cannot(outcome, &e),
+        }
+    }
+
+    /// `in-phase`: the lifecycle phase of `release` on the day `on`.
+    fn in_phase(&mut self) {
+        let outcome = Outcome::InPhase;
+        let Some(value) = self.expected(outcome) else {
+            return;
+        };
+        let expected = match value {
+            Value::Ref(id) if id.as_str() == "none" => None,
+            Value::Ref(id) => match super::lookup::<crate::model::view::PhaseDecl<'_>>(
+                self.policy.policy(),
+                id.as_str(),
+            ) {
+                Ok(_) => Some(id.as_str()),
+                Err(e) => {
+                    self.unreadable(
+                        self.span(outcome.name()),
+                        format!("the example `{}` expects {e}", self.id()),
+                        "not a phase",
+                        Some("write the id of a `phase`, or `none` for end of life".to_owned()),
+                    );
+                    return;
+                }
+            },
+            other => {
+                self.unreadable(
+                    self.span(outcome.name()),
+                    format!("`{}` is not a lifecycle phase", value_text::show(other)),
+                    "not a phase",
+                    Some("write the id of a `phase`, or `none` for end of life".to_owned()),
+                );
+                return;
+            }
+        };
+        let release = self.decl.release();
+        let Some(release) = self.required(outcome, release, input::RELEASE, "v24-1") else {
+            return;
+        };
+        let Some(on) = self.decl.on() else {
+            self.missing(outcome, input::ON, "2025-05-20");
+            return;
+        };
+        match super::lifecycle::stage(self.policy, release, on) {
+            Ok(standing) => {
+                use super::lifecycle::Standing;
+                let (computed, why) = match standing {
+                    Standing::In(phase, _) => (Some(phase.decl().id.as_str()), None),
+                    Standing::NotReleased(ga) => (
+                        None,
+                        Some(format!("`{release}` is not released before {ga}")),
+                    ),
+                    Standing::EndOfLife(Some(since)) => (
+                        None,
+                        Some(format!("`{release}` is at end of life since {since}")),
+                    ),
+                    Standing::EndOfLife(None) => (None, None),
+                };
+                if computed != expected {
+                    self.fails(
+                        outcome,
+                        expected.unwrap_or("none").to_owned(),
+                        computed.unwrap_or("none").to_owned(),
+                        why,
+                    );
+                }
+            }
             Err(e) => self.cannot(outcome, &e),
         }
     }

@@ -14,6 +14,7 @@
 //!   lifecycle, closing cases, who CCX support goes to).
 //! * [`severity`]: the severity a case is given (caps and defaults), and
 //!   severities named by id or alias.
+//! * [`lifecycle`]: the lifecycle phase a release is in on a day.
 //! * [`examples`]: the policy's own `example` declarations, computed and
 //!   compared with what they expect.
 //!
@@ -21,6 +22,7 @@
 
 pub mod entitlement;
 pub mod examples;
+pub mod lifecycle;
 pub mod severity;
 
 use crate::diagnostic::did_you_mean;

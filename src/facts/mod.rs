@@ -13,6 +13,8 @@
 //!   severities.
 //! * [`terms`]: the typed terms of the rules that decide (billing, closing
 //!   cases, custom builds, hotfixes, remote login).
+//! * [`lifecycle`]: for each release, the date each lifecycle phase ends,
+//!   stated in the release-dates grid or from the phases' rules.
 //!
 //! [`Facts`] can be derived from any model, with errors or not: the checks
 //! read it too. [`Valid`] is a policy that checked without errors (worked
@@ -22,6 +24,7 @@
 //! Pure: no I/O. Must not import the emitters, `enforce` or `diff`.
 
 pub mod calendars;
+pub mod lifecycle;
 pub mod metrics;
 pub mod roles;
 pub mod severity;
@@ -51,6 +54,7 @@ pub struct Facts {
     billing: Vec<Billing>,
     closure_attempts: Option<u32>,
     metrics: Vec<metrics::Metric>,
+    lifecycles: lifecycle::Lifecycles,
 }
 
 /// Who may get a custom build: the rule deciding it and its terms.
@@ -142,7 +146,11 @@ impl Facts {
             }
             None => None,
         };
+        let (lifecycles, lifecycle_diagnostics) =
+            lifecycle::derive(&policy, roles.decider(Role::ReleaseDates));
+        diagnostics.extend(lifecycle_diagnostics);
         let facts = Facts {
+            lifecycles,
             policy,
             roles,
             calendars,
@@ -268,6 +276,16 @@ impl Facts {
                         && r.severities().contains(severity)
                 })
         })
+    }
+
+    // -----------------------------------------------------------------
+    // Lifecycles
+    // -----------------------------------------------------------------
+
+    /// Every release's lifecycle: the date each phase ends, stated or
+    /// from the phases' rules.
+    pub fn lifecycle(&self) -> &lifecycle::Lifecycles {
+        &self.lifecycles
     }
 
     // -----------------------------------------------------------------

@@ -10,7 +10,7 @@ pub mod prose;
 pub mod typing;
 pub mod view;
 
-use crate::ast::{ClaimExpr, Clock, HolidayRule, Money, Target, TimeUnit, WeeklyHours};
+use crate::ast::{ClaimExpr, Clock, HolidayRule, Money, Period, Target, TimeUnit, WeeklyHours};
 use crate::schema::{CellType, Kind, Role};
 use crate::span::{Span, Spanned};
 use std::collections::{BTreeMap, HashMap};
@@ -148,6 +148,10 @@ pub enum Value {
     Money(Money),
     /// A duration in minutes.
     Duration(u64),
+    /// A length of calendar time.
+    Period(Period),
+    /// `n/a` in a grid of dates: no date stated.
+    NotApplicable,
     /// `yes` or `no`.
     Bool(bool),
     /// Incidents per contract year.

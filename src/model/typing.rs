@@ -21,12 +21,24 @@ pub fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
         (Type::Range, Literal::Range(a, b)) => Value::Range(*a, *b),
         (Type::Money, Literal::Money(m)) => Value::Money((**m).clone()),
         (Type::Duration, Literal::Duration(d)) => Value::Duration(*d),
-        // `5 days` reads as calendar days wherever a length of time is asked.
-        (Type::Duration, Literal::Target(t))
+        // `365 days` is a target of calendar days and a period alike.
+        (Type::Period, Literal::Target(t))
             if t.clock == crate::ast::Clock::Continuous && t.unit == crate::ast::TimeUnit::Days =>
         {
-            Value::Duration(u64::from(t.amount) * 1440)
+            Value::Period(crate::ast::Period {
+                amount: t.amount,
+                unit: crate::ast::PeriodUnit::Days,
+            })
         }
+        // `1 week` is a target of seven calendar days.
+        (Type::Target, Literal::Period(p)) if p.unit == crate::ast::PeriodUnit::Weeks => {
+            Value::Target(ResponseTarget::Within(crate::ast::Target::new(
+                p.amount.checked_mul(7)?,
+                crate::ast::TimeUnit::Days,
+                crate::ast::Clock::Continuous,
+            )))
+        }
+        (Type::Period, Literal::Period(p)) => Value::Period(*p),
         (Type::YesNo, Literal::Keyword(Keyword::Yes)) => Value::Bool(true),
         (Type::YesNo, Literal::Keyword(Keyword::No)) => Value::Bool(false),
         (Type::Incidents, Literal::Number(n)) => {
@@ -86,6 +98,14 @@ fn limit(literal: &Literal) -> Option<Limit> {
             u64::from(t.amount),
             if t.amount == 1 { "day" } else { "days" },
         ),
+        Literal::Period(p) => {
+            let unit = p.unit.singular();
+            let plural = format!("{unit}s");
+            amount(
+                u64::from(p.amount),
+                if p.amount == 1 { unit } else { &plural },
+            )
+        }
         _ => return None,
     })
 }
@@ -102,6 +122,11 @@ pub fn cell_value(cell_type: Option<CellType>, item: &Item) -> Value {
         Some(CellType::Quantity) => simple_value(Type::Quantity, literal),
         Some(CellType::YesNo) => simple_value(Type::YesNo, literal),
         Some(CellType::Text) => simple_value(Type::Text, literal),
+        Some(CellType::Date) => match literal {
+            Literal::Date(d) => Some(Value::Date(*d)),
+            Literal::Keyword(Keyword::NotApplicable) => Some(Value::NotApplicable),
+            _ => None,
+        },
         _ => None,
     };
     if let Some(v) = as_type {
@@ -143,6 +168,7 @@ pub fn fits(ty: CellType, value: &Value) -> bool {
             | (CellType::Text, Value::Text(_))
             | (CellType::Incidents, Value::Incidents(_))
             | (CellType::Quantity, Value::Limit(_))
+            | (CellType::Date, Value::Date(_) | Value::NotApplicable)
     )
 }
 

@@ -113,6 +113,7 @@ pub mod access {
         Range => Option<(u64, u64)>, |v| match v { Some(Value::Range(a, b)) => Some((*a, *b)), _ => None };
         Money => Option<&'p ast::Money>, |v| match v { Some(Value::Money(m)) => Some(m), _ => None };
         Duration => Option<u64>, |v| match v { Some(Value::Duration(m)) => Some(*m), _ => None };
+        Period => Option<ast::Period>, |v| match v { Some(Value::Period(p)) => Some(*p), _ => None };
         YesNo => Option<bool>, |v| match v { Some(Value::Bool(b)) => Some(*b), _ => None };
         Incidents => Option<model::Incidents>, |v| match v { Some(Value::Incidents(i)) => Some(*i), _ => None };
         Target => Option<model::ResponseTarget>, |v| match v { Some(Value::Target(t)) => Some(t.clone()), _ => None };

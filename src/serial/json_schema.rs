@@ -32,6 +32,7 @@ fn type_schema(ty: Type) -> Json {
         Type::Range => r("range"),
         Type::Money => r("money"),
         Type::Duration => r("duration"),
+        Type::Period => r("period"),
         Type::YesNo => r("yes-no"),
         Type::Incidents => r("incidents"),
         Type::Target => r("target"),
@@ -257,6 +258,17 @@ pub fn schema() -> String {
             json!({ "minutes": r("count") }),
             &["minutes"],
             "A length of time in minutes: `2 hours` is {\"minutes\": 120}.",
+        ),
+    );
+    def(
+        "period",
+        object(
+            json!({
+                "amount": r("count"),
+                "unit": { "enum": ["days", "weeks", "months", "years"] },
+            }),
+            &["amount", "unit"],
+            "A length of calendar time: `6 months` is {\"amount\": 6, \"unit\": \"months\"}.",
         ),
     );
     def(
@@ -488,8 +500,8 @@ pub fn schema() -> String {
     def(
         "cell",
         json!({
-            "description": "A grid cell, shaped by the grid's `cells` type: `target` a target, `coverage` a coverage, `yes-no` a boolean, `session` a session, `text` a string, `incidents` incidents.",
-            "anyOf": [r("target"), r("coverage"), r("yes-no"), r("session"), r("text"), r("incidents")],
+            "description": "A grid cell, shaped by the grid's `cells` type: `target` a target, `coverage` a coverage, `yes-no` a boolean, `session` a session, `text` a string, `incidents` incidents, `date` a date or \"n/a\".",
+            "anyOf": [r("target"), r("coverage"), r("yes-no"), r("session"), r("text"), r("incidents"), r("date")],
         }),
     );
     def(

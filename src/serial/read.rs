@@ -497,6 +497,21 @@ fn field_value(ty: Type, json: &Json) -> Result<Value> {
         }
         Type::Money => Value::Money(money(shape(json, "money")?)),
         Type::Duration => Value::Duration(shape::<MinutesDoc>(json, "a duration")?.minutes),
+        Type::Period => {
+            let doc = shape::<super::tree::PeriodDoc>(json, "a period")?;
+            let unit = crate::ast::PeriodUnit::parse(&doc.unit)
+                .filter(|_| doc.unit.ends_with('s'))
+                .ok_or_else(|| {
+                    ReadError::new(format!(
+                        "`{}` is not a unit of calendar time: write `days`, `weeks`, `months` or `years`",
+                        doc.unit
+                    ))
+                })?;
+            Value::Period(crate::ast::Period {
+                amount: doc.amount,
+                unit,
+            })
+        }
         Type::YesNo => Value::Bool(
             json.as_bool()
                 .ok_or_else(|| expected("true or false", json))?,
@@ -623,6 +638,10 @@ fn cell_value(cell_type: Option<CellType>, json: &Json) -> Result<Value> {
         Some(CellType::Text) => field_value(Type::Text, json),
         Some(CellType::Incidents) => field_value(Type::Incidents, json),
         Some(CellType::Quantity) => field_value(Type::Quantity, json),
+        Some(CellType::Date) => match json.as_str() {
+            Some("n/a") => Ok(Value::NotApplicable),
+            _ => field_value(Type::Date, json),
+        },
         None => Err(ReadError::new("untyped")),
     };
     if let Ok(value) = typed {

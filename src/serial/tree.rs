@@ -192,6 +192,8 @@ pub enum FieldValue {
     Money(MoneyDoc),
     /// `{"minutes": 30}`: durations and session lengths.
     Minutes(MinutesDoc),
+    /// `{"amount": 365, "unit": "days"}`: lengths of calendar time.
+    Period(PeriodDoc),
     /// Response targets.
     Target(TargetDoc),
     /// `{"calendar": "id"}`: support hours of a calendar.
@@ -224,6 +226,16 @@ pub struct MoneyDoc {
     pub minor: u64,
     /// Units the amount is per: `["node", "month"]`; empty for a flat sum.
     pub per: Vec<String>,
+}
+
+/// `{"amount": 6, "unit": "months"}`: a length of calendar time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodDoc {
+    /// How many units.
+    pub amount: u32,
+    /// `days`, `weeks`, `months` or `years`.
+    pub unit: String,
 }
 
 /// `{"minutes": 120}`.

@@ -17,6 +17,10 @@ pub fn check_references(policy: &Policy) -> Vec<Diagnostic> {
                 continue;
             };
             match (&field.value, spec.ty) {
+                // `in-phase: none`: an example expecting no phase.
+                (Value::Ref(id), Type::Ref(_))
+                    if name == &crate::schema::Outcome::InPhase.name() && id.as_str() == "none" => {
+                }
                 (Value::Ref(id), Type::Ref(kinds)) => {
                     diagnostics.extend(resolve(policy, id, kinds))
                 }

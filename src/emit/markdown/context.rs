@@ -19,6 +19,8 @@ pub struct Ctx<'a> {
     pub facts: &'a Valid,
     /// Every prose block of the policy, resolved and normalized.
     said: String,
+    /// Every release's lifecycle.
+    pub lifecycles: &'a crate::facts::lifecycle::Lifecycles,
 }
 
 /// Interpolations in document style: values as the published tables write
@@ -43,6 +45,7 @@ impl<'a> Ctx<'a> {
             policy: facts.policy(),
             facts,
             said: String::new(),
+            lifecycles: facts.lifecycle(),
         };
         let all: Vec<String> = facts
             .policy()
@@ -120,6 +123,8 @@ impl<'a> Ctx<'a> {
             Value::Range(a, b) => style::range(*a, *b),
             Value::Money(m) => style::money(m),
             Value::Duration(m) => value_text::duration(*m),
+            Value::Period(p) => p.to_string(),
+            Value::NotApplicable => "n/a".to_owned(),
             Value::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
             Value::Incidents(i) => style::incidents(*i),
             Value::Target(t) => self.target(t),

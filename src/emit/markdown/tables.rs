@@ -18,6 +18,7 @@ pub fn is_table_kind(kind: Kind) -> bool {
             | Kind::Tier
             | Kind::Severity
             | Kind::Phase
+            | Kind::Release
             | Kind::Service
             | Kind::Contact
             | Kind::Area
@@ -41,6 +42,7 @@ pub fn run(ctx: &Ctx<'_>, decls: &[&Decl]) -> Vec<Block> {
             plain(ctx, Kind::Area, &loose, &[area::DESCRIPTION])
         }
         Kind::Phase => plain(ctx, kind, decls, &[phase::SUPPORT, phase::FIXES]),
+        Kind::Release => super::releases::table(ctx, decls),
         Kind::Contact => plain(ctx, kind, decls, &[contact::ADDRESS, contact::NOTES]),
         // Resources and services: their description.
         _ => plain(ctx, kind, decls, &[resource::DESCRIPTION]),

@@ -40,6 +40,8 @@ pub struct Plan<'p> {
     pub consts: Vec<DeclConst<'p>>,
     /// The entitlement functions.
     pub entitlements: Entitlements<'p>,
+    /// The lifecycle functions, where the policy declares releases.
+    pub lifecycle: Option<super::lifecycle::LifecycleItem>,
 }
 
 /// An id set: the declarations of a kind, as an enum.
@@ -139,6 +141,7 @@ impl<'p> Plan<'p> {
             grids: Vec::new(),
             consts: Vec::new(),
             entitlements: Entitlements::default(),
+            lifecycle: None,
         };
         // Each step reads what the steps before it planned: field methods
         // hold variants and calendars, grids the enums, constants the
@@ -154,6 +157,7 @@ impl<'p> Plan<'p> {
         plan.grids = grids::plan(&plan, &mut names);
         plan.consts = consts::plan(&plan, &mut names);
         plan.entitlements = Entitlements::plan(&plan, &mut names);
+        plan.lifecycle = super::lifecycle::plan(&plan, &mut names);
         plan
     }
 

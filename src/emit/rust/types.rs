@@ -48,6 +48,8 @@ pub enum RustType {
     Hours,
     /// The runtime's `HolidayRule`.
     Holiday,
+    /// The runtime's `Day`.
+    Day,
     /// The enum of an id set, e.g. `Tier`.
     Enum(Kind),
     /// A slice of the enum of an id set, e.g. `&'static [Tier]`.
@@ -82,6 +84,7 @@ impl RustType {
             RustType::Session => format!("{RT}::Session"),
             RustType::Hours => format!("{RT}::SupportHours"),
             RustType::Holiday => format!("{RT}::HolidayRule"),
+            RustType::Day => format!("{RT}::Day"),
             RustType::Enum(kind) => type_name(kind),
             RustType::Enums(kind) => format!("{reference}[{}]", type_name(kind)),
         }
@@ -97,6 +100,7 @@ impl RustType {
             CellType::Text => RustType::Str,
             CellType::Incidents => RustType::Incidents,
             CellType::Quantity => RustType::Limit,
+            CellType::Date => RustType::Day,
         }
     }
 }
@@ -272,8 +276,25 @@ pub fn cell(cells: CellType, value: &Value) -> Option<Typed> {
         (CellType::Text, Value::Text(t)) => Typed::of(ty, Expr::Str(t.clone())),
         (CellType::Incidents, Value::Incidents(i)) => Typed::of(ty, incidents(*i)),
         (CellType::Quantity, Value::Limit(l)) => Typed::of(ty, limit(l)),
+        (CellType::Date, Value::Date(d)) => Typed::of(ty, day(*d)),
+        (CellType::Date, Value::NotApplicable) => Some(Typed { ty, value: None }),
         _ => None,
     }
+}
+
+/// `::policyc_runtime::Day { year: 2025, month: 5, day: 20 }`: a struct
+/// literal, which a `&'static` slice can hold (a `const fn` call could not
+/// be promoted).
+pub fn day(date: chrono::NaiveDate) -> Expr {
+    use chrono::Datelike;
+    Expr::Struct(
+        format!("{RT}::Day"),
+        vec![
+            ("year".to_owned(), Expr::atom(date.year().to_string())),
+            ("month".to_owned(), Expr::atom(date.month().to_string())),
+            ("day".to_owned(), Expr::atom(date.day().to_string())),
+        ],
+    )
 }
 
 /// `Money::from_code(b"USD", 25000)`.
