@@ -540,7 +540,7 @@ macro_rules! schema_table {
                 PRODUCT product "product": opt Ref(Product), "Managed by";
             }
             License LicenseDecl license {
-                TIER tier "tier": req Ref(Tier), "Tier";
+                TIER tier "tier": opt Ref(Tier), "Tier";
                 SHORT short "short": opt Text, "Short name";
                 PRICE price "price": opt Money, "Price";
                 PRICE_NOTE price_note "price-note": opt Text, "Price note";
@@ -589,7 +589,7 @@ macro_rules! schema_table {
             Holidays HolidaysDecl holidays {
             }
             Severity SeverityDecl severity {
-                DEFINITION definition "definition": req Prose, "Definition";
+                DEFINITION definition "definition": opt Prose, "Definition";
                 EXAMPLES examples "examples": opt Texts, "Example Issues";
                 ALIASES aliases "aliases": opt Texts, "Also called";
             }
@@ -620,11 +620,11 @@ macro_rules! schema_table {
                 LEGEND legend "legend": opt Text, "Legend";
             }
             Phase PhaseDecl phase {
-                SUPPORT support "support": req Text, "Support Level";
-                FIXES fixes "fixes": req Text, "Fixes & Patches";
-                SUPPORTED supported "supported": req YesNo, "Supported";
-                NEW_FIXES new_fixes "new-fixes": req YesNo, "New fixes";
-                HOTFIXES hotfixes "hotfixes": req YesNo, "Hotfixes";
+                SUPPORT support "support": opt Text, "Support Level";
+                FIXES fixes "fixes": opt Text, "Fixes & Patches";
+                SUPPORTED supported "supported": opt YesNo, "Supported";
+                NEW_FIXES new_fixes "new-fixes": opt YesNo, "New fixes";
+                HOTFIXES hotfixes "hotfixes": opt YesNo, "Hotfixes";
                 HOTFIXES_PER hotfixes_per "hotfixes-per": opt Ref(Rule), "Hotfixes as decided by";
                 LASTS lasts "lasts": opt Period, "Lasts";
                 LATEST latest "latest": opt Count, "While among the latest releases";
@@ -696,6 +696,7 @@ macro_rules! schema_table {
                 PRODUCT product "product": opt Ref(Product), "Product";
                 METRIC metric "metric": opt Ref(Metric), "Metric";
                 ZONE zone "zone": opt Zone, "Customer's time zone";
+                HOURS hours "hours": opt Ref(Calendar), "Customer's business hours";
                 CHANNEL channel "channel": opt Ref(Channel), "Channel";
                 RELEASE release "release": opt Ref(Release), "Release";
                 ON on "on": opt Date, "On";

@@ -171,6 +171,7 @@ fn the_table_through_the_library() {
             metric: None,
             zone: None,
             calendar: None,
+            hours: None,
         };
         let sla = enforce::sla(&policy, &case).expect("a deadline");
         let computed = sla.due.as_ref().map(enforce::format_instant);
@@ -291,6 +292,7 @@ fn status_through_the_library() {
         metric: None,
         zone: None,
         calendar: None,
+        hours: None,
     };
     let status = enforce::sla(&policy, &case)
         .expect("a status")

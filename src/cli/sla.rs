@@ -59,6 +59,9 @@ pub struct Args {
     /// The customer's time zone (IANA, e.g. `Asia/Tokyo`), for hours local to the customer
     #[arg(long)]
     pub zone: Option<String>,
+    /// The policy's calendar the customer's business hours follow (where they depend on the customer's region)
+    #[arg(long, value_name = "CALENDAR")]
+    pub hours: Option<String>,
     /// The customer's own calendar, from an order form: a file holding one `calendar`
     #[arg(long, value_name = "FILE")]
     pub calendar: Option<PathBuf>,
@@ -252,6 +255,7 @@ fn compute(policy: &Valid, args: &Args) -> Result<String, Failure> {
             metric,
             zone,
             calendar: own.as_ref(),
+            hours: args.hours.as_deref(),
         };
         let sla = enforce::sla(policy, &case)?;
         explain(policy, &case, &sla);

@@ -101,6 +101,7 @@ fn due(
         metric: None,
         zone: None,
         calendar: None,
+        hours: None,
     };
     let sla = clocks.sla(&case).map_err(under)?;
     Ok(sla.due.map(|d| d.with_timezone(&Utc)))

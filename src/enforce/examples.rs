@@ -407,6 +407,7 @@ impl<'p> Ex<'p> {
             metric: self.decl.metric().map(|m| m.as_str()),
             zone: self.decl.zone().and_then(|z| z.parse().ok()),
             calendar: None,
+            hours: self.decl.hours().map(|h| h.as_str()),
         };
         let sla = match super::sla(self.policy, &case) {
             Ok(sla) => sla,

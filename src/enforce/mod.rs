@@ -272,6 +272,10 @@ pub struct Case<'a> {
     /// The customer's own calendar (from an order form): replaces a
     /// calendar an order form may replace (`order-form-overrides: yes`).
     pub calendar: Option<&'a rt::Calendar>,
+    /// The policy's calendar the customer's business hours follow (for a
+    /// policy whose hours depend on where the customer is): replaces the
+    /// tier's calendar for targets that name none.
+    pub hours: Option<&'a str>,
 }
 
 /// What the SLA clock says about a case.
@@ -330,7 +334,15 @@ impl<'v> Clocks<'v> {
             Some(id) => policy
                 .calendar(id)
                 .ok_or_else(|| Error::Missing(format!("the calendar `{id}` cannot be used"))),
-            None => tier_calendar(policy, case.tier),
+            None => match case.hours {
+                Some(id) => policy.calendar(id).ok_or_else(|| Error::UnknownId {
+                    kind: Kind::Calendar,
+                    id: id.to_owned(),
+                    suggestion: did_you_mean(id, policy.calendars().iter().map(|c| c.id.as_str()))
+                        .map(str::to_owned),
+                }),
+                None => tier_calendar(policy, case.tier),
+            },
         };
         let calendar = match calendar {
             Ok(calendar) => calendar,
@@ -355,6 +367,12 @@ impl<'v> Clocks<'v> {
                 )))
             }
             (_, Some(zone)) if calendar.customer_zone => Some(calendar.runtime.in_zone(zone)),
+            (None, _) if calendar.order_form_only && needs_calendar => {
+                return Err(Error::Missing(format!(
+                    "the calendar `{}` is defined by each customer's order form: give the customer's calendar",
+                    calendar.id
+                )))
+            }
             _ => None,
         };
         let (due, status) = match customer {

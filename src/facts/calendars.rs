@@ -33,6 +33,10 @@ pub struct CalendarFacts {
     pub customer_zone: bool,
     /// Whether an order form may replace it (`order-form-overrides: yes`).
     pub replaceable: bool,
+    /// Whether only an order form defines it (it may replace it, and the
+    /// policy states no zone or hours): `runtime` is then never open, and
+    /// a deadline on it needs the customer's calendar.
+    pub order_form_only: bool,
 }
 
 impl CalendarFacts {
@@ -44,10 +48,14 @@ impl CalendarFacts {
             .get(index)
             .and_then(CalendarDecl::of)
             .ok_or_else(|| "is not a calendar".to_owned())?;
-        let tz: Tz = decl
-            .zone()
-            .and_then(|z| z.parse().ok())
-            .ok_or_else(|| "has no known time zone".to_owned())?;
+        let replaceable = decl.order_form_overrides().unwrap_or(false);
+        let order_form_only = replaceable && (decl.zone().is_none() || decl.open().is_none());
+        let tz: Tz = match decl.zone() {
+            None if order_form_only => Tz::UTC,
+            zone => zone
+                .and_then(|z| z.parse().ok())
+                .ok_or_else(|| "has no known time zone".to_owned())?,
+        };
         let mut hours = Vec::new();
         for w in decl.open().unwrap_or_default() {
             let (Ok(open), Ok(close)) = (u16::try_from(w.open), u16::try_from(w.close)) else {
@@ -89,7 +97,8 @@ impl CalendarFacts {
             runtime,
             holidays,
             customer_zone: decl.customer_zone().unwrap_or(false),
-            replaceable: decl.order_form_overrides().unwrap_or(false),
+            replaceable,
+            order_form_only,
         })
     }
 

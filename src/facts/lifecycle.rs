@@ -304,12 +304,18 @@ fn rule_end(
 
 fn duplicate_versions(releases: &[(usize, ReleaseDecl<'_>)]) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    let mut seen: HashMap<(Option<&str>, &str), ReleaseDecl<'_>> = HashMap::new();
+    // A version names one release of a product on one track: 23.1 and
+    // 23.1 LTS are two releases.
+    let mut seen: HashMap<(Option<&str>, &str, Option<&str>), ReleaseDecl<'_>> = HashMap::new();
     for (_, release) in releases {
         let Some(version) = release.version() else {
             continue;
         };
-        let key = (release.product().map(|p| p.as_str()), version);
+        let key = (
+            release.product().map(|p| p.as_str()),
+            version,
+            release.track(),
+        );
         match seen.get(&key) {
             Some(first) => {
                 let of = key.0.map(|p| format!(" of `{p}`")).unwrap_or_default();

@@ -157,8 +157,16 @@ impl Builder {
             }
         }
         self.policy.decls[index].body = body;
-        // Required fields.
+        // Required fields. A calendar an order form defines (`order-form-
+        // overrides: yes`) may leave its zone and hours to the order form.
+        let by_order_form = kind == Kind::Calendar
+            && self.policy.decls[index].value(fields::calendar::ORDER_FORM_OVERRIDES)
+                == Some(&Value::Bool(true));
         for spec in kind.fields().iter().filter(|s| s.required) {
+            if by_order_form && matches!(spec.name, fields::calendar::ZONE | fields::calendar::OPEN)
+            {
+                continue;
+            }
             let written_invalid = self.invalid_fields.contains(&(index, spec.name));
             if !written_invalid && !self.policy.decls[index].fields.contains_key(spec.name) {
                 self.diagnostics.push(

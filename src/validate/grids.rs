@@ -63,7 +63,11 @@ fn check_axis(
             );
         }
     }
-    if decl.value(fields::grid::OTHERWISE).is_none() {
+    // Severities and tiers are what every question is asked by: a grid
+    // over them lists each. Any other axis (areas, limits, releases)
+    // lists what the policy states; what it does not list is not stated.
+    if decl.value(fields::grid::OTHERWISE).is_none() && matches!(kind, Kind::Severity | Kind::Tier)
+    {
         let written: std::collections::HashSet<&str> = ids.iter().map(|r| r.as_str()).collect();
         let missing: Vec<&str> = policy
             .of_kind(kind)

@@ -174,6 +174,7 @@ fn first_response() {
                     metric: None,
                     zone: None,
                     calendar: None,
+                    hours: None,
                 };
                 let sla = enforce::sla(&policy, &case).expect("an SLA");
                 assert_eq!(
