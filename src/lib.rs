@@ -165,7 +165,7 @@ pub fn check_source(source: &str) -> Checked {
 /// written in the policy language, standing alone, such as the hours an
 /// order form defines for one customer. The calendar, or every problem
 /// found (a file holding anything else is one).
-pub fn calendar_file(source: &str) -> Result<policyc_runtime::Calendar, Vec<Diagnostic>> {
+pub fn calendar_file(source: &str) -> Result<(String, policyc_runtime::Calendar), Vec<Diagnostic>> {
     let parsed = parse::parse(source);
     if parsed.has_syntax_errors() {
         return Err(parsed.diagnostics);
@@ -205,7 +205,9 @@ pub fn calendar_file(source: &str) -> Result<policyc_runtime::Calendar, Vec<Diag
         problems.extend(facts.unusable_calendars());
     }
     match facts.calendars().first() {
-        Some(calendar) if problems.is_empty() => Ok(calendar.runtime.clone()),
+        Some(calendar) if problems.is_empty() => {
+            Ok((calendar.id.clone(), calendar.runtime.clone()))
+        }
         _ => Err(problems),
     }
 }

@@ -157,7 +157,7 @@ fn tier<'a>(policy: &'a Valid, args: &'a Args) -> Result<&'a str, Failure> {
 }
 
 /// The customer's calendar of `--calendar`.
-fn own_calendar(args: &Args) -> Result<Option<policyc_runtime::Calendar>, Failure> {
+fn own_calendar(args: &Args) -> Result<Option<(String, policyc_runtime::Calendar)>, Failure> {
     let Some(path) = &args.calendar else {
         return Ok(None);
     };
@@ -254,10 +254,20 @@ fn compute(policy: &Valid, args: &Args) -> Result<String, Failure> {
             at_risk_share: args.at_risk,
             metric,
             zone,
-            calendar: own.as_ref(),
+            calendar: own.as_ref().map(|(id, c)| (id.as_str(), c)),
             hours: args.hours.as_deref(),
         };
-        let sla = enforce::sla(policy, &case)?;
+        let sla = match enforce::sla(policy, &case) {
+            // Of several metrics, one that does not apply here says so.
+            Err(Error::Missing(why)) if several => {
+                let metric = metric.unwrap_or_default();
+                eprintln!("note: `{metric}`: {why}");
+                text.push(format!("{metric}: n/a"));
+                values.push(serde_json::json!({ "metric": metric, "target": "n/a" }));
+                continue;
+            }
+            other => other?,
+        };
         explain(policy, &case, &sla);
         let due = sla
             .due

@@ -360,7 +360,12 @@ impl<'p> Ex<'p> {
             return;
         };
         if let Some(Value::Target(expected)) = self.expected(Outcome::Target) {
-            match super::response_target(self.policy, tier, severity) {
+            match super::metric_target(
+                self.policy,
+                self.decl.metric().map(|m| m.as_str()),
+                tier,
+                severity,
+            ) {
                 Ok(target) if target == *expected => {}
                 Ok(target) => self.fails(
                     Outcome::Target,

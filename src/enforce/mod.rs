@@ -269,9 +269,11 @@ pub struct Case<'a> {
     /// The customer's time zone: the zone of calendars whose hours are the
     /// customer's (`customer-zone: yes`).
     pub zone: Option<Tz>,
-    /// The customer's own calendar (from an order form): replaces a
-    /// calendar an order form may replace (`order-form-overrides: yes`).
-    pub calendar: Option<&'a rt::Calendar>,
+    /// The customer's own calendar (from an order form), with its id:
+    /// replaces the policy's calendar of that id, or where its id is none
+    /// of the policy's, any calendar an order form may replace
+    /// (`order-form-overrides: yes`).
+    pub calendar: Option<(&'a str, &'a rt::Calendar)>,
     /// The policy's calendar the customer's business hours follow (for a
     /// policy whose hours depend on where the customer is): replaces the
     /// tier's calendar for targets that name none.
@@ -359,7 +361,12 @@ impl<'v> Clocks<'v> {
         };
         // The customer's own calendar or zone: a fresh clock on it.
         let customer = match (case.calendar, case.zone) {
-            (Some(own), _) if calendar.replaceable => Some(own.clone()),
+            (Some((id, own)), _)
+                if calendar.replaceable && (id == calendar.id || policy.calendar(id).is_none()) =>
+            {
+                Some(own.clone())
+            }
+            (Some((id, _)), _) if needs_calendar && id != calendar.id && policy.calendar(id).is_some() => None,
             (Some(_), _) if needs_calendar => {
                 return Err(Error::Invalid(format!(
                     "the calendar `{}` is not one an order form may replace (it has no `order-form-overrides: yes`)",

@@ -22,6 +22,24 @@ pub mod holidays_demo {
     include!(concat!(env!("OUT_DIR"), "/demo_v1_0.rs"));
 }
 
+/// Several metrics (one a cadence), targets in minutes and calendar days,
+/// targets on a calendar of their own, hours in the customer's zone (the
+/// fixture `tests/fixtures/valid/metrics-and-clocks.policy`).
+pub mod clocks_demo {
+    include!(concat!(env!("OUT_DIR"), "/clocks_demo_v1_0.rs"));
+}
+
+/// Limits by plan (the fixture `tests/fixtures/valid/limits.policy`).
+pub mod limits_demo {
+    include!(concat!(env!("OUT_DIR"), "/limits_demo_v1_0.rs"));
+}
+
+/// Releases and their lifecycle (the fixture
+/// `tests/fixtures/valid/releases.policy`).
+pub mod releases_demo {
+    include!(concat!(env!("OUT_DIR"), "/release_policy_v1_0.rs"));
+}
+
 use v1_0::{Area, License, Severity, Tier};
 
 /// The support tier a license is entitled to.

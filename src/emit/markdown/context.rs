@@ -87,7 +87,7 @@ impl<'a> Ctx<'a> {
     /// yes/no as the published tables write them.
     pub fn cell(&self, value: &Value) -> String {
         match value {
-            Value::Target(t) => style::target(t),
+            Value::Target(t) => self.target(t),
             Value::Coverage(c) => style::coverage(*c).to_owned(),
             Value::Session(s) => style::session(*s),
             Value::Bool(b) => style::yes_no(*b).to_owned(),

@@ -66,7 +66,7 @@ fn show(ctx: &Ctx<'_>, field: &str, value: &Value) -> String {
             Coverage::NotAvailable | Coverage::NotSupported => "not available",
         }
         .to_owned(),
-        (field, Value::Target(t)) if field == Outcome::Target.name() => style::target(t),
+        (field, Value::Target(t)) if field == Outcome::Target.name() => ctx.target(t),
         _ => ctx.value(value),
     }
 }

@@ -58,7 +58,7 @@ pub struct Entitlements<'p> {
     phases: Option<Phases>,
     may_close_case: Option<MayCloseCase<'p>>,
     support_delivered_to: Option<SupportDeliveredTo>,
-    first_response_due: Option<FirstResponseDue<'p>>,
+    first_response_due: Vec<FirstResponseDue<'p>>,
     granted_severity: Option<GrantedSeverity<'p>>,
 }
 

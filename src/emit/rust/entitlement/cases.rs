@@ -5,13 +5,13 @@ use super::{claim, grid_call, intro, Call, CHRONO, ENT};
 use crate::emit::rust::code::{Body, Function};
 use crate::emit::rust::docs::{code, escape_doc};
 use crate::emit::rust::layout::Expr;
-use crate::emit::rust::names::{type_name, Names};
+use crate::emit::rust::names::{snake, type_name, Names};
 use crate::emit::rust::plan::Plan;
 use crate::emit::rust::types::{Returns, RustType};
 use crate::emit::rust::RT;
 use crate::model::view::{GridDecl, RuleDecl, TierDecl, View};
 use crate::schema::fields::{product, tier};
-use crate::schema::{Kind, Role};
+use crate::schema::Kind;
 use policyc_runtime::entitlement::ClosureTerms;
 
 /// `calendar_for_tier(Tier) -> &'static Calendar`: the calendar each tier
@@ -208,28 +208,71 @@ pub struct FirstResponseDue<'p> {
     optional: bool,
     /// The name of `calendar_for_tier`.
     calendar: String,
+    /// The metric, for a policy that declares metrics: its title and
+    /// whether it is a cadence.
+    metric: Option<(String, bool)>,
+    /// The cells that run on a calendar of their own: severity path, tier
+    /// path, the calendar's static.
+    own_calendars: Vec<(String, String, String)>,
+    /// The statics of calendars in the customer's zone; where there are
+    /// any, the function takes the customer's zone and business hours.
+    customer_zone: Vec<String>,
 }
 
 impl<'p> FirstResponseDue<'p> {
     /// Planned where a grid decides response targets and the tiers'
-    /// calendars are known (`calendar` is `calendar_for_tier`).
+    /// calendars are known (`calendar` is `calendar_for_tier`): one
+    /// `first_response_due`, or for a policy that declares metrics one
+    /// `METRIC_due` per metric.
     pub fn plan(
         plan: &Plan<'p>,
         calendar: Option<&str>,
         names: &mut Names,
-    ) -> Option<FirstResponseDue<'p>> {
-        plan.set(Kind::Tier)?;
-        plan.set(Kind::Severity)?;
-        let calendar = calendar?;
-        let grid = plan.facts.grid(Role::ResponseTargets)?;
-        let grid_fn = plan.grid_fn(grid.id.as_str())?;
-        Some(FirstResponseDue {
-            grid_fn: grid_call(&grid_fn.name),
-            optional: grid_fn.returns.optional,
-            calendar: calendar.to_owned(),
-            name: claim(names, "first_response_due"),
-            grid,
-        })
+    ) -> Vec<FirstResponseDue<'p>> {
+        let (Some(_), Some(_), Some(calendar)) =
+            (plan.set(Kind::Tier), plan.set(Kind::Severity), calendar)
+        else {
+            return Vec::new();
+        };
+        let customer_zone: Vec<String> = plan
+            .facts
+            .calendars()
+            .iter()
+            .filter(|c| c.customer_zone)
+            .filter_map(|c| plan.calendar_name(&c.id).map(str::to_owned))
+            .collect();
+        let declared = crate::facts::metrics::declares_metrics(plan.facts.policy());
+        let mut out = Vec::new();
+        for metric in plan.facts.metrics() {
+            let Some(grid) = plan
+                .facts
+                .policy()
+                .decls
+                .get(metric.grid)
+                .and_then(GridDecl::of)
+            else {
+                continue;
+            };
+            let Some(grid_fn) = plan.grid_fn(grid.id.as_str()) else {
+                continue;
+            };
+            let name = if declared {
+                claim(names, &format!("{}_due", snake(&metric.id, "metric")))
+            } else {
+                claim(names, "first_response_due")
+            };
+            out.push(FirstResponseDue {
+                grid_fn: grid_call(&grid_fn.name),
+                optional: grid_fn.returns.optional,
+                calendar: calendar.to_owned(),
+                metric: declared.then(|| (metric.title.clone(), metric.cadence)),
+                own_calendars: own_calendars(plan, grid),
+                customer_zone: customer_zone.clone(),
+                name,
+                grid,
+            });
+        }
+        out
     }
 
     /// The function.
@@ -244,28 +287,92 @@ impl<'p> FirstResponseDue<'p> {
         } else {
             Expr::atom(target)
         };
+        let customer = !self.customer_zone.is_empty();
+        let tier_calendar = if customer {
+            format!("hours.unwrap_or({}(tier))", self.calendar)
+        } else {
+            format!("{}(tier)", self.calendar)
+        };
+        let calendar = if self.own_calendars.is_empty() && !customer {
+            Expr::atom(tier_calendar)
+        } else {
+            let own = &self.own_calendars;
+            if own.is_empty() {
+                body.line(&format!("let calendar = {tier_calendar};"));
+            } else {
+                body.nested(
+                    &format!("let calendar: &{RT}::Calendar = match (severity, tier) {{"),
+                    "};",
+                    |arms| {
+                        for (severity, tier, calendar) in own {
+                            arms.arm(
+                                &format!("({severity}, {tier})"),
+                                &Expr::atom(format!("&{calendar}")),
+                            );
+                        }
+                        arms.arm("_", &Expr::atom(tier_calendar.clone()));
+                    },
+                );
+            }
+            if customer {
+                let local = self
+                    .customer_zone
+                    .iter()
+                    .map(|c| format!("::std::ptr::eq(calendar, &{c})"))
+                    .collect::<Vec<_>>()
+                    .join(" || ");
+                body.line("let local;");
+                body.nested("let calendar = match zone {", "};", |arms| {
+                    arms.nested(&format!("Some(zone) if {local} => {{"), "}", |b| {
+                        b.line("local = calendar.in_zone(zone);");
+                        b.line("&local");
+                    });
+                    arms.arm("_", &Expr::atom("calendar"));
+                });
+            }
+            Expr::atom("calendar")
+        };
         body.tail(&Expr::call(
             format!("{RT}::due"),
             vec![
-                Expr::atom(format!("{}(tier)", self.calendar)),
+                calendar,
                 target,
                 Expr::atom("submitted"),
                 Expr::atom("pauses"),
             ],
         ));
+        let what = match &self.metric {
+            Some((title, true)) => format!(
+                "When the next update of a case is due ({}, a cadence: `submitted` is the last update)",
+                escape_doc(title)
+            ),
+            Some((title, false)) => format!("When {} of a case is due", escape_doc(title)),
+            None => "When the first response to a case is due".to_owned(),
+        };
         let mut docs = format!(
-            "When the first response to a case is due: the target of {} for its tier and \
-             severity, counted from `submitted` on the tier's calendar (see [`{}`]), the clock \
-             stopped during `pauses`. The instant is in the calendar's zone; `Ok(None)` for \
-             best effort",
+            "{what}: the target of {} for its tier and severity, counted from `submitted` on the \
+             tier's calendar (see [`{}`]){}, the clock stopped during `pauses`. The instant is in \
+             the calendar's zone; `Ok(None)` for best effort",
             intro(&self.grid),
-            self.calendar
+            self.calendar,
+            if self.own_calendars.is_empty() {
+                ""
+            } else {
+                " or the calendar a cell names"
+            }
         );
         docs.push_str(if self.optional {
             " and where no target applies (`n/a`)."
         } else {
             "."
         });
+        if customer {
+            docs.push_str(
+                "\n\n`hours` is the policy's calendar the customer's business hours follow, where \
+                 they depend on the customer (`None`: the tier's); `zone` is the customer's time \
+                 zone, for calendars in the customer's zone (`None`: the policy's default).",
+            );
+        }
         if let Some(pauses) = self.grid.pauses() {
             docs.push_str(&format!(
                 "\n\nThe clock pauses while: {}.",
@@ -276,15 +383,20 @@ impl<'p> FirstResponseDue<'p> {
             "\n\n# Errors\n\nA pause that ends before it starts, an instant out of range, or a \
              target not reached within ten years (see [`::policyc_runtime::SlaError`]).",
         );
+        let mut params = vec![
+            format!("tier: {}", type_name(Kind::Tier)),
+            format!("severity: {}", type_name(Kind::Severity)),
+            format!("submitted: {CHRONO}::DateTime<{CHRONO}::FixedOffset>"),
+            format!("pauses: &[{RT}::Pause]"),
+        ];
+        if customer {
+            params.push(format!("hours: Option<&'static {RT}::Calendar>"));
+            params.push(format!("zone: Option<{RT}::chrono_tz::Tz>"));
+        }
         Function {
             docs,
             head: format!("pub fn {}", self.name),
-            params: vec![
-                format!("tier: {}", type_name(Kind::Tier)),
-                format!("severity: {}", type_name(Kind::Severity)),
-                format!("submitted: {CHRONO}::DateTime<{CHRONO}::FixedOffset>"),
-                format!("pauses: &[{RT}::Pause]"),
-            ],
+            params,
             ret: format!(
                 "::std::result::Result<Option<{CHRONO}::DateTime<{RT}::chrono_tz::Tz>>, \
                  {RT}::SlaError>"
@@ -293,4 +405,31 @@ impl<'p> FirstResponseDue<'p> {
         }
         .item()
     }
+}
+
+/// The cells of a target grid that name their calendar (`on CALENDAR`):
+/// severity path, tier path, the calendar's static.
+fn own_calendars(plan: &Plan<'_>, grid: GridDecl<'_>) -> Vec<(String, String, String)> {
+    let (Some(severities), Some(tiers), Some(cells)) = (
+        plan.set(Kind::Severity),
+        plan.set(Kind::Tier),
+        grid.grid.as_ref(),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (severity, severity_path) in severities.paths() {
+        for (tier, tier_path) in tiers.paths() {
+            let Some(cell) = cells.cell(severity.id.as_str(), tier.id.as_str()) else {
+                continue;
+            };
+            let crate::model::Value::Target(target) = &cell.value else {
+                continue;
+            };
+            if let Some(name) = target.calendar().and_then(|id| plan.calendar_name(id)) {
+                out.push((severity_path.clone(), tier_path, name.to_owned()));
+            }
+        }
+    }
+    out
 }
