@@ -40,6 +40,16 @@ pub mod releases_demo {
     include!(concat!(env!("OUT_DIR"), "/release_policy_v1_0.rs"));
 }
 
+/// GitHub's support policy, version 1.1 (`policies/github/v1.1.policy`).
+pub mod github {
+    include!(concat!(env!("OUT_DIR"), "/github_support_v1_1.rs"));
+}
+
+/// Red Hat's production support policy (`policies/redhat/v1.0.policy`).
+pub mod redhat {
+    include!(concat!(env!("OUT_DIR"), "/red_hat_support_v1_0.rs"));
+}
+
 use v1_0::{Area, License, Severity, Tier};
 
 /// The support tier a license is entitled to.
