@@ -1,7 +1,11 @@
 //! SLA throughput: one-business-day due dates per second on one core, with a
 //! `BusinessClock` (holidays cached per year) over the shipped policy's
 //! calendar, for submissions spread across 2026–2030, and the same through
-//! the free function `due` (a fresh cache per call) for comparison.
+//! the free function `due` (a fresh cache per call) for comparison; and
+//! the clocks the vendors' policies brought: minutes on a named calendar
+//! (Atlassian's 24/5 week), hours in the customer's zone (Red Hat, through
+//! `enforce::Clocks` as `policyc sla` and `policyc test` run it), and a
+//! cadence (Red Hat's ongoing response, counted from the last update).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use policyc_runtime::chrono::{DateTime, FixedOffset, TimeDelta};
@@ -59,5 +63,87 @@ fn sla_throughput(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, sla_throughput);
+fn valid(path: &str) -> policyc::facts::Valid {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    let source = std::fs::read_to_string(path).expect("a shipped policy");
+    policyc::check_source(&source)
+        .into_valid()
+        .expect("a valid shipped policy")
+}
+
+fn new_clocks(c: &mut Criterion) {
+    let submissions = submissions();
+    let mut group = c.benchmark_group("clocks");
+    group.throughput(Throughput::Elements(submissions.len() as u64));
+
+    // 30 business minutes on Atlassian's 24/5 week (a calendar a cell names).
+    let atlassian = valid("policies/atlassian/v1.0.policy");
+    let week = atlassian
+        .calendar("twenty-four-five")
+        .expect("the 24/5 calendar")
+        .runtime
+        .clone();
+    group.bench_function("business_minutes_on_24x5_2026_2030", |b| {
+        let mut clock = BusinessClock::new(&week);
+        let target = ResponseTarget::BusinessMinutes(30);
+        b.iter(|| {
+            for &s in &submissions {
+                black_box(clock.due(target, black_box(s), &[]).ok());
+            }
+        })
+    });
+
+    // Red Hat Standard Severity 2 (4 business hours of 09:00-18:00) in the
+    // customer's zone, Tokyo, as `policyc sla --zone` computes it.
+    let redhat = valid("policies/redhat/v1.0.policy");
+    let tokyo: policyc_runtime::chrono_tz::Tz = "Asia/Tokyo".parse().expect("a zone");
+    let case = |submitted, metric| policyc::enforce::Case {
+        tier: "standard",
+        severity: "sev-2",
+        submitted,
+        pauses: &[],
+        now: None,
+        at_risk_share: policyc_runtime::DEFAULT_AT_RISK_SHARE,
+        metric: Some(metric),
+        zone: Some(tokyo),
+        calendar: None,
+        hours: None,
+    };
+    group.bench_function("customer_zone_enforce_2026_2030", |b| {
+        let mut clocks = policyc::enforce::Clocks::new(&redhat);
+        b.iter(|| {
+            for &s in &submissions {
+                black_box(clocks.sla(&case(black_box(s), "initial-response")).ok());
+            }
+        })
+    });
+    // The same in the generated code's way: the calendar moved to the
+    // customer's zone once, one clock kept for the customer.
+    let in_tokyo = redhat
+        .calendar("north-america-business-hours")
+        .expect("the North American calendar")
+        .runtime
+        .in_zone(tokyo);
+    group.bench_function("customer_zone_clock_2026_2030", |b| {
+        let mut clock = BusinessClock::new(&in_tokyo);
+        let target = ResponseTarget::BusinessHours(4);
+        b.iter(|| {
+            for &s in &submissions {
+                black_box(clock.due(target, black_box(s), &[]).ok());
+            }
+        })
+    });
+    // Red Hat's ongoing response (a cadence: `submitted` is the last update).
+    group.bench_function("cadence_enforce_2026_2030", |b| {
+        let mut clocks = policyc::enforce::Clocks::new(&redhat);
+        b.iter(|| {
+            for &s in &submissions {
+                black_box(clocks.sla(&case(black_box(s), "ongoing-response")).ok());
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, sla_throughput, new_clocks);
 criterion_main!(benches);

@@ -32,7 +32,7 @@ use crate::facts::Valid;
 use crate::model::view::{ExampleDecl, View};
 use crate::model::{Coverage, Incidents, Value};
 use crate::schema::fields::example as input;
-use crate::schema::Outcome;
+use crate::schema::{Kind, Outcome};
 use crate::span::Span;
 use crate::value_text;
 use chrono::{DateTime, FixedOffset};
@@ -172,7 +172,8 @@ impl<'p> Ex<'p> {
                 }
             },
             None => {
-                self.missing(outcome, input::TIER, "enterprise");
+                let example = self.an_id(Kind::Tier);
+                self.missing(outcome, input::TIER, example);
                 None
             }
         }
@@ -184,17 +185,27 @@ impl<'p> Ex<'p> {
         outcome: Outcome,
         value: Option<&'p crate::span::Spanned<String>>,
         input: &str,
-        example: &str,
+        kind: Kind,
     ) -> Option<&'p str> {
         if value.is_none() {
-            self.missing(outcome, input, example);
+            let example = self.an_id(kind).to_owned();
+            self.missing(outcome, input, &example);
         }
         value.map(|v| v.as_str())
     }
 
-    fn severity(&mut self, outcome: Outcome, example: &str) -> Option<&'p str> {
+    /// An id of `kind` from the policy itself, for help texts.
+    fn an_id(&self, kind: Kind) -> &'p str {
+        self.policy
+            .policy()
+            .of_kind(kind)
+            .next()
+            .map_or("some-id", |d| d.id.as_str())
+    }
+
+    fn severity(&mut self, outcome: Outcome) -> Option<&'p str> {
         let severity = self.decl.severity();
-        self.required(outcome, severity, input::SEVERITY, example)
+        self.required(outcome, severity, input::SEVERITY, Kind::Severity)
     }
 
     fn instant(
@@ -312,7 +323,7 @@ impl<'p> Ex<'p> {
             }
         };
         let release = self.decl.release();
-        let Some(release) = self.required(outcome, release, input::RELEASE, "v24-1") else {
+        let Some(release) = self.required(outcome, release, input::RELEASE, Kind::Release) else {
             return;
         };
         let Some(on) = self.decl.on() else {
@@ -355,8 +366,7 @@ impl<'p> Ex<'p> {
         else {
             return;
         };
-        let (Some(tier), Some(severity)) = (self.tier(outcome), self.severity(outcome, "sev-1"))
-        else {
+        let (Some(tier), Some(severity)) = (self.tier(outcome), self.severity(outcome)) else {
             return;
         };
         if let Some(Value::Target(expected)) = self.expected(Outcome::Target) {
@@ -524,12 +534,7 @@ impl<'p> Ex<'p> {
             return;
         };
         let rule = self.decl.rule();
-        let Some(rule) = self.required(
-            Outcome::Charge,
-            rule,
-            input::RULE,
-            "out-of-hours-screen-sharing",
-        ) else {
+        let Some(rule) = self.required(Outcome::Charge, rule, input::RULE, Kind::Rule) else {
             return;
         };
         let Some(minutes) = self.decl.length() else {
@@ -596,7 +601,7 @@ impl<'p> Ex<'p> {
             }
             Outcome::CustomBuild => {
                 let tier = self.tier(outcome)?;
-                let severity = self.severity(outcome, "sev-1")?;
+                let severity = self.severity(outcome)?;
                 let crashing = self.decl.crashing_bug().unwrap_or(false);
                 ent::custom_build(policy, tier, severity, crashing).map(|b| (b, None))
             }
@@ -615,7 +620,7 @@ impl<'p> Ex<'p> {
             }
             Outcome::Supported | Outcome::NewFixes => {
                 let phase = self.decl.phase();
-                let phase = self.required(outcome, phase, input::PHASE, "maintenance")?;
+                let phase = self.required(outcome, phase, input::PHASE, Kind::Phase)?;
                 ent::phase(policy, phase).map(|p| {
                     let b = if outcome == Outcome::Supported {
                         rt::entitlement::phase_supported(&p)
@@ -726,7 +731,7 @@ impl<'p> Ex<'p> {
         let Some(tier) = self.tier(outcome) else {
             return;
         };
-        let Some(severity) = self.severity(outcome, "sev-2") else {
+        let Some(severity) = self.severity(outcome) else {
             return;
         };
         let Some(at) = self.instant(outcome, self.decl.at(), input::AT) else {
@@ -782,7 +787,7 @@ impl<'p> Ex<'p> {
         let Some(tier) = self.tier(outcome) else {
             return;
         };
-        let Some(severity) = self.severity(outcome, "sev-1") else {
+        let Some(severity) = self.severity(outcome) else {
             return;
         };
         match ent::rca(self.policy, tier, severity) {
@@ -798,7 +803,7 @@ impl<'p> Ex<'p> {
             return;
         };
         let product = self.decl.product();
-        let Some(product) = self.required(outcome, product, input::PRODUCT, "ccx") else {
+        let Some(product) = self.required(outcome, product, input::PRODUCT, Kind::Product) else {
             return;
         };
         match ent::support_to(self.policy, product) {
