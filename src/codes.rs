@@ -146,6 +146,10 @@ codes! {
     E118 Error Structure File;
     /// A severity alias that names two severities.
     E119 Error Structure File;
+    /// Row labels of a comparison that do not match its rows one for one.
+    E120 Error Structure File;
+    /// Two labels for one column of the document's tables.
+    E121 Error Structure File;
     /// A number too large.
     E201 Error Value File;
     /// A date or day of the year that does not exist.

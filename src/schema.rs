@@ -65,6 +65,9 @@ pub enum Kind {
     Contact,
     /// A rule a support desk must decide: an entitlement or a procedure.
     Rule,
+    /// A label of the document's tables: the header of a kind's column or
+    /// of a field's.
+    Label,
     /// A list of items.
     List,
     /// A property the compiler checks.
@@ -138,6 +141,8 @@ pub enum Type {
     Quantity,
     /// How a holiday on a weekend is observed: `nearest-weekday`, ...
     Observance,
+    /// What a label names: a kind (`tier`) or a kind's field (`tier.hours`).
+    LabelOf,
 }
 
 impl Type {
@@ -179,6 +184,7 @@ impl Type {
                 "a limit such as `20 members` or `12 hours/quarter`, `unlimited` or `n/a`"
             }
             Type::Observance => "`nearest-weekday`, `next-weekday` or `sunday-to-monday`",
+            Type::LabelOf => "a kind or a kind's field, such as `tier` or `tier.hours`",
         }
     }
 
@@ -214,6 +220,7 @@ impl Type {
             Type::Role => "remote-login",
             Type::Start => "last-update",
             Type::Quantity => "12 hours/quarter",
+            Type::LabelOf => "tier.hours",
             Type::Observance => "nearest-weekday",
         }
     }
@@ -299,7 +306,7 @@ pub struct FieldSpec {
 
 impl Kind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [Kind; 27] = [
+    pub const ALL: [Kind; 28] = [
         Kind::Policy,
         Kind::Section,
         Kind::Topic,
@@ -324,6 +331,7 @@ impl Kind {
         Kind::Service,
         Kind::Contact,
         Kind::Rule,
+        Kind::Label,
         Kind::List,
         Kind::Claim,
         Kind::Example,
@@ -356,6 +364,7 @@ impl Kind {
             Kind::Service => "service",
             Kind::Contact => "contact",
             Kind::Rule => "rule",
+            Kind::Label => "label",
             Kind::List => "list",
             Kind::Claim => "claim",
             Kind::Example => "example",
@@ -384,6 +393,7 @@ impl Kind {
             Kind::Severity => "Level",
             Kind::Metric => "Metric",
             Kind::Limit => "Limit",
+            Kind::Rule => "Rule",
             Kind::Area => "Area",
             Kind::Phase => "Phase",
             Kind::Release => "Release",
@@ -470,6 +480,7 @@ impl Kind {
             Kind::Service,
             Kind::Contact,
             Kind::Rule,
+            Kind::Label,
             Kind::List,
             Kind::Claim,
             Kind::Example,
@@ -517,7 +528,6 @@ macro_rules! schema_table {
                 EFFECTIVE effective "effective": req DateOrMonth, "Effective Date";
                 UPDATED updated "updated": opt Date, "Updated";
                 REVIEW review "review": opt Text, "Review Cycle";
-                LICENSE_LABEL license_label "license-label": opt Text, "Label of the licenses in the tier table";
             }
             Section SectionDecl section {
             }
@@ -617,6 +627,8 @@ macro_rules! schema_table {
             Comparison ComparisonDecl comparison {
                 COLUMNS columns "columns": req Refs(License), "Columns";
                 ROWS rows "rows": req FieldNames, "Rows";
+                LABELS labels "labels": opt Texts, "Row labels";
+                CORNER corner "corner": opt Text, "Header of the first column";
                 LEGEND legend "legend": opt Text, "Legend";
             }
             Phase PhaseDecl phase {
@@ -668,6 +680,9 @@ macro_rules! schema_table {
                 LICENSES licenses "licenses": opt Refs(License), "Licenses";
                 CHANNELS channels "channels": opt Refs(Channel), "Channels";
                 WHEN when "when": opt Text, "When";
+            }
+            Label LabelDecl label {
+                OF names "of": req LabelOf, "Labels";
             }
             List ListDecl list {
                 ITEMS items "items": req Texts, "Items";

@@ -23,8 +23,8 @@ fn project(name: &str) -> PathBuf {
     std::fs::create_dir_all(&policies).expect("a temp dir");
     std::fs::write(policies.join("v1.0.policy"), V1_0).expect("writes");
     let v1_1 = V1_0
-        .replacen("version:       1.0", "version:       1.1", 1)
-        .replacen("effective:     2026-06", "effective:     2026-09", 1)
+        .replacen("version:   1.0", "version:   1.1", 1)
+        .replacen("effective: 2026-06", "effective: 2026-09", 1)
         .replacen("EUR 250/node/month", "EUR 200/node/month", 1);
     assert_ne!(v1_1, V1_0);
     std::fs::write(policies.join("v1.1.policy"), v1_1).expect("writes");

@@ -107,6 +107,7 @@ pub fn editorial_kind(kind: Kind) -> bool {
             | Kind::Claim
             | Kind::Comparison
             | Kind::List
+            | Kind::Label
             | Kind::Section
             | Kind::Topic
             | Kind::Party
@@ -453,6 +454,7 @@ pub fn presence(kind: Kind, added: bool) -> Verdict {
         Kind::Section
         | Kind::Topic
         | Kind::List
+        | Kind::Label
         | Kind::Claim
         | Kind::Example
         | Kind::Party

@@ -61,7 +61,7 @@ fn title_block(ctx: &Ctx<'_>) -> Vec<Block> {
     let pairs: Vec<[String; 2]> = [EFFECTIVE, PROVIDER, VERSION, REVIEW]
         .into_iter()
         .filter_map(|name| {
-            let label = Kind::Policy.field(name)?.label.to_owned();
+            let label = ctx.field_label(Kind::Policy, name);
             Some([label, ctx.value(header.value(name)?)])
         })
         .collect();

@@ -24,6 +24,7 @@
 //! Pure: no I/O. Must not import the emitters, `enforce` or `diff`.
 
 pub mod calendars;
+pub mod labels;
 pub mod lifecycle;
 pub mod metrics;
 pub mod roles;
@@ -54,6 +55,7 @@ pub struct Facts {
     billing: Vec<Billing>,
     closure_attempts: Option<u32>,
     metrics: Vec<metrics::Metric>,
+    labels: labels::Labels,
     lifecycles: lifecycle::Lifecycles,
 }
 
@@ -108,6 +110,8 @@ impl Facts {
         let (mut roles, mut diagnostics) = roles::derive(&policy);
         let (metrics, more) = metrics::derive(&policy, roles.decider(Role::ResponseTargets));
         diagnostics.extend(more);
+        let (labels, more) = labels::derive(&policy);
+        diagnostics.extend(more);
         if let Some(first) = metrics.first() {
             roles.default_decider(Role::ResponseTargets, first.grid);
         }
@@ -159,6 +163,7 @@ impl Facts {
             billing,
             closure_attempts,
             metrics,
+            labels,
         };
         (facts, diagnostics)
     }
@@ -296,6 +301,13 @@ impl Facts {
     /// the first is the default (first response).
     pub fn metrics(&self) -> &[metrics::Metric] {
         &self.metrics
+    }
+
+    /// The text of the policy's label for `of` (`tier`, `tier.hours`):
+    /// the title of the `label` naming it, if the policy has one.
+    pub fn label(&self, of: &str) -> Option<&str> {
+        let decl = self.policy.decls.get(self.labels.get(of)?)?;
+        Some(decl.display())
     }
 
     /// The metric `id`.

@@ -61,6 +61,15 @@ pub fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
         (Type::Hours, Literal::Keyword(Keyword::Around)) => Value::Hours(Hours::Around),
         (Type::Holiday, Literal::Holiday(h)) => Value::Holiday(*h),
         (Type::Quantity, _) => Value::Limit(limit(literal)?),
+        // A label names a kind, or a field a kind has.
+        (Type::LabelOf, Literal::Reference(kind)) if Kind::parse(kind).is_some() => {
+            Value::Text(kind.clone())
+        }
+        (Type::LabelOf, Literal::FieldRef(f))
+            if Kind::parse(&f.decl.value).is_some_and(|k| k.field(&f.field.value).is_some()) =>
+        {
+            Value::Text(format!("{}.{}", f.decl.value, f.field.value))
+        }
         (Type::Start, Literal::Reference(word)) if START_WORDS.contains(&word.as_str()) => {
             Value::Text(word.clone())
         }

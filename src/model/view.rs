@@ -130,6 +130,7 @@ pub mod access {
         Cell => Option<&'p Value>, |v| v;
         FieldNames => Ids<'p>, |v| match v { Some(Value::FieldNames(ids)) => Ids(ids.as_slice()), _ => Ids(&[]) };
         Instant => Option<DateTime<FixedOffset>>, |v| match v { Some(Value::Instant(i)) => Some(*i), _ => None };
+        LabelOf => Option<&'p str>, |v| match v { Some(Value::Text(t)) => Some(t.as_str()), _ => None };
         Start => Option<&'p str>, |v| match v { Some(Value::Text(t)) => Some(t.as_str()), _ => None };
         Role => Option<schema::Role>, |v| match v { Some(Value::Role(r)) => Some(*r), _ => None };
         Observance => Option<schema::Observance>, |v| match v { Some(Value::Observance(o)) => Some(*o), _ => None };

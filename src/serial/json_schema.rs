@@ -51,6 +51,7 @@ fn type_schema(ty: Type) -> Json {
         Type::Role => r("role"),
         Type::Start => r("start"),
         Type::Quantity => r("quantity"),
+        Type::LabelOf => r("label-of"),
         Type::Observance => r("observance"),
         Type::Weekly => r("weekly"),
         Type::Dates => r("dates"),
@@ -341,6 +342,13 @@ pub fn schema() -> String {
         json!({
             "enum": Role::ALL.iter().map(|r| r.name()).collect::<Vec<_>>(),
             "description": "A question a grid or a rule decides (its `decides:`).",
+        }),
+    );
+    def(
+        "label-of",
+        json!({
+            "type": "string",
+            "description": "What a label names: a kind (`tier`) or a kind's field (`tier.hours`).",
         }),
     );
     def(

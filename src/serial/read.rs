@@ -547,6 +547,19 @@ fn field_value(ty: Type, json: &Json) -> Result<Value> {
                     .ok_or_else(|| ReadError::new(format!("`{name}` is not a cell type")))?,
             )
         }
+        Type::LabelOf => {
+            let text = string(json, "a kind or a kind's field")?;
+            let known = match text.split_once('.') {
+                Some((kind, field)) => Kind::parse(kind).is_some_and(|k| k.field(field).is_some()),
+                None => Kind::parse(text).is_some(),
+            };
+            if !known {
+                return Err(ReadError::new(format!(
+                    "`{text}` is not a kind or a kind's field"
+                )));
+            }
+            Value::Text(text.to_owned())
+        }
         Type::Quantity => {
             let text = string(json, "a limit")?;
             Value::Limit(read_limit(text).ok_or_else(|| {

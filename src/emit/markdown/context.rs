@@ -7,7 +7,6 @@ use crate::facts::Valid;
 use crate::model::prose::Interpolator;
 use crate::model::view::{ChannelDecl, GridDecl, LicenseDecl, View};
 use crate::model::{Body, Cell, Decl, Field, Hours, Policy, Prose, Value};
-use crate::schema::fields::tier;
 use crate::schema::Kind;
 use crate::value_text;
 
@@ -95,6 +94,25 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The header of a kind's column: the policy's `label` of the kind,
+    /// else the kind's generic label.
+    pub fn kind_label(&self, kind: Kind) -> String {
+        self.facts
+            .label(kind.name())
+            .unwrap_or_else(|| kind.label())
+            .to_owned()
+    }
+
+    /// The label of a field: the policy's `label` of `kind.field`, else
+    /// the schema's generic label.
+    pub fn field_label(&self, kind: Kind, field: &str) -> String {
+        self.facts
+            .label(&format!("{}.{field}", kind.name()))
+            .or_else(|| kind.field(field).map(|f| f.label))
+            .unwrap_or(field)
+            .to_owned()
+    }
+
     /// A target in document style; one on a named calendar says which, by
     /// its title: `30 business minutes (24x5 hours)`.
     pub fn target(&self, t: &crate::model::ResponseTarget) -> String {
@@ -147,7 +165,7 @@ impl<'a> Ctx<'a> {
             Value::Session(s) => style::session(*s),
             Value::FieldNames(names) => names
                 .iter()
-                .map(|n| tier_field_label(n.as_str()))
+                .map(|n| self.field_label(Kind::Tier, n.as_str()))
                 .collect::<Vec<_>>()
                 .join(", "),
             Value::Instant(i) => style::instant(i),
@@ -207,16 +225,6 @@ impl<'a> Ctx<'a> {
         } else {
             decl.display().to_owned()
         }
-    }
-}
-
-/// A tier field's label as the comparison matrix writes it.
-pub fn tier_field_label(name: &str) -> &str {
-    match name {
-        tier::ACCESS | tier::CHANNELS => "Support channel",
-        tier::HOURS => "Support hours",
-        tier::INCIDENTS => "Incidents per year",
-        other => Kind::Tier.field(other).map_or(other, |f| f.label),
     }
 }
 

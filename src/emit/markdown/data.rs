@@ -90,7 +90,7 @@ fn product(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
     ] {
         if let Some(items) = items {
             if items.iter().any(|i| !ctx.said(i)) {
-                pieces.push(labelled(Kind::Product, field, &items.join(", ")));
+                pieces.push(labelled(ctx, Kind::Product, field, &items.join(", ")));
             }
         }
     }
@@ -101,7 +101,11 @@ fn product(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
     ] {
         if let Some(id) = party {
             let party = ctx.title(id.as_str());
-            pieces.extend(unsaid(ctx, &party, labelled(Kind::Product, field, &party)));
+            pieces.extend(unsaid(
+                ctx,
+                &party,
+                labelled(ctx, Kind::Product, field, &party),
+            ));
         }
     }
     pieces
@@ -118,6 +122,7 @@ fn operator(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
     let mut pieces = vec![database.to_owned()];
     if let Some(product) = d.product() {
         pieces.push(labelled(
+            ctx,
             Kind::Operator,
             operator::PRODUCT,
             &ctx.title(product.as_str()),
@@ -135,8 +140,8 @@ fn channel(ctx: &Ctx<'_>, d: &Decl) -> Vec<String> {
         .collect()
 }
 
-fn labelled(kind: Kind, field: &str, value: &str) -> String {
-    let label = kind.field(field).map_or(field, |f| f.label);
+fn labelled(ctx: &Ctx<'_>, kind: Kind, field: &str, value: &str) -> String {
+    let label = ctx.field_label(kind, field);
     format!("{label}: {value}")
 }
 

@@ -18,7 +18,11 @@ pub fn table(ctx: &Ctx<'_>, decls: &[&Decl]) -> Vec<Block> {
             let Some(value) = decl.value(spec.name) else {
                 continue;
             };
-            let text = format!("{}: {}", spec.label, show(ctx, spec.name, value));
+            let text = format!(
+                "{}: {}",
+                ctx.field_label(Kind::Example, spec.name),
+                show(ctx, spec.name, value)
+            );
             if Outcome::ALL.iter().any(|o| o.name() == spec.name) {
                 outcome.push(text);
             } else {

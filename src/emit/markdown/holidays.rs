@@ -23,7 +23,10 @@ pub fn date_cell(ctx: &Ctx<'_>, decl: &Decl) -> String {
 /// that include it.
 pub fn set(ctx: &Ctx<'_>, decl: &Decl) -> Vec<Block> {
     let mut blocks = vec![Block::Text(format!("**{}**", decl.display()))];
-    let mut table = Table::new([Kind::Holiday.label(), "Date"]);
+    let mut table = Table::new([
+        ctx.kind_label(Kind::Holiday),
+        ctx.field_label(Kind::Holiday, crate::schema::fields::holiday::ON),
+    ]);
     for h in decl.body.iter().filter_map(|b| match b {
         crate::model::Body::Decl(i) => ctx.policy.decls.get(*i),
         crate::model::Body::Prose(_) => None,
@@ -57,9 +60,7 @@ pub fn included(ctx: &Ctx<'_>, decl: &Decl) -> Option<Block> {
     if sets.is_empty() {
         return None;
     }
-    let label = Kind::Calendar
-        .field(calendar::HOLIDAYS)
-        .map_or(calendar::HOLIDAYS, |f| f.label);
+    let label = ctx.field_label(Kind::Calendar, calendar::HOLIDAYS);
     Some(Block::Text(format!(
         "{label}: {}.",
         ctx.titles(sets.iter(), ", ")

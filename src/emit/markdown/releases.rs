@@ -24,8 +24,8 @@ pub fn table(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
         .enumerate()
         .filter_map(|(i, d)| PhaseDecl::of(d).map(|p| (i, p)))
         .collect();
-    let label = |name: &'static str| Kind::Release.field(name).map_or(name, |f| f.label);
-    let mut header: Vec<String> = vec![Kind::Release.label().to_owned()];
+    let label = |name: &'static str| ctx.field_label(Kind::Release, name);
+    let mut header: Vec<String> = vec![ctx.kind_label(Kind::Release)];
     if products {
         header.push(label(release::PRODUCT).to_owned());
     }

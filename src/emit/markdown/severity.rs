@@ -9,8 +9,8 @@ use crate::model::Decl;
 use crate::schema::fields::rule;
 use crate::schema::Kind;
 
-fn label(field: &str) -> &str {
-    Kind::Rule.field(field).map_or(field, |f| f.label)
+fn label(ctx: &Ctx<'_>, field: &str) -> String {
+    ctx.field_label(Kind::Rule, field)
 }
 
 /// The table of the rules in `decls` that decide severity; nothing when
@@ -18,10 +18,10 @@ fn label(field: &str) -> &str {
 pub fn rules(ctx: &Ctx<'_>, decls: &[&Decl]) -> Vec<Block> {
     let deciding = ctx.facts.severity_rules();
     let mut table = Table::new([
-        "Rule",
-        "Applies to",
-        label(rule::HIGHEST_SEVERITY),
-        label(rule::DEFAULT_SEVERITY),
+        ctx.kind_label(Kind::Rule),
+        "Applies to".to_owned(),
+        label(ctx, rule::HIGHEST_SEVERITY),
+        label(ctx, rule::DEFAULT_SEVERITY),
     ]);
     for decl in decls {
         let Some(r) = deciding.iter().find(|r| r.id.value == decl.id.value) else {
@@ -56,13 +56,13 @@ fn covers(ctx: &Ctx<'_>, r: RuleDecl<'_>) -> String {
         if !ids.is_empty() {
             parts.push(format!(
                 "{}: {}",
-                label(field),
+                label(ctx, field),
                 ctx.titles(ids.iter(), ", ")
             ));
         }
     }
     if let Some(when) = r.when() {
-        parts.push(format!("{}: {when}", label(rule::WHEN)));
+        parts.push(format!("{}: {when}", label(ctx, rule::WHEN)));
     }
     parts.join("; ")
 }

@@ -2,7 +2,7 @@
 //! of consecutive declarations of a kind, the comparison matrix derived
 //! from tier data, and grids.
 
-use super::context::{normalize, tier_field_label, Ctx};
+use super::context::{normalize, Ctx};
 use super::style;
 use super::table::{Block, Table};
 use crate::model::view::{ComparisonDecl, GridDecl, LicenseDecl, TierDecl, View};
@@ -57,7 +57,8 @@ pub fn run(ctx: &Ctx<'_>, decls: &[&Decl]) -> Vec<Block> {
 /// Label, then one column per field, headed by the field's label.
 fn plain(ctx: &Ctx<'_>, kind: Kind, decls: &[&Decl], fields: &[&str]) -> Table {
     let mut table = Table::new(
-        std::iter::once(kind.label()).chain(fields.iter().map(|f| field_label(kind, f))),
+        std::iter::once(ctx.kind_label(kind))
+            .chain(fields.iter().map(|f| ctx.field_label(kind, f))),
     );
     for decl in decls {
         let mut row = vec![ctx.row_label(decl)];
@@ -65,10 +66,6 @@ fn plain(ctx: &Ctx<'_>, kind: Kind, decls: &[&Decl], fields: &[&str]) -> Table {
         table.row(row);
     }
     table
-}
-
-fn field_label(kind: Kind, field: &str) -> &str {
-    kind.field(field).map_or(field, |f| f.label)
 }
 
 /// Level | Name | Definition | Example Issues, with a column of aliases
@@ -84,9 +81,9 @@ fn severities(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
         columns.push(severity::EXAMPLES);
     }
     let mut table = Table::new(
-        [kind.label(), "Name"]
+        [ctx.kind_label(kind), "Name".to_owned()]
             .into_iter()
-            .chain(columns.iter().map(|f| field_label(kind, f))),
+            .chain(columns.iter().map(|f| ctx.field_label(kind, f))),
     );
     for decl in decls {
         let mut row = vec![ctx.row_label(decl), decl.display().to_owned()];
@@ -111,20 +108,8 @@ fn tiers(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
     .into_iter()
     .filter(|field| tiers.iter().any(|t| t.decl().field(field).is_some()))
     .collect();
-    let label = |field: &str| match field {
-        tier_field::LICENSES => ctx
-            .policy
-            .header()
-            .and_then(|h| h.value(crate::schema::fields::policy::LICENSE_LABEL))
-            .and_then(|v| match v {
-                crate::model::Value::Text(t) => Some(t.clone()),
-                _ => None,
-            })
-            .unwrap_or_else(|| Kind::License.label().to_owned()),
-        other => field_label(kind, other).to_owned(),
-    };
-    let mut header = vec![kind.label().to_owned()];
-    header.extend(columns.iter().map(|c| label(c)));
+    let mut header = vec![ctx.kind_label(kind)];
+    header.extend(columns.iter().map(|c| ctx.field_label(kind, c)));
     let mut table = Table::new(header);
     for tier in tiers {
         let mut row = vec![tier.display().to_owned()];
@@ -177,11 +162,21 @@ pub fn comparison(ctx: &Ctx<'_>, decl: &Decl) -> Vec<Block> {
     };
     let licenses = comparison.columns();
     let mut table = Table::new(
-        std::iter::once("Feature / Entitlement".to_owned())
-            .chain(licenses.iter().map(|l| ctx.short(l))),
+        std::iter::once(
+            comparison
+                .corner()
+                .unwrap_or_else(|| comparison.display())
+                .to_owned(),
+        )
+        .chain(licenses.iter().map(|l| ctx.short(l))),
     );
-    for field in comparison.rows().iter() {
-        let mut row = vec![tier_field_label(field).to_owned()];
+    let labels = comparison.labels().unwrap_or_default();
+    for (i, field) in comparison.rows().iter().enumerate() {
+        let label = labels
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| ctx.field_label(Kind::Tier, field));
+        let mut row = vec![label];
         for license in licenses.iter() {
             let tier = ctx
                 .policy
@@ -238,9 +233,9 @@ pub fn grid(ctx: &Ctx<'_>, decl: &Decl, prose: Vec<Block>) -> Vec<Block> {
     let Some(grid) = decl.grid.as_ref() else {
         return blocks;
     };
-    let mut header = vec![rows_kind.map_or("", Kind::label).to_owned()];
+    let mut header = vec![rows_kind.map_or_else(String::new, |k| ctx.kind_label(k))];
     if with_description {
-        header.push(field_label(Kind::Area, area::DESCRIPTION).to_owned());
+        header.push(ctx.field_label(Kind::Area, area::DESCRIPTION));
     }
     header.extend(grid.columns.iter().map(|c| column_label(ctx, c.as_str())));
     let mut table = Table::new(header);
