@@ -100,7 +100,9 @@ fn each_case_has_its_class() {
         ("faster-target", Class::Extension),
         ("fewer-incidents", Class::Reduction),
         ("grid-row-added", Class::Extension),
+        ("minor-ten", Class::Extension),
         ("moved-declaration", Class::Editorial),
+        ("patch-version", Class::Editorial),
         ("price-increase", Class::Reduction),
         ("prose-edit", Class::Editorial),
         ("removed-channel", Class::Reduction),
@@ -144,6 +146,9 @@ fn version_discipline_violations() {
     assert_eq!(codes("version-not-bumped"), ["version-not-bumped"]);
     assert_eq!(codes("effective-not-later"), ["effective-not-later"]);
     assert!(codes("slower-target").is_empty());
+    // `1.0.1` is a version of its own, a patch bump; `1.10` comes after `1.9`.
+    assert!(codes("patch-version").is_empty());
+    assert!(codes("minor-ten").is_empty());
 }
 
 #[test]
