@@ -127,7 +127,7 @@ mod words;
 pub use json::render_json;
 pub use markdown::render_markdown;
 pub use replay::{replay, Replay};
-pub use summaries::change_summaries;
+pub use summaries::{change_summaries, summaries, ChangeSummary};
 pub use text::render_text;
 pub use version::{Bump, Version, VersionCheck, Violation};
 pub use words::{word_diff, Word, WordOp};
@@ -323,6 +323,13 @@ impl Change {
         }
     }
 
+    /// Whether the change is within a worked example (an `example`
+    /// declaration): shown in a group of its own, after the policy's
+    /// changes.
+    pub fn in_example(&self) -> bool {
+        self.kind == Kind::Example
+    }
+
     /// Where the change is, in the policy's terms: `response-time[sev-2,
     /// enterprise]`, `enterprise.incidents`, `tier gold`, `title of section
     /// overview`.
@@ -354,6 +361,8 @@ pub struct Counts {
     pub extension: usize,
     /// Editorial changes.
     pub editorial: usize,
+    /// Of all these, the changes within worked examples.
+    pub examples: usize,
 }
 
 impl Counts {
@@ -362,6 +371,7 @@ impl Counts {
         let mut counts = Counts::default();
         for change in changes {
             *counts.get_mut(change.class) += 1;
+            counts.examples += usize::from(change.in_example());
         }
         counts
     }
@@ -421,8 +431,10 @@ pub struct Presence {
 pub struct Diff {
     /// The policy's id (the new header's).
     pub policy: String,
-    /// Every change: the header, then declarations in the new version's
-    /// document order, then what was removed in the old version's order.
+    /// Every change, most serious class first (reductions, extensions,
+    /// editorial), then the changes within worked examples; within each,
+    /// the header, then declarations in the new version's document order,
+    /// then what was removed in the old version's order.
     pub changes: Vec<Change>,
     /// The changes counted by class.
     pub counts: Counts,
@@ -439,6 +451,16 @@ pub struct Diff {
 }
 
 impl Diff {
+    /// The changes counted by class, in one line: `3 changes: 1
+    /// reduction, 1 extension, 1 editorial`.
+    pub fn summary(&self) -> String {
+        if self.is_empty() {
+            "no semantic change".to_owned()
+        } else {
+            text::summary(self)
+        }
+    }
+
     /// Whether nothing changed in meaning or wording.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
@@ -457,8 +479,12 @@ impl Diff {
 
 /// The semantic diff from `old` to `new`. Pure.
 pub fn diff(old: &Valid, new: &Valid) -> Diff {
+    let (mut changes, grids) = compare::compare(old, new);
+    // For a reviewer: the policy's changes by class, most serious first (a
+    // class's place is its order, so a class added later sorts by its
+    // severity), then the worked examples. The sort is stable.
+    changes.sort_by_key(|c| (c.in_example(), std::cmp::Reverse(c.class)));
     let (old, new) = (old.policy(), new.policy());
-    let (changes, grids) = compare::compare(old, new);
     let counts = Counts::of(&changes);
     let required_bump = changes
         .iter()
