@@ -21,10 +21,7 @@ pub fn compare(old_valid: &Valid, new_valid: &Valid) -> (Vec<Change>, Vec<GridVi
     let mut cx = Cx {
         old,
         new,
-        rendered: [
-            ProseRenderer::new(old_valid),
-            ProseRenderer::new(new_valid),
-        ],
+        rendered: [ProseRenderer::new(old_valid), ProseRenderer::new(new_valid)],
         changes: Vec::new(),
         grids: Vec::new(),
     };
@@ -362,7 +359,8 @@ impl Cx<'_> {
             (Some(a), Some(b))
                 if a.note == b.note
                     && rendered_text(&self.rendered[0], &a.value)
-                        .is_some_and(|x| Some(x) == rendered_text(&self.rendered[1], &b.value)) => {}
+                        .is_some_and(|x| Some(x) == rendered_text(&self.rendered[1], &b.value)) => {
+            }
             (Some(a), Some(b)) => {
                 let verdict = classify::value(kind, name, &label, &a.value, &b.value);
                 let both = (

@@ -159,12 +159,30 @@ pub fn render_markdown(diff: &Diff) -> String {
             "### Worked examples\n\n<details><summary>{}</summary>\n",
             examples_head(diff, groups.len())
         );
-        let _ = writeln!(out, "| example | change | before | after |\n|---|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| example | change | before | after |\n|---|---|---|---|"
+        );
         for (id, changes) in &groups {
-            let _ = writeln!(out, "| `{id}` | {} | | |", cell(&folded(changes)));
-            for change in changes.iter().filter(|c| {
-                !matches!(c.what, What::Added | What::Removed)
-            }) {
+            // An example added or removed shows its title.
+            let (before, after) = changes
+                .iter()
+                .find(|c| matches!(c.what, What::Added | What::Removed))
+                .map_or((String::new(), String::new()), |c| {
+                    (
+                        c.before.as_deref().map_or_else(String::new, cell),
+                        c.after.as_deref().map_or_else(String::new, cell),
+                    )
+                });
+            let _ = writeln!(
+                out,
+                "| `{id}` | {} | {before} | {after} |",
+                cell(&folded(changes))
+            );
+            for change in changes
+                .iter()
+                .filter(|c| !matches!(c.what, What::Added | What::Removed))
+            {
                 let what = match change.what.field() {
                     Some(field) => field.to_owned(),
                     None => change.what.tag().to_owned(),
