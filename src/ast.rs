@@ -165,6 +165,9 @@ pub enum Literal {
     Keyword(Keyword),
     /// `12`, `1.0`, as written.
     Number(String),
+    /// `1.0.1`: a version of three parts, as written (`1.0` is a
+    /// [`Literal::Number`]).
+    Version(String),
     /// `grid[row, column]`.
     CellRef(Box<CellRef>),
     /// `decl.field`.

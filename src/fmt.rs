@@ -772,7 +772,7 @@ impl Printer<'_> {
             ),
             Literal::Weekly(hours) => value_text::weekly(hours),
             Literal::Keyword(keyword) => keyword.as_str().to_owned(),
-            Literal::Number(number) => number.clone(),
+            Literal::Number(number) | Literal::Version(number) => number.clone(),
             Literal::CellRef(cells) => cell_ref(cells),
             Literal::FieldRef(field) => format!("{}.{}", field.decl.value, field.field.value),
             Literal::Reference(id) => id.clone(),

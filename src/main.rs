@@ -43,6 +43,9 @@ enum Command {
         /// Write nothing; fail if any output is missing or out of date, and show the difference
         #[arg(long)]
         check: bool,
+        /// Write change summaries whose new version breaks the version rules (by default the build fails)
+        #[arg(long)]
+        allow_violations: bool,
     },
     /// Print one output of one policy to standard output
     Render {
@@ -84,7 +87,12 @@ fn main() -> ExitCode {
             format,
             deny_warnings,
         } => cli::check::run(paths, format, deny_warnings),
-        Command::Build { paths, out, check } => cli::build::run(paths, out, check),
+        Command::Build {
+            paths,
+            out,
+            check,
+            allow_violations,
+        } => cli::build::run(paths, out, check, allow_violations),
         Command::Render { path, format } => cli::render::run(path, format),
         Command::Fmt { paths, check, diff } => cli::fmt::run(paths, check, diff),
         Command::Diff(args) => cli::diff::run(args),

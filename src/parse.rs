@@ -359,7 +359,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::value | Rule::annotated | Rule::list => "a value",
         Rule::note => "a note in parentheses",
         Rule::EOI => "the end of the file",
-        Rule::target | Rule::duration | Rule::count | Rule::number => "a value",
+        Rule::target | Rule::duration | Rule::count | Rule::number | Rule::version => "a value",
         Rule::money | Rule::amount | Rule::currency => "an amount of money such as `USD 250`",
         Rule::quantity | Rule::quantity_per | Rule::quantity_unit => "a value",
         Rule::date | Rule::month | Rule::month_day => "a date",
@@ -603,6 +603,14 @@ impl Lower<'_> {
                     return Literal::Invalid;
                 }
                 Literal::Number(text.to_owned())
+            }
+            Rule::version => {
+                let text = pair.as_str();
+                if text.split('.').any(|part| part.parse::<u64>().is_err()) {
+                    self.too_large(text, span);
+                    return Literal::Invalid;
+                }
+                Literal::Version(text.to_owned())
             }
             Rule::cell_reference => Literal::CellRef(Box::new(self.cell_ref(pair))),
             Rule::field_reference => Literal::FieldRef(Box::new(self.field_ref(pair))),

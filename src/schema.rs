@@ -87,6 +87,8 @@ pub enum Type {
     Texts,
     /// A number such as `1.0`.
     Number,
+    /// A version: `1.0` or `1.0.1`.
+    Version,
     /// A whole number.
     Count,
     /// A date.
@@ -153,6 +155,7 @@ impl Type {
             Type::Prose => "quoted text or a prose block in `\"\"\"`",
             Type::Texts => "a list of quoted texts, `[\"...\", \"...\"]`",
             Type::Number => "a number",
+            Type::Version => "a version such as `1.0` or `1.0.1`",
             Type::Count => "a whole number",
             Type::Date => "a date",
             Type::DateOrMonth => "a date or a month",
@@ -194,6 +197,7 @@ impl Type {
             Type::Text | Type::Prose => "\"...\"",
             Type::Texts => "[\"...\"]",
             Type::Number => "1.0",
+            Type::Version => "1.0",
             Type::Count => "2",
             Type::Date => "2026-06-13",
             Type::DateOrMonth => "2026-06",
@@ -523,7 +527,7 @@ macro_rules! schema_table {
     ($callback:ident) => {
         $callback! {
             Policy PolicyDecl policy {
-                VERSION version "version": req Number, "Document Version";
+                VERSION version "version": req Version, "Document Version";
                 PROVIDER provider "provider": req Text, "Provider";
                 EFFECTIVE effective "effective": req DateOrMonth, "Effective Date";
                 UPDATED updated "updated": opt Date, "Updated";

@@ -12,7 +12,7 @@ pub fn show(value: &Value) -> String {
         }
         Value::Prose(_) => "\"\"\"...\"\"\"".to_owned(),
         Value::Texts(items) => list(items.iter().map(|t| show(&Value::Text(t.clone())))),
-        Value::Number(n) => n.clone(),
+        Value::Number(n) | Value::Version(n) => n.clone(),
         Value::Count(n) => n.to_string(),
         Value::Date(d) => d.format("%Y-%m-%d").to_string(),
         Value::Month(y, m) => format!("{y:04}-{m:02}"),

@@ -74,6 +74,51 @@ fn build_writes_every_output_then_nothing() {
     assert!(leftovers.is_empty());
 }
 
+/// Each change summary is announced with its classes; a new version that
+/// breaks the version rules fails the build and writes nothing, unless
+/// `--allow-violations` writes it; once written, it is accepted as is.
+#[test]
+fn build_announces_summaries_and_fails_on_violations() {
+    let dir = project("build-violations");
+    let out = policyc(&["build"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "changes customer-support 1.0 → 1.1: 1 change: 0 reductions, 1 extension, 0 editorial; bump required: minor, declared: minor"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // A higher price under a patch version: a reduction, not announced.
+    let v1_0_1 = V1_0
+        .replacen("version:       1.0", "version:       1.0.1", 1)
+        .replacen("effective:     2026-06", "effective:     2026-09", 1)
+        .replacen("EUR 250/node/month", "EUR 300/node/month", 1);
+    let policies = dir.join("policies/customer-support");
+    std::fs::remove_file(policies.join("v1.1.policy")).expect("removes");
+    std::fs::write(policies.join("v1.0.1.policy"), v1_0_1).expect("writes");
+    let _ = std::fs::remove_dir_all(dir.join("generated"));
+    let summary = dir.join("generated/customer-support/changes-v1.0-to-v1.0.1.md");
+    let out = policyc(&["build"], &dir);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("1 reduction"), "{err}");
+    assert!(err.contains("violation [version-not-bumped]"), "{err}");
+    assert!(err.contains("--allow-violations"), "{err}");
+    assert!(!dir.join("generated").exists(), "nothing written");
+    // Written anyway on request, the violation at the summary's head.
+    let out = policyc(&["build", "--allow-violations"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = std::fs::read_to_string(&summary).expect("the summary");
+    assert!(text.contains("version-not-bumped"), "{text}");
+    // The summary on disk states the violation: accepted as written.
+    let out = policyc(&["build"], &dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("accepted"), "{}", stderr(&out));
+    let check = policyc(&["build", "--check"], &dir);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}
+
 #[test]
 fn build_check_reports_stale_and_missing_outputs() {
     let dir = project("build-check");

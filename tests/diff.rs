@@ -93,6 +93,7 @@ fn json_is_valid_and_has_the_documented_fields() {
 fn each_case_has_its_class() {
     let expected = [
         ("added-declaration", Class::Extension),
+        ("added-section", Class::Extension),
         ("added-holiday", Class::Reduction),
         ("coverage-downgrade", Class::Reduction),
         ("coverage-upgrade", Class::Extension),
@@ -100,11 +101,15 @@ fn each_case_has_its_class() {
         ("faster-target", Class::Extension),
         ("fewer-incidents", Class::Reduction),
         ("grid-row-added", Class::Extension),
+        ("minor-ten", Class::Extension),
         ("moved-declaration", Class::Editorial),
+        ("patch-version", Class::Editorial),
         ("price-increase", Class::Reduction),
+        ("prose-as-rendered", Class::Editorial),
         ("prose-edit", Class::Editorial),
         ("removed-channel", Class::Reduction),
         ("removed-declaration", Class::Reduction),
+        ("removed-section", Class::Reduction),
         ("slower-target", Class::Reduction),
         ("title-edit", Class::Editorial),
         ("version-not-bumped", Class::Extension),
@@ -144,6 +149,9 @@ fn version_discipline_violations() {
     assert_eq!(codes("version-not-bumped"), ["version-not-bumped"]);
     assert_eq!(codes("effective-not-later"), ["effective-not-later"]);
     assert!(codes("slower-target").is_empty());
+    // `1.0.1` is a version of its own, a patch bump; `1.10` comes after `1.9`.
+    assert!(codes("patch-version").is_empty());
+    assert!(codes("minor-ten").is_empty());
 }
 
 #[test]
@@ -367,6 +375,12 @@ fn replay_reports_moves_and_bad_rows() {
     assert_eq!(r.moves.len(), 1);
     assert_eq!(r.moves[0].id, "t1");
     assert_eq!(r.moves[0].minutes, Some(240));
+    // In the zone of the tier's calendar (Europe/Stockholm), as `policyc
+    // sla` prints deadlines, not in UTC.
+    for time in [&r.moves[0].before, &r.moves[0].after] {
+        let time = time.as_deref().unwrap_or_default();
+        assert!(time.ends_with("+02:00"), "{time}");
+    }
     let lines: Vec<usize> = r.problems.iter().map(|p| p.line).collect();
     assert_eq!(lines, [5, 6, 7]);
     assert_eq!(r.skipped, 3);
@@ -461,4 +475,75 @@ proptest! {
         prop_assert_eq!(d.is_empty(), original.policy() == mutated.policy());
         assert_reversible(&original, &mutated);
     }
+}
+
+/// The shipped v1.0 -> v1.1, as a reviewer reads it: classes most serious
+/// first, the worked examples in a group of their own after the policy's
+/// changes, and prose compared as the documents render it.
+#[test]
+fn shipped_versions_read_for_a_reviewer() {
+    const V1_1: &str = include_str!("../policies/customer-support/v1.1.policy");
+    let d = diff::diff(&model(V1_0), &model(V1_1));
+    let policy: Vec<&Change> = d.changes.iter().filter(|c| !c.in_example()).collect();
+    assert!(
+        policy.windows(2).all(|w| w[0].class >= w[1].class),
+        "most serious first"
+    );
+    let first_example = d.changes.iter().position(Change::in_example);
+    assert_eq!(first_example, Some(policy.len()), "examples come last");
+    assert_eq!(d.counts.examples, d.changes.len() - policy.len());
+    let text = diff::render_text(&d, false);
+    let head = text.find("worked examples (`policyc test`").unwrap_or(0);
+    assert!(head > 0, "{text}");
+    assert!(!text[..head].contains("example due-"), "{text}");
+    assert!(
+        text.contains("  example due-sev3-saturday: added"),
+        "{text}"
+    );
+    // `{clustercontrol.components}` writes the list v1.0 wrote out: no
+    // change; `{end-customer}` likewise.
+    assert!(!text.contains("{clustercontrol.components}"), "{text}");
+    assert!(!text.contains("products-clustercontrol"), "{text}");
+    assert!(!text.contains("ccx-support-model"), "{text}");
+    // Where the rendered text differs, it is shown as rendered.
+    assert!(text.contains("prose of section enterprise-tier"), "{text}");
+    assert!(
+        !text.contains("{out-of-hours-screen-sharing.rate}"),
+        "{text}"
+    );
+    let markdown = diff::render_markdown(&d);
+    assert!(markdown.contains("### Worked examples"), "{markdown}");
+    let table = &markdown[..markdown.find("### Worked examples").unwrap_or(0)];
+    assert!(!table.contains("due reworded"), "{markdown}");
+}
+
+/// A section removed or added with what it holds takes their class, and
+/// each entitlement, phase, rule or grid is listed with its own.
+#[test]
+fn nested_declarations_are_classed_by_what_they_hold() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff");
+    let removed = pair(&root.join("removed-section/old.policy"));
+    let listed: Vec<(String, Class)> = removed
+        .changes
+        .iter()
+        .map(|c| (format!("{} {}", c.kind.name(), c.id), c.class))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            ("section product-lifecycle".to_owned(), Class::Reduction),
+            ("phase ga".to_owned(), Class::Reduction),
+            ("phase maintenance".to_owned(), Class::Reduction),
+            ("rule hotfixes".to_owned(), Class::Reduction),
+        ]
+    );
+    assert_eq!(removed.required_bump, diff::Bump::Major);
+    let added = pair(&root.join("added-section/old.policy"));
+    assert!(
+        added.changes.iter().all(|c| c.class == Class::Extension),
+        "{:#?}",
+        added.changes
+    );
+    assert_eq!(added.changes.len(), 2);
+    assert_eq!(added.required_bump, diff::Bump::Minor);
 }

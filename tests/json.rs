@@ -709,6 +709,10 @@ fn pattern_checker(pattern: &str) -> Option<fn(&str) -> bool> {
             let parts: Vec<&str> = s.split('.').collect();
             parts.len() <= 2 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         },
+        "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$" => |s| {
+            let parts: Vec<&str> = s.split('.').collect();
+            (2..=3).contains(&parts.len()) && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        },
         "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" => |s| {
             let p: Vec<&str> = s.split('-').collect();
             p.len() == 3 && digits(p[0], 4) && digits(p[1], 2) && digits(p[2], 2)

@@ -1,13 +1,22 @@
 //! `policyc build`: compile every policy into the output directory; with
 //! `--check`, write nothing and fail when anything is missing or stale.
+//!
+//! Each change summary (`<policy>/changes-vX-to-vY.md`) is announced with
+//! its classes on one line. A summary whose new version breaks the version
+//! rules (a change without the bump it requires, an effective date not
+//! later) fails the build and nothing is written, unless
+//! `--allow-violations` is given or the output directory already holds
+//! exactly that summary: it was written with `--allow-violations` and is
+//! under review there, violations stated at its head.
 
 use super::{default_paths, find, load};
+use policyc::diff::ChangeSummary;
 use policyc::emit::{self, Meta, Output};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Runs `policyc build`.
-pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool) -> ExitCode {
+pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool, allow_violations: bool) -> ExitCode {
     let paths = default_paths(paths);
     let files = match find(&paths) {
         Ok(files) => files,
@@ -48,10 +57,17 @@ pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool) -> ExitCode {
         .iter()
         .filter_map(|(loaded, meta)| Some((loaded.compiled()?, meta)))
         .collect();
-    outputs.extend(policyc::diff::change_summaries(&versions));
+    let summaries = policyc::diff::summaries(&versions);
+    outputs.extend(summaries.iter().map(|s| s.output.clone()));
     outputs.extend(emit::shared_outputs());
     if check {
         return check_outputs(&out, &outputs);
+    }
+    if !announce(&out, &summaries, allow_violations) {
+        eprintln!(
+            "error: nothing written: a new version breaks the version rules; bump it as the changes require, or write anyway with `--allow-violations`"
+        );
+        return ExitCode::from(1);
     }
     let mut written = 0;
     for output in &outputs {
@@ -79,6 +95,48 @@ pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool) -> ExitCode {
         outputs.len() - written
     );
     ExitCode::SUCCESS
+}
+
+/// Prints each change summary's classes on one line, and its violations of
+/// the version rules; `false` when a violation is neither allowed nor
+/// already written to the output directory.
+fn announce(out: &Path, summaries: &[ChangeSummary], allow: bool) -> bool {
+    let mut keeps = true;
+    for summary in summaries {
+        let diff = &summary.diff;
+        let declared = diff
+            .version
+            .declared
+            .map_or("unknown (lower or unreadable)", |b| b.name());
+        eprintln!(
+            "changes {} {} → {}: {}; bump required: {}, declared: {}",
+            summary.policy,
+            summary.old_version,
+            summary.new_version,
+            diff.summary(),
+            diff.required_bump.name(),
+            declared
+        );
+        if diff.version.violations.is_empty() {
+            continue;
+        }
+        for violation in &diff.version.violations {
+            eprintln!("  violation [{}] {}", violation.code, violation.message);
+        }
+        let path = out.join(&summary.output.path);
+        let written = std::fs::read_to_string(&path).is_ok_and(|t| t == summary.output.contents);
+        if allow {
+            eprintln!("  allowed by --allow-violations");
+        } else if written {
+            eprintln!(
+                "  accepted: {} already states these violations (written with --allow-violations)",
+                policyc::files::display(&path)
+            );
+        } else {
+            keeps = false;
+        }
+    }
+    keeps
 }
 
 /// `--check`: compares every output with what is on disk.

@@ -2,59 +2,129 @@
 
 use super::classify::{self, ListRule, Verdict};
 use super::{Change, GridView, Presence, What};
+use crate::emit::markdown::ProseRenderer;
+use crate::facts::Valid;
 use crate::model::view::{GridDecl, View};
 use crate::model::{Body, Decl, Grid, Policy, Prose, ProsePart, Value};
 use crate::schema::fields::{holiday, policy};
 use crate::schema::{CellType, Kind};
 use crate::value_text::show;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt::Write as _;
 
 /// Header fields the version checks read; not changes themselves.
 const VERSION_FIELDS: [&str; 3] = [policy::VERSION, policy::EFFECTIVE, policy::UPDATED];
 
 /// Every change from `old` to `new`, and views of the grids that changed.
-pub fn compare(old: &Policy, new: &Policy) -> (Vec<Change>, Vec<GridView>) {
+pub fn compare(old_valid: &Valid, new_valid: &Valid) -> (Vec<Change>, Vec<GridView>) {
+    let (old, new) = (old_valid.policy(), new_valid.policy());
     let mut cx = Cx {
         old,
         new,
+        rendered: [ProseRenderer::new(old_valid), ProseRenderer::new(new_valid)],
         changes: Vec::new(),
         grids: Vec::new(),
     };
     if let (Some(a), Some(b)) = (old.header(), new.header()) {
         cx.decl(a, b);
     }
-    let present = |p: &Policy, d: &Decl| {
-        p.get(&d.id.value)
-            .is_some_and(|o| o.kind == d.kind && d.kind != Kind::Policy)
-    };
-    // A declaration added or removed with its parent is reported with it.
-    let parent_also = |p: &Policy, other: &Policy, d: &Decl| {
-        d.parent
-            .and_then(|i| p.decls.get(i))
-            .is_some_and(|parent| parent.kind != Kind::Policy && !present(other, parent))
-    };
     for d in &new.decls {
         if d.kind == Kind::Policy {
             continue;
         }
         match old.get(&d.id.value) {
             Some(o) if o.kind == d.kind => cx.decl(o, d),
-            _ if parent_also(new, old, d) => {}
-            _ => cx.presence(d, true),
+            _ if absorbed(new, old, d) => {}
+            _ => cx.presence(new, old, d, true),
         }
     }
     for d in &old.decls {
-        if d.kind == Kind::Policy || present(new, d) || parent_also(old, new, d) {
+        if d.kind == Kind::Policy || present(new, d) || absorbed(old, new, d) {
             continue;
         }
-        cx.presence(d, false);
+        cx.presence(old, new, d, false);
     }
     (cx.changes, cx.grids)
+}
+
+/// Whether `d` (of `p`) is in `other`, by id and kind.
+fn present(other: &Policy, d: &Decl) -> bool {
+    other
+        .get(&d.id.value)
+        .is_some_and(|o| o.kind == d.kind && d.kind != Kind::Policy)
+}
+
+/// The parent of `d`, unless it is the policy header.
+fn parent<'p>(p: &'p Policy, d: &Decl) -> Option<&'p Decl> {
+    d.parent
+        .and_then(|i| p.decls.get(i))
+        .filter(|parent| parent.kind != Kind::Policy)
+}
+
+/// Whether `d`, added or removed with its parent, is reported only
+/// through it: wording (a topic, an example, a claim, ...) and the
+/// holidays of a calendar or holiday set (the calendar is judged whole, a
+/// set through the calendars' `holidays:`). What grants or takes something
+/// (a tier, a phase, a rule, a grid, ...) is listed on its own.
+fn absorbed(p: &Policy, other: &Policy, d: &Decl) -> bool {
+    parent(p, d).is_some_and(|parent| {
+        !present(other, parent)
+            && (classify::presence(d.kind, true).class == super::Class::Editorial
+                || matches!(parent.kind, Kind::Calendar | Kind::Holidays))
+    })
+}
+
+/// The declarations listed with `root`, added or removed with it: its
+/// descendants in `p` that are not [`absorbed`].
+fn listed_with<'p>(p: &'p Policy, other: &Policy, root: &Decl) -> Vec<&'p Decl> {
+    let Some(index) = p.decls.iter().position(|d| std::ptr::eq(d, root)) else {
+        return Vec::new();
+    };
+    let inside = |d: &Decl| {
+        let mut at = d.parent;
+        // Parents come before their children: the walk ends.
+        while let Some(i) = at {
+            if i == index {
+                return true;
+            }
+            at = p.decls.get(i).and_then(|d| d.parent);
+        }
+        false
+    };
+    p.decls
+        .iter()
+        .filter(|d| !present(other, d) && !absorbed(p, other, d) && inside(d))
+        .collect()
+}
+
+/// `4 phases, 1 rule`.
+fn kinds_held(decls: &[&Decl]) -> String {
+    let mut counts: Vec<(Kind, usize)> = Vec::new();
+    for d in decls {
+        match counts.iter_mut().find(|(k, _)| *k == d.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((d.kind, 1)),
+        }
+    }
+    counts
+        .iter()
+        .map(|(kind, n)| {
+            let name = kind.name();
+            match (*n, name.ends_with('s')) {
+                (1, _) => format!("1 {name}"),
+                (n, true) => format!("{n} {name}es"),
+                (n, false) => format!("{n} {name}s"),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 struct Cx<'a> {
     old: &'a Policy,
     new: &'a Policy,
+    /// Prose as each side's document renders it: old, new.
+    rendered: [ProseRenderer<'a>; 2],
     changes: Vec<Change>,
     grids: Vec<GridView>,
 }
@@ -84,16 +154,26 @@ pub fn prose_text(prose: &Prose) -> String {
         .collect()
 }
 
-/// A declaration's own prose blocks, joined by blank lines.
-fn own_prose(decl: &Decl) -> String {
+/// A declaration's own prose blocks, each written by `write`, joined by
+/// blank lines.
+fn own_prose(decl: &Decl, write: impl Fn(&Prose) -> String) -> String {
     decl.body
         .iter()
         .filter_map(|b| match b {
-            Body::Prose(p) => Some(prose_text(p)),
+            Body::Prose(p) => Some(write(p)),
             Body::Decl(_) => None,
         })
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// A text or prose value as the document renders it.
+fn rendered_text(renderer: &ProseRenderer<'_>, value: &Value) -> Option<String> {
+    match value {
+        Value::Text(t) => Some(t.clone()),
+        Value::Prose(p) => Some(renderer.render(p)),
+        _ => None,
+    }
 }
 
 fn parent_id(policy: &Policy, decl: &Decl) -> String {
@@ -134,8 +214,58 @@ impl Cx<'_> {
         });
     }
 
-    fn presence(&mut self, decl: &Decl, added: bool) {
-        let verdict = classify::presence(decl.kind, added);
+    /// `decl` (of `p`) added or removed: classed by what it holds. The
+    /// declarations added or removed with it that grant or take something
+    /// (each listed on its own) give it their class when they agree, and
+    /// make it a change that cannot be told when they do not.
+    fn presence(&mut self, p: &Policy, other: &Policy, decl: &Decl, added: bool) {
+        let own = classify::presence(decl.kind, added);
+        let held = listed_with(p, other, decl);
+        // Listed with the declaration it came or went with.
+        let with = parent(p, decl)
+            .filter(|parent| !present(other, parent))
+            .map(|_| {
+                let mut top = decl;
+                while let Some(up) = parent(p, top).filter(|up| !present(other, up)) {
+                    top = up;
+                }
+                top
+            });
+        let verdict = if held.is_empty() && with.is_none() {
+            own
+        } else {
+            let verdicts: Vec<Verdict> = std::iter::once(own.clone())
+                .filter(|v| v.class != super::Class::Editorial)
+                .chain(held.iter().map(|d| classify::presence(d.kind, added)))
+                .collect();
+            let mut reason = format!(
+                "{} {}",
+                decl.kind.name(),
+                if added { "added" } else { "removed" }
+            );
+            if !held.is_empty() {
+                let _ = write!(reason, " with {} (each listed)", kinds_held(&held));
+            }
+            if let Some(top) = with {
+                let _ = write!(reason, ", with {} {}", top.kind.name(), top.id.value);
+            }
+            match verdicts.first() {
+                None => Verdict::editorial(reason),
+                Some(first)
+                    if verdicts
+                        .iter()
+                        .all(|v| !v.uncertain && v.class == first.class) =>
+                {
+                    Verdict {
+                        class: first.class,
+                        uncertain: false,
+                        reason,
+                    }
+                }
+                // Both ways, or a part that cannot be told.
+                Some(_) => Verdict::cannot_tell(&reason),
+            }
+        };
         let shown = Some(match (decl.kind, decl.value(holiday::ON)) {
             (Kind::Holiday, Some(on)) => format!("{} ({})", decl.display(), show(on)),
             _ => decl.display().to_owned(),
@@ -186,9 +316,16 @@ impl Cx<'_> {
             }
             self.field(old, new, name);
         }
-        // Prose.
-        let (p0, p1) = (own_prose(old), own_prose(new));
-        if p0 != p1 {
+        // Prose: a change of the source that a reader sees, shown as
+        // rendered (an interpolation that writes the words it replaces is
+        // no change).
+        let (p0, p1) = (own_prose(old, prose_text), own_prose(new, prose_text));
+        let rendered = (
+            own_prose(old, |p| self.rendered[0].render(p)),
+            own_prose(new, |p| self.rendered[1].render(p)),
+        );
+        if p0 != p1 && rendered.0 != rendered.1 {
+            let (p0, p1) = rendered;
             let verdict = Verdict::editorial("prose reworded");
             let shown = |p: String| (!p.is_empty()).then_some(p);
             self.push(new, What::Prose(None), verdict, shown(p0), shown(p1));
@@ -219,18 +356,33 @@ impl Cx<'_> {
             {
                 self.list(new, name, &label, &a.value, &b.value);
             }
+            (Some(a), Some(b))
+                if a.note == b.note
+                    && rendered_text(&self.rendered[0], &a.value)
+                        .is_some_and(|x| Some(x) == rendered_text(&self.rendered[1], &b.value)) => {
+            }
             (Some(a), Some(b)) => {
                 let verdict = classify::value(kind, name, &label, &a.value, &b.value);
-                let (x, y) = (
-                    written(&a.value, a.note.as_ref()),
-                    written(&b.value, b.note.as_ref()),
+                let both = (
+                    rendered_text(&self.rendered[0], &a.value),
+                    rendered_text(&self.rendered[1], &b.value),
                 );
-                let what = if matches!(a.value, Value::Text(_) | Value::Prose(_))
-                    && matches!(b.value, Value::Text(_) | Value::Prose(_))
-                {
-                    What::Prose(Some(name.to_owned()))
+                let (x, y, what) = if let (Some(x), Some(y)) = both {
+                    let with_note = |text: String, note: Option<&String>| match note {
+                        Some(n) => format!("{text} ({n})"),
+                        None => text,
+                    };
+                    (
+                        with_note(x, a.note.as_ref()),
+                        with_note(y, b.note.as_ref()),
+                        What::Prose(Some(name.to_owned())),
+                    )
                 } else {
-                    What::Field(name.to_owned())
+                    (
+                        written(&a.value, a.note.as_ref()),
+                        written(&b.value, b.note.as_ref()),
+                        What::Field(name.to_owned()),
+                    )
                 };
                 self.push(new, what, verdict, Some(x), Some(y));
             }

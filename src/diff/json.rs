@@ -57,6 +57,7 @@ pub fn render_json(diff: &Diff) -> String {
             "reduction": diff.counts.reduction,
             "extension": diff.counts.extension,
             "editorial": diff.counts.editorial,
+            "examples": diff.counts.examples,
         },
         "required_bump": diff.required_bump.name(),
         "declared_bump": v.declared.map(|b| b.name()),

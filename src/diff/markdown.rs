@@ -1,6 +1,6 @@
 //! The diff as a pull-request comment (GitHub-flavoured Markdown).
 
-use super::text::{declared, summary};
+use super::text::{declared, examples, examples_head, folded, summary};
 use super::words::{word_diff, WordOp};
 use super::{Class, Diff, GridView, What};
 use std::fmt::Write as _;
@@ -124,13 +124,13 @@ pub fn render_markdown(diff: &Diff) -> String {
         }
         out.push('\n');
     }
-    if !diff.changes.is_empty() {
+    if diff.changes.iter().any(|c| !c.in_example()) {
         let _ = writeln!(out, "### Changes\n");
         let _ = writeln!(
             out,
             "| class | where | before | after | reason |\n|---|---|---|---|---|"
         );
-        for change in &diff.changes {
+        for change in diff.changes.iter().filter(|c| !c.in_example()) {
             let class = match change.class {
                 Class::Editorial => change.class.name().to_owned(),
                 other => format!("**{}**", other.name()),
@@ -152,6 +152,52 @@ pub fn render_markdown(diff: &Diff) -> String {
         }
         out.push('\n');
     }
+    let groups = examples(diff);
+    if !groups.is_empty() {
+        let _ = writeln!(
+            out,
+            "### Worked examples\n\n<details><summary>{}</summary>\n",
+            examples_head(diff, groups.len())
+        );
+        let _ = writeln!(
+            out,
+            "| example | change | before | after |\n|---|---|---|---|"
+        );
+        for (id, changes) in &groups {
+            // An example added or removed shows its title.
+            let (before, after) = changes
+                .iter()
+                .find(|c| matches!(c.what, What::Added | What::Removed))
+                .map_or((String::new(), String::new()), |c| {
+                    (
+                        c.before.as_deref().map_or_else(String::new, cell),
+                        c.after.as_deref().map_or_else(String::new, cell),
+                    )
+                });
+            let _ = writeln!(
+                out,
+                "| `{id}` | {} | {before} | {after} |",
+                cell(&folded(changes))
+            );
+            for change in changes
+                .iter()
+                .filter(|c| !matches!(c.what, What::Added | What::Removed))
+            {
+                let what = match change.what.field() {
+                    Some(field) => field.to_owned(),
+                    None => change.what.tag().to_owned(),
+                };
+                let _ = writeln!(
+                    out,
+                    "| | {} | {} | {} |",
+                    cell(&what),
+                    change.before.as_deref().map_or_else(String::new, cell),
+                    change.after.as_deref().map_or_else(String::new, cell)
+                );
+            }
+        }
+        let _ = writeln!(out, "\n</details>\n");
+    }
     if !diff.grids.is_empty() {
         let _ = writeln!(out, "### Grids\n");
         for g in &diff.grids {
@@ -161,7 +207,7 @@ pub fn render_markdown(diff: &Diff) -> String {
     let prose: Vec<_> = diff
         .changes
         .iter()
-        .filter(|c| matches!(c.what, What::Prose(_)))
+        .filter(|c| matches!(c.what, What::Prose(_)) && !c.in_example())
         .collect();
     if !prose.is_empty() {
         let _ = writeln!(out, "### Prose\n");

@@ -16,8 +16,14 @@
 //! Comparison is on the model, so reordering declarations, reformatting and
 //! comments are no change at all. Declarations are matched by id (the
 //! policy header by its kind); a declaration whose kind changed is removed
-//! and added. A declaration added or removed with its parent is reported
-//! once, with the parent. Moving a declaration under another parent (a
+//! and added. A declaration added or removed is classed by what it holds:
+//! the declarations that went or came with it and grant or take something
+//! (a tier, a phase, a rule, a grid, ...) are each listed with their own
+//! class, and give theirs to it (a section removed with two phases is a
+//! reduction; with a phase and a rule that cannot be told, or with some
+//! better and some worse, it cannot be told). Wording inside it (topics,
+//! examples, claims) and the holidays of a calendar or holiday set added or
+//! removed whole are reported with it only. Moving a declaration under another parent (a
 //! section to another section, say) is reported as an **editorial** change
 //! of placement: it moves text in the document but grants or takes nothing;
 //! the one exception is a holiday moved to another calendar, which is a
@@ -66,9 +72,24 @@
 //! Reversing such a change leaves it a reduction; reversing any other
 //! change swaps reduction and extension.
 //!
+//! Prose (a declaration's prose blocks, text and prose fields) is compared
+//! as the document renders it, interpolations resolved by the model's
+//! resolver: a source edit that renders the same words (an interpolation
+//! replacing the text it writes) is no change, and a prose change is shown
+//! as rendered text.
+//!
+//! # Order of the changes
+//!
+//! For a reviewer: the policy's changes by class, most serious first
+//! (reductions, extensions, editorial: a class's place is its severity),
+//! then the changes within worked examples (`example` declarations), which
+//! the renderers fold into a group of their own.
+//!
 //! # Version discipline
 //!
-//! Versions are `MAJOR.MINOR[.PATCH]`, read from the header's `version`. A
+//! Versions are `MAJOR.MINOR[.PATCH]`, read from the header's `version` (a
+//! version literal: `1.0`, `1.0.1`), compared part by part as numbers
+//! (`1.10` after `1.9`; a missing patch is 0). A
 //! reduction requires a major bump, an extension a minor one, an editorial
 //! change a patch (any later version). A violation is reported when the new
 //! version is lower than the bump requires (or not a version at all), or
@@ -85,13 +106,14 @@
 //!   "policy": "customer-support",                 // the new header's id
 //!   "old": { "version": "1.0", "effective": "2026-06" },   // null when absent
 //!   "new": { "version": "1.0", "effective": "2026-06" },
-//!   "summary": { "total": 1, "reduction": 1, "extension": 0, "editorial": 0 },
+//!   "summary": { "total": 1, "reduction": 1, "extension": 0, "editorial": 0,
+//!                "examples": 0 },             // of the total, changes within worked examples
 //!   "required_bump": "major",                     // "none" | "patch" | "minor" | "major"
 //!   "declared_bump": "none",                      // the same, or null when NEW is lower or unreadable
 //!   "violations": [ { "code": "version-not-bumped", "message": "..." } ],
 //!           // codes: "version-unreadable", "version-lower", "version-not-bumped",
 //!           //        "effective-not-later", "effective-missing"
-//!   "changes": [ {
+//!   "changes": [ {    // most serious class first, worked examples last
 //!       "class": "reduction",                     // "reduction" | "extension" | "editorial"
 //!       "uncertain": false,                       // true: "cannot tell which way this cuts"
 //!       "reason": "slower target",
@@ -102,12 +124,12 @@
 //!       "field": null,      // the field, for field, prose (of a field), item-* changes
 //!       "row": "sev-2", "column": "enterprise",   // cells, rows, columns; else null
 //!       "item": null,       // item-* changes: the item added or removed
-//!       "before": "4 hours 24x7", "after": "8 hours 24x7",   // as written; null when absent
+//!       "before": "4 hours 24x7", "after": "8 hours 24x7",   // as written (prose: as rendered); null when absent
 //!       "words": null       // prose: [ { "op": "equal"|"delete"|"insert", "text": "..." } ]
 //!   } ],
 //!   "replay": null,   // with --replay: { "cases", "compared", "earlier", "later", "unchanged",
 //!                     //   "no_longer_due", "newly_due", "skipped",
-//!                     //   "moves": [ { "id", "tier", "severity", "submitted",
+//!                     //   "moves": [ { "id", "tier", "severity", "submitted",   // times in the calendar's zone
 //!                     //                "before", "after", "minutes" } ],   // largest first
 //!                     //   "problems": [ { "line", "message" } ] }
 //!   "rendered": null  // with --rendered: the unified diff of the two Markdown documents
@@ -127,7 +149,7 @@ mod words;
 pub use json::render_json;
 pub use markdown::render_markdown;
 pub use replay::{replay, Replay};
-pub use summaries::change_summaries;
+pub use summaries::{change_summaries, summaries, ChangeSummary};
 pub use text::render_text;
 pub use version::{Bump, Version, VersionCheck, Violation};
 pub use words::{word_diff, Word, WordOp};
@@ -323,6 +345,13 @@ impl Change {
         }
     }
 
+    /// Whether the change is within a worked example (an `example`
+    /// declaration): shown in a group of its own, after the policy's
+    /// changes.
+    pub fn in_example(&self) -> bool {
+        self.kind == Kind::Example
+    }
+
     /// Where the change is, in the policy's terms: `response-time[sev-2,
     /// enterprise]`, `enterprise.incidents`, `tier gold`, `title of section
     /// overview`.
@@ -354,6 +383,8 @@ pub struct Counts {
     pub extension: usize,
     /// Editorial changes.
     pub editorial: usize,
+    /// Of all these, the changes within worked examples.
+    pub examples: usize,
 }
 
 impl Counts {
@@ -362,6 +393,7 @@ impl Counts {
         let mut counts = Counts::default();
         for change in changes {
             *counts.get_mut(change.class) += 1;
+            counts.examples += usize::from(change.in_example());
         }
         counts
     }
@@ -421,8 +453,10 @@ pub struct Presence {
 pub struct Diff {
     /// The policy's id (the new header's).
     pub policy: String,
-    /// Every change: the header, then declarations in the new version's
-    /// document order, then what was removed in the old version's order.
+    /// Every change, most serious class first (reductions, extensions,
+    /// editorial), then the changes within worked examples; within each,
+    /// the header, then declarations in the new version's document order,
+    /// then what was removed in the old version's order.
     pub changes: Vec<Change>,
     /// The changes counted by class.
     pub counts: Counts,
@@ -439,6 +473,16 @@ pub struct Diff {
 }
 
 impl Diff {
+    /// The changes counted by class, in one line: `3 changes: 1
+    /// reduction, 1 extension, 1 editorial`.
+    pub fn summary(&self) -> String {
+        if self.is_empty() {
+            "no semantic change".to_owned()
+        } else {
+            text::summary(self)
+        }
+    }
+
     /// Whether nothing changed in meaning or wording.
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
@@ -457,8 +501,12 @@ impl Diff {
 
 /// The semantic diff from `old` to `new`. Pure.
 pub fn diff(old: &Valid, new: &Valid) -> Diff {
+    let (mut changes, grids) = compare::compare(old, new);
+    // For a reviewer: the policy's changes by class, most serious first (a
+    // class's place is its order, so a class added later sorts by its
+    // severity), then the worked examples. The sort is stable.
+    changes.sort_by_key(|c| (c.in_example(), std::cmp::Reverse(c.class)));
     let (old, new) = (old.policy(), new.policy());
-    let (changes, grids) = compare::compare(old, new);
     let counts = Counts::of(&changes);
     let required_bump = changes
         .iter()

@@ -14,7 +14,8 @@
 use crate::enforce::{self, Clocks};
 use crate::facts::Valid;
 use crate::model::ResponseTarget;
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
 use policyc_runtime as rt;
 use serde_json::json;
 use std::fmt::Write as _;
@@ -33,7 +34,8 @@ pub struct Move {
     pub severity: String,
     /// When it was submitted, as written.
     pub submitted: String,
-    /// The old deadline (RFC 3339), `None` without one.
+    /// The old deadline (RFC 3339, in the zone of the tier's calendar, as
+    /// `policyc sla` prints it), `None` without one.
     pub before: Option<String>,
     /// The new deadline.
     pub after: Option<String>,
@@ -85,7 +87,7 @@ fn due(
     severity: &str,
     submitted: DateTime<FixedOffset>,
     pauses: &[rt::Pause],
-) -> Result<Option<DateTime<Utc>>, String> {
+) -> Result<Option<DateTime<Tz>>, String> {
     let under = |e: enforce::Error| format!("under the {side} version: {e}");
     let target = enforce::response_target(policy, tier, severity).map_err(under)?;
     if target == ResponseTarget::NotApplicable {
@@ -104,7 +106,7 @@ fn due(
         hours: None,
     };
     let sla = clocks.sla(&case).map_err(under)?;
-    Ok(sla.due.map(|d| d.with_timezone(&Utc)))
+    Ok(sla.due)
 }
 
 /// A row: id, tier, severity, submitted, pauses.
@@ -151,8 +153,9 @@ fn parse_row(line: &str) -> Result<Row, String> {
     ))
 }
 
-fn rfc3339(d: &DateTime<Utc>) -> String {
-    rt::format_rfc3339(d)
+/// A deadline in the zone of its calendar, as `policyc sla` prints it.
+fn rfc3339(d: &DateTime<Tz>) -> String {
+    enforce::format_instant(d)
 }
 
 /// Replays the cases of `tickets` (CSV text) against `old` and `new`.

@@ -3,13 +3,35 @@
 //! pull request or a release note. Made here, by the diff, and handed to
 //! the writer as [`Output`]s: the emitters never call the diff.
 
+use super::Diff;
 use crate::emit::{Meta, Output};
 use crate::facts::Valid;
+
+/// A change summary with the diff it writes, so that `build` can say what
+/// each summary holds and whether its version keeps the version rules.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChangeSummary {
+    /// The file: `<policy-id>/changes-v<old>-to-v<new>.md`.
+    pub output: Output,
+    /// The policy's id.
+    pub policy: String,
+    /// The old version, as written.
+    pub old_version: String,
+    /// The new version, as written.
+    pub new_version: String,
+    /// The diff the file renders.
+    pub diff: Diff,
+}
 
 /// The change summaries between consecutive versions of each policy:
 /// `<policy-id>/changes-v<old>-to-v<new>.md`. `versions` holds every
 /// compiled policy with its metadata, in any order.
 pub fn change_summaries(versions: &[(&Valid, &Meta)]) -> Vec<Output> {
+    summaries(versions).into_iter().map(|s| s.output).collect()
+}
+
+/// [`change_summaries`] with each summary's diff.
+pub fn summaries(versions: &[(&Valid, &Meta)]) -> Vec<ChangeSummary> {
     let mut sorted: Vec<&(&Valid, &Meta)> = versions.iter().collect();
     sorted.sort_by(|a, b| {
         (a.1.policy_id.as_str(), version_key(&a.1.version))
@@ -32,18 +54,27 @@ pub fn change_summaries(versions: &[(&Valid, &Meta)]) -> Vec<Output> {
                 old_meta.source_hash,
                 new_meta.source_hash
             );
-            Output {
-                path: format!("{}/changes-v{}-to-v{}.md", new_meta.policy_id, old_meta.version, new_meta.version),
-                contents: format!("<!-- {marker} -->\n\n{}", super::render_markdown(&diff)),
+            ChangeSummary {
+                output: Output {
+                    path: format!("{}/changes-v{}-to-v{}.md", new_meta.policy_id, old_meta.version, new_meta.version),
+                    contents: format!("<!-- {marker} -->\n\n{}", super::render_markdown(&diff)),
+                },
+                policy: new_meta.policy_id.clone(),
+                old_version: old_meta.version.clone(),
+                new_version: new_meta.version.clone(),
+                diff,
             }
         })
         .collect()
 }
 
-/// A version as numbers, for ordering: `1.10` after `1.9`.
+/// A version as numbers, for ordering: `1.10` after `1.9`, `1.0.1` after
+/// `1.0` (a missing patch is 0).
 fn version_key(version: &str) -> Vec<u64> {
-    version
+    let mut key: Vec<u64> = version
         .split('.')
         .map(|part| part.parse().unwrap_or(0))
-        .collect()
+        .collect();
+    key.resize(key.len().max(3), 0);
+    key
 }

@@ -47,8 +47,13 @@ pub(super) fn values(change: &Change) -> String {
 pub(super) fn summary(diff: &Diff) -> String {
     let c = diff.counts;
     let n = c.total();
+    let examples = match c.examples {
+        0 => String::new(),
+        1 => " (1 in a worked example)".to_owned(),
+        e => format!(" ({e} in worked examples)"),
+    };
     format!(
-        "{n} {}: {} {}, {} {}, {} editorial",
+        "{n} {}: {} {}, {} {}, {} editorial{examples}",
         if n == 1 { "change" } else { "changes" },
         c.reduction,
         if c.reduction == 1 {
@@ -62,7 +67,54 @@ pub(super) fn summary(diff: &Diff) -> String {
         } else {
             "extensions"
         },
-        c.editorial
+        c.editorial,
+    )
+}
+
+/// The changes within worked examples, by example in order of first
+/// appearance: `(id, changes)`.
+pub(super) fn examples(diff: &Diff) -> Vec<(&str, Vec<&Change>)> {
+    let mut groups: Vec<(&str, Vec<&Change>)> = Vec::new();
+    for change in diff.changes.iter().filter(|c| c.in_example()) {
+        match groups.iter_mut().find(|(id, _)| *id == change.id) {
+            Some((_, changes)) => changes.push(change),
+            None => groups.push((&change.id, vec![change])),
+        }
+    }
+    groups
+}
+
+/// One example's changes folded: `added`, `removed`, `title, due changed`.
+pub(super) fn folded(changes: &[&Change]) -> String {
+    if let Some(c) = changes
+        .iter()
+        .find(|c| matches!(c.what, What::Added | What::Removed))
+    {
+        return c.what.tag().to_owned();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    for c in changes {
+        let part = match &c.what {
+            What::Title => "title".to_owned(),
+            What::Prose(None) => "prose".to_owned(),
+            What::Moved => "placement".to_owned(),
+            other => other.field().unwrap_or("value").to_owned(),
+        };
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    format!("{} changed", parts.join(", "))
+}
+
+/// The head of the worked examples' group: `14 changes in 8 worked
+/// examples`.
+pub(super) fn examples_head(diff: &Diff, groups: usize) -> String {
+    let n = diff.counts.examples;
+    format!(
+        "{n} {} in {groups} worked {}",
+        if n == 1 { "change" } else { "changes" },
+        if groups == 1 { "example" } else { "examples" }
     )
 }
 
@@ -111,7 +163,7 @@ pub fn render_text(diff: &Diff, color: bool) -> String {
     if !diff.changes.is_empty() {
         out.push('\n');
     }
-    for change in &diff.changes {
+    for change in diff.changes.iter().filter(|c| !c.in_example()) {
         let class = format!("{:<10}", change.class.name());
         let mut head = format!(
             "{} {}",
@@ -140,6 +192,17 @@ pub fn render_text(diff: &Diff, color: bool) -> String {
             for l in line.lines() {
                 let _ = writeln!(out, "{:11}{l}", "");
             }
+        }
+    }
+    let groups = examples(diff);
+    if !groups.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{} (`policyc test` checks each against its policy):",
+            examples_head(diff, groups.len())
+        );
+        for (id, changes) in &groups {
+            let _ = writeln!(out, "  example {id}: {}", folded(changes));
         }
     }
     if let Some(replay) = &diff.replay {

@@ -124,7 +124,7 @@ fn field(policy: &Policy, name: &str) -> Option<Value> {
 
 fn version_text(policy: &Policy) -> Option<String> {
     match field(policy, fields::policy::VERSION)? {
-        Value::Number(n) => Some(n),
+        Value::Version(n) => Some(n),
         other => Some(show(&other)),
     }
 }

@@ -56,7 +56,7 @@ fn summary(policy: &Policy, meta: &Meta) -> Summary {
 /// A scalar as a plain string: text unquoted, others as written.
 fn plain_scalar(value: &Value) -> String {
     match value {
-        Value::Text(t) | Value::Zone(t) | Value::Number(t) => t.clone(),
+        Value::Text(t) | Value::Zone(t) | Value::Number(t) | Value::Version(t) => t.clone(),
         other => value_text::show(other),
     }
 }
@@ -136,7 +136,9 @@ pub fn field_value(policy: &Policy, value: &Value) -> FieldValue {
     use FieldValue as F;
     let s = |t: &str| F::String(t.to_owned());
     match value {
-        Value::Text(t) | Value::Zone(t) | Value::Number(t) => F::String(t.clone()),
+        Value::Text(t) | Value::Zone(t) | Value::Number(t) | Value::Version(t) => {
+            F::String(t.clone())
+        }
         Value::Prose(p) => F::Prose(prose(policy, p)),
         Value::Texts(items) => F::Strings(items.clone()),
         Value::Count(n) => F::Integer(*n),

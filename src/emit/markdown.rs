@@ -28,6 +28,23 @@ use crate::schema::Kind;
 use context::Ctx;
 use table::{Block, Table};
 
+/// Prose as the document renders it: interpolations resolved through the
+/// model's resolver and written in document style. For the diff, which
+/// compares prose as a reader sees it.
+pub struct ProseRenderer<'a>(Ctx<'a>);
+
+impl<'a> ProseRenderer<'a> {
+    /// The renderer of `valid`'s prose.
+    pub fn new(valid: &'a Valid) -> ProseRenderer<'a> {
+        ProseRenderer(Ctx::new(valid))
+    }
+
+    /// A prose block as the document writes it.
+    pub fn render(&self, prose: &crate::model::Prose) -> String {
+        self.0.prose(prose)
+    }
+}
+
 /// Emits the policy as a Markdown document (GitHub-flavoured: tables).
 pub fn emit(valid: &Valid, meta: &Meta) -> String {
     let ctx = Ctx::new(valid);

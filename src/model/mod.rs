@@ -136,6 +136,8 @@ pub enum Value {
     Texts(Vec<String>),
     /// A number as written.
     Number(String),
+    /// A version, `MAJOR.MINOR` or `MAJOR.MINOR.PATCH`, as written.
+    Version(String),
     /// A whole number.
     Count(u64),
     /// A date.

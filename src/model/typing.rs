@@ -15,6 +15,9 @@ pub fn simple_value(ty: Type, literal: &Literal) -> Option<Value> {
         (Type::Text, Literal::Text(t)) => Value::Text(t.clone()),
         (Type::Prose, Literal::Text(t)) => Value::Text(t.clone()),
         (Type::Number, Literal::Number(n)) => Value::Number(n.clone()),
+        // A version has two or three parts: `1.0`, `1.0.1`.
+        (Type::Version, Literal::Number(n)) if n.contains('.') => Value::Version(n.clone()),
+        (Type::Version, Literal::Version(v)) => Value::Version(v.clone()),
         (Type::Count, Literal::Number(n)) => Value::Count(n.parse().ok()?),
         (Type::Date, Literal::Date(d)) | (Type::DateOrMonth, Literal::Date(d)) => Value::Date(*d),
         (Type::DateOrMonth, Literal::Month(y, m)) => Value::Month(*y, *m),

@@ -107,6 +107,7 @@ pub mod access {
         Prose => Option<&'p Value>, |v| v.filter(|v| matches!(v, Value::Text(_) | Value::Prose(_)));
         Texts => Option<&'p [String]>, |v| match v { Some(Value::Texts(t)) => Some(t.as_slice()), _ => None };
         Number => Option<&'p str>, |v| match v { Some(Value::Number(n)) => Some(n.as_str()), _ => None };
+        Version => Option<&'p str>, |v| match v { Some(Value::Version(n)) => Some(n.as_str()), _ => None };
         Count => Option<u64>, |v| match v { Some(Value::Count(n)) => Some(*n), _ => None };
         Date => Option<NaiveDate>, |v| match v { Some(Value::Date(d)) => Some(*d), _ => None };
         DateOrMonth => Option<&'p Value>, |v| v.filter(|v| matches!(v, Value::Date(_) | Value::Month(..)));

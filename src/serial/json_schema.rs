@@ -26,6 +26,7 @@ fn type_schema(ty: Type) -> Json {
         Type::Prose => r("text-or-prose"),
         Type::Texts => r("texts"),
         Type::Number => r("number"),
+        Type::Version => r("version"),
         Type::Count => r("count"),
         Type::Date => r("date"),
         Type::DateOrMonth => r("date-or-month"),
@@ -199,6 +200,14 @@ pub fn schema() -> String {
             "type": "string",
             "pattern": "^[0-9]+(\\.[0-9]+)?$",
             "description": "A decimal number exactly as written, e.g. \"1.0\".",
+        }),
+    );
+    def(
+        "version",
+        json!({
+            "type": "string",
+            "pattern": "^[0-9]+\\.[0-9]+(\\.[0-9]+)?$",
+            "description": "A version, MAJOR.MINOR or MAJOR.MINOR.PATCH, exactly as written, e.g. \"1.0\" or \"1.0.1\".",
         }),
     );
     def(
@@ -615,7 +624,7 @@ pub fn schema() -> String {
                 json!({
                     "id": r("id"),
                     "title": { "type": "string" },
-                    "version": r("number"),
+                    "version": r("version"),
                     "provider": { "type": "string" },
                     "effective": r("date-or-month"),
                     "updated": r("date"),

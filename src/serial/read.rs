@@ -478,6 +478,18 @@ fn field_value(ty: Type, json: &Json) -> Result<Value> {
             }
             Value::Number(n.to_owned())
         }
+        Type::Version => {
+            let v = string(json, "a version as a string")?;
+            let parts: Vec<&str> = v.split('.').collect();
+            let ok = (2..=3).contains(&parts.len())
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+            if !ok {
+                return Err(ReadError::new(format!("`{v}` is not a version")));
+            }
+            Value::Version(v.to_owned())
+        }
         Type::Count => Value::Count(count(json)?),
         Type::Date => Value::Date(date(string(json, "a date")?)?),
         Type::DateOrMonth => {

@@ -132,7 +132,7 @@ impl<'a> Ctx<'a> {
     /// Any value in document style.
     pub fn value(&self, value: &Value) -> String {
         match value {
-            Value::Text(t) | Value::Zone(t) | Value::Number(t) => t.clone(),
+            Value::Text(t) | Value::Zone(t) | Value::Number(t) | Value::Version(t) => t.clone(),
             Value::Prose(p) => self.prose(p),
             Value::Texts(items) => items.join(", "),
             Value::Count(n) => n.to_string(),
