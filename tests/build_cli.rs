@@ -91,8 +91,8 @@ fn build_announces_summaries_and_fails_on_violations() {
     );
     // A higher price under a patch version: a reduction, not announced.
     let v1_0_1 = V1_0
-        .replacen("version:       1.0", "version:       1.0.1", 1)
-        .replacen("effective:     2026-06", "effective:     2026-09", 1)
+        .replacen("version:   1.0", "version:   1.0.1", 1)
+        .replacen("effective: 2026-06", "effective: 2026-09", 1)
         .replacen("EUR 250/node/month", "EUR 300/node/month", 1);
     let policies = dir.join("policies/customer-support");
     std::fs::remove_file(policies.join("v1.1.policy")).expect("removes");
