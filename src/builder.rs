@@ -171,7 +171,16 @@ impl Builder {
                 error,
             })?;
             let name = crate::files::display(path);
-            let (source, checked) = crate::check_bytes(&bytes);
+            let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+            let cargo_metadata = self.cargo_metadata;
+            let read = |shared: &str| {
+                let file = dir.join(shared);
+                if cargo_metadata {
+                    println!("cargo:rerun-if-changed={}", file.display());
+                }
+                std::fs::read_to_string(&file).map_err(|e| e.to_string())
+            };
+            let (source, checked) = crate::check_bytes_with(&bytes, &read);
             let policy = match (checked.valid(), checked.has_errors()) {
                 (Some(policy), false) => policy,
                 _ => {

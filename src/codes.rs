@@ -150,6 +150,10 @@ codes! {
     E120 Error Structure File;
     /// Two labels for one column of the document's tables.
     E121 Error Structure File;
+    /// A shared file that cannot be read.
+    E122 Error Structure Test("tests/includes.rs: a_missing_shared_file_is_e122");
+    /// A shared file that does not parse, or holds what cannot be shared.
+    E123 Error Structure Test("tests/includes.rs: a_shared_file_with_a_tier_is_e123");
     /// A number too large.
     E201 Error Value File;
     /// A date or day of the year that does not exist.

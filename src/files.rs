@@ -5,8 +5,14 @@ use std::path::{Path, PathBuf};
 /// The extension of policy files.
 pub const EXTENSION: &str = "policy";
 
+/// How the name of a shared file ends (`us-holidays.shared.policy`): a
+/// file of calendars and holiday sets that policies include, checked
+/// where it is included, so that a directory's policies do not list it.
+pub const SHARED: &str = ".shared.policy";
+
 /// Every `.policy` file under `paths` (files are taken as given,
-/// directories searched recursively), sorted, without duplicates.
+/// directories searched recursively, shared files left out), sorted,
+/// without duplicates.
 pub fn find_policies(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     for path in paths {
@@ -30,7 +36,9 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let kind = entry.file_type()?;
         if kind.is_dir() {
             walk(&path, found)?;
-        } else if path.extension().is_some_and(|e| e == EXTENSION) {
+        } else if path.extension().is_some_and(|e| e == EXTENSION)
+            && !path.to_string_lossy().ends_with(SHARED)
+        {
             found.push(path);
         }
     }

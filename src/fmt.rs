@@ -69,7 +69,18 @@ pub const MAX_WIDTH: usize = 100;
 /// A source with any error (from [`crate::check_source`]) is not formatted:
 /// its diagnostics, warnings included, are returned instead. Pure: no I/O.
 pub fn format_source(source: &str) -> Result<String, Vec<Diagnostic>> {
-    let checked = crate::check_source(source);
+    format_source_with(source, &|_| {
+        Err("the formatter was given no reader of shared files".to_owned())
+    })
+}
+
+/// [`format_source`] of a policy that includes shared files, read with
+/// `read` to check the policy (the formatter never rewrites them).
+pub fn format_source_with(
+    source: &str,
+    read: crate::include::Read<'_>,
+) -> Result<String, Vec<Diagnostic>> {
+    let checked = crate::check_source_with(source, read);
     if checked.has_errors() {
         return Err(checked.diagnostics);
     }

@@ -38,6 +38,7 @@ pub mod enforce;
 pub mod facts;
 pub mod files;
 pub mod fmt;
+pub mod include;
 pub mod model;
 pub mod parse;
 pub mod report;
@@ -125,9 +126,15 @@ impl Checked {
 /// [`Builder`] both run on a file. Returns the text (empty when it is not
 /// UTF-8, E001) with the outcome.
 pub fn check_bytes(bytes: &[u8]) -> (String, Checked) {
+    check_bytes_with(bytes, &no_shared_files)
+}
+
+/// [`check_bytes`], reading the shared files a policy includes with `read`
+/// (by their paths as written; see [`include`]).
+pub fn check_bytes_with(bytes: &[u8], read: include::Read<'_>) -> (String, Checked) {
     match parse::decode(bytes) {
         Ok(source) => {
-            let checked = check_source(&source);
+            let checked = check_source_with(&source, read);
             (source, checked)
         }
         Err(diagnostic) => (
@@ -146,7 +153,19 @@ pub fn check_bytes(bytes: &[u8]) -> (String, Checked) {
 /// lost to the syntax error as missing); every other problem is reported.
 /// Worked examples run only on a policy without other errors.
 pub fn check_source(source: &str) -> Checked {
-    let parsed = parse::parse(source);
+    check_source_with(source, &no_shared_files)
+}
+
+/// The reader of a check that reads no files: an `include` is then an
+/// error (E122).
+fn no_shared_files(_: &str) -> Result<String, String> {
+    Err("this check reads no shared files (use `check_source_with`)".to_owned())
+}
+
+/// [`check_source`], reading the shared files the policy includes with
+/// `read` (see [`include`]).
+pub fn check_source_with(source: &str, read: include::Read<'_>) -> Checked {
+    let mut parsed = parse::parse(source);
     if parsed.has_syntax_errors() {
         let mut diagnostics = parsed.diagnostics;
         diagnostic::sort(&mut diagnostics);
@@ -155,8 +174,9 @@ pub fn check_source(source: &str) -> Checked {
             model: Model::None,
         };
     }
-    let (facts, more) = validate::validate(&parsed.file);
     let mut diagnostics = parsed.diagnostics;
+    diagnostics.extend(include::expand(&mut parsed.file, read));
+    let (facts, more) = validate::validate(&parsed.file);
     diagnostics.extend(more);
     finish(facts, diagnostics)
 }

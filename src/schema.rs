@@ -65,6 +65,8 @@ pub enum Kind {
     Contact,
     /// A rule a support desk must decide: an entitlement or a procedure.
     Rule,
+    /// A shared file whose calendars and holiday sets stand here.
+    Include,
     /// A label of the document's tables: the header of a kind's column or
     /// of a field's.
     Label,
@@ -310,7 +312,7 @@ pub struct FieldSpec {
 
 impl Kind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [Kind; 28] = [
+    pub const ALL: [Kind; 29] = [
         Kind::Policy,
         Kind::Section,
         Kind::Topic,
@@ -335,6 +337,7 @@ impl Kind {
         Kind::Service,
         Kind::Contact,
         Kind::Rule,
+        Kind::Include,
         Kind::Label,
         Kind::List,
         Kind::Claim,
@@ -368,6 +371,7 @@ impl Kind {
             Kind::Service => "service",
             Kind::Contact => "contact",
             Kind::Rule => "rule",
+            Kind::Include => "include",
             Kind::Label => "label",
             Kind::List => "list",
             Kind::Claim => "claim",
@@ -436,7 +440,7 @@ impl Kind {
 
     /// Whether the kind must have a title.
     pub fn needs_title(self) -> bool {
-        !matches!(self, Kind::List | Kind::Example)
+        !matches!(self, Kind::List | Kind::Example | Kind::Include)
     }
 
     /// Whether a declaration of this kind may hold prose blocks of its own.
@@ -484,6 +488,7 @@ impl Kind {
             Kind::Service,
             Kind::Contact,
             Kind::Rule,
+            Kind::Include,
             Kind::Label,
             Kind::List,
             Kind::Claim,
@@ -684,6 +689,9 @@ macro_rules! schema_table {
                 LICENSES licenses "licenses": opt Refs(License), "Licenses";
                 CHANNELS channels "channels": opt Refs(Channel), "Channels";
                 WHEN when "when": opt Text, "When";
+            }
+            Include IncludeDecl include {
+                FILE file "file": req Text, "File";
             }
             Label LabelDecl label {
                 OF names "of": req LabelOf, "Labels";

@@ -47,7 +47,14 @@ pub fn run(paths: Vec<PathBuf>, check: bool, diff: bool) -> ExitCode {
             invalid += 1;
             continue;
         }
-        let formatted = match policyc::fmt::format_source(&loaded.source) {
+        let dir = file
+            .parent()
+            .unwrap_or(std::path::Path::new(""))
+            .to_path_buf();
+        let read = move |shared: &str| {
+            std::fs::read_to_string(dir.join(shared)).map_err(|e| e.to_string())
+        };
+        let formatted = match policyc::fmt::format_source_with(&loaded.source, &read) {
             Ok(formatted) => formatted,
             Err(diagnostics) => {
                 eprint!(
@@ -117,7 +124,9 @@ fn stdin(check: bool, diff: bool) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let formatted = match policyc::fmt::format_source(&source) {
+    // Standard input: shared files are found from the working directory.
+    let read = |shared: &str| std::fs::read_to_string(shared).map_err(|e| e.to_string());
+    let formatted = match policyc::fmt::format_source_with(&source, &read) {
         Ok(formatted) => formatted,
         Err(diagnostics) => {
             eprint!(

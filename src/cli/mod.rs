@@ -78,7 +78,15 @@ pub struct Loaded {
 pub fn load(path: &Path) -> Result<Loaded, String> {
     let name = policyc::files::display(path);
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
-    Ok(check_bytes(name, &bytes))
+    let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+    let read =
+        move |shared: &str| std::fs::read_to_string(dir.join(shared)).map_err(|e| e.to_string());
+    let (source, checked) = policyc::check_bytes_with(&bytes, &read);
+    Ok(Loaded {
+        name,
+        source,
+        checked,
+    })
 }
 
 /// Decodes and checks a policy's bytes, read from a file or from git.

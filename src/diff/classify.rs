@@ -455,6 +455,7 @@ pub fn presence(kind: Kind, added: bool) -> Verdict {
         | Kind::Topic
         | Kind::List
         | Kind::Label
+        | Kind::Include
         | Kind::Claim
         | Kind::Example
         | Kind::Party
