@@ -769,9 +769,9 @@ pub fn calendar_for_tier(tier: Tier) -> &'static ::policyc_runtime::Calendar {
 /// calendar (see [`calendar_for_tier`]), the clock stopped during `pauses`. The instant is in the
 /// calendar's zone; `Ok(None)` for best effort and where no target applies (`n/a`).
 ///
-/// `hours` is the policy's calendar the customer's business hours follow, where they depend on the
-/// customer (`None`: the tier's); `zone` is the customer's time zone, for calendars in the
-/// customer's zone (`None`: the policy's default).
+/// `hours` is the calendar the customer's business hours follow, where they depend on the customer:
+/// one of the policy's, or the customer's own from an order form (`None`: the tier's); `zone` is
+/// the customer's time zone, for calendars in the customer's zone (`None`: the policy's default).
 ///
 /// # Errors
 ///
@@ -782,7 +782,7 @@ pub fn initial_response_due(
     severity: Severity,
     submitted: ::policyc_runtime::chrono::DateTime<::policyc_runtime::chrono::FixedOffset>,
     pauses: &[::policyc_runtime::Pause],
-    hours: Option<&'static ::policyc_runtime::Calendar>,
+    hours: Option<&::policyc_runtime::Calendar>,
     zone: Option<::policyc_runtime::chrono_tz::Tz>,
 ) -> ::std::result::Result<
     Option<::policyc_runtime::chrono::DateTime<::policyc_runtime::chrono_tz::Tz>>,
@@ -809,9 +809,9 @@ pub fn initial_response_due(
 /// [`calendar_for_tier`]), the clock stopped during `pauses`. The instant is in the calendar's
 /// zone; `Ok(None)` for best effort and where no target applies (`n/a`).
 ///
-/// `hours` is the policy's calendar the customer's business hours follow, where they depend on the
-/// customer (`None`: the tier's); `zone` is the customer's time zone, for calendars in the
-/// customer's zone (`None`: the policy's default).
+/// `hours` is the calendar the customer's business hours follow, where they depend on the customer:
+/// one of the policy's, or the customer's own from an order form (`None`: the tier's); `zone` is
+/// the customer's time zone, for calendars in the customer's zone (`None`: the policy's default).
 ///
 /// # Errors
 ///
@@ -822,7 +822,7 @@ pub fn ongoing_response_due(
     severity: Severity,
     submitted: ::policyc_runtime::chrono::DateTime<::policyc_runtime::chrono::FixedOffset>,
     pauses: &[::policyc_runtime::Pause],
-    hours: Option<&'static ::policyc_runtime::Calendar>,
+    hours: Option<&::policyc_runtime::Calendar>,
     zone: Option<::policyc_runtime::chrono_tz::Tz>,
 ) -> ::std::result::Result<
     Option<::policyc_runtime::chrono::DateTime<::policyc_runtime::chrono_tz::Tz>>,

@@ -17,7 +17,7 @@ type DueFn = fn(
     Severity,
     DateTime<FixedOffset>,
     &[policyc_runtime::Pause],
-    Option<&'static policyc_runtime::Calendar>,
+    Option<&policyc_runtime::Calendar>,
     Option<Tz>,
 ) -> Result<Option<DateTime<Tz>>, policyc_runtime::SlaError>;
 
@@ -158,4 +158,39 @@ fn releases_are_in_the_phase_their_rules_say() {
         releases_demo::phase_on(Release::V232, day("2026-03-25")),
         None
     );
+}
+
+#[test]
+fn a_customer_calendar_from_an_order_form_is_the_clock() {
+    use policyc_runtime::chrono::Weekday;
+    use policyc_runtime::{Calendar, OpeningHours};
+    // The customer's own hours, built at run time: Monday to Friday
+    // 08:00-12:00 in Paris. Standard sev-1, 2 business hours from Friday
+    // 2026-03-13 11:00 (+01:00): 1 hour Friday, 1 hour Monday from 08:00.
+    let mornings = Calendar::new(
+        Tz::Europe__Paris,
+        [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ]
+        .into_iter()
+        .map(|d| OpeningHours::new(d, 8 * 60, 12 * 60))
+        .collect(),
+        Vec::new(),
+        Vec::new(),
+    );
+    let due = clocks::initial_response_due(
+        Tier::Standard,
+        Severity::Sev1,
+        at("2026-03-13T11:00:00+01:00"),
+        &[],
+        Some(&mornings),
+        None,
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(format_rfc3339(&due), "2026-03-16T09:00:00+01:00");
 }

@@ -368,9 +368,10 @@ impl<'p> FirstResponseDue<'p> {
         });
         if customer {
             docs.push_str(
-                "\n\n`hours` is the policy's calendar the customer's business hours follow, where \
-                 they depend on the customer (`None`: the tier's); `zone` is the customer's time \
-                 zone, for calendars in the customer's zone (`None`: the policy's default).",
+                "\n\n`hours` is the calendar the customer's business hours follow, where they \
+                 depend on the customer: one of the policy's, or the customer's own from an order \
+                 form (`None`: the tier's); `zone` is the customer's time zone, for calendars in \
+                 the customer's zone (`None`: the policy's default).",
             );
         }
         if let Some(pauses) = self.grid.pauses() {
@@ -390,7 +391,7 @@ impl<'p> FirstResponseDue<'p> {
             format!("pauses: &[{RT}::Pause]"),
         ];
         if customer {
-            params.push(format!("hours: Option<&'static {RT}::Calendar>"));
+            params.push(format!("hours: Option<&{RT}::Calendar>"));
             params.push(format!("zone: Option<{RT}::chrono_tz::Tz>"));
         }
         Function {
