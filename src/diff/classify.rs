@@ -60,6 +60,16 @@ impl Verdict {
         }
     }
 
+    /// Better for some customers, worse for others (deadlines that move
+    /// both ways).
+    pub fn mixed(reason: impl Into<String>) -> Verdict {
+        Verdict {
+            class: Class::Mixed,
+            uncertain: false,
+            reason: reason.into(),
+        }
+    }
+
     /// A change of meaning whose direction cannot be told: the
     /// conservative class.
     pub fn cannot_tell(what: &str) -> Verdict {

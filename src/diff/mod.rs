@@ -116,6 +116,7 @@
 
 mod classify;
 mod compare;
+mod deadlines;
 mod json;
 mod markdown;
 pub mod replay;
@@ -144,15 +145,25 @@ pub enum Class {
     Extension,
     /// Worse for the customer (or a change whose direction cannot be told).
     Reduction,
+    /// Worse for some customers and better for others: deadlines that move
+    /// later for some submissions and earlier for others. Requires a major
+    /// bump and fails `--fail-on reduction` like a reduction.
+    Mixed,
 }
 
 impl Class {
     /// Every class, most serious first.
-    pub const ALL: [Class; 3] = [Class::Reduction, Class::Extension, Class::Editorial];
+    pub const ALL: [Class; 4] = [
+        Class::Mixed,
+        Class::Reduction,
+        Class::Extension,
+        Class::Editorial,
+    ];
 
-    /// `reduction`, `extension`, `editorial`.
+    /// `mixed`, `reduction`, `extension`, `editorial`.
     pub fn name(self) -> &'static str {
         match self {
+            Class::Mixed => "mixed",
             Class::Reduction => "reduction",
             Class::Extension => "extension",
             Class::Editorial => "editorial",
@@ -162,7 +173,7 @@ impl Class {
     /// The version bump a change of this class requires.
     pub fn bump(self) -> Bump {
         match self {
-            Class::Reduction => Bump::Major,
+            Class::Mixed | Class::Reduction => Bump::Major,
             Class::Extension => Bump::Minor,
             Class::Editorial => Bump::Patch,
         }
@@ -174,6 +185,7 @@ impl Class {
             Class::Reduction => Class::Extension,
             Class::Extension => Class::Reduction,
             Class::Editorial => Class::Editorial,
+            Class::Mixed => Class::Mixed,
         }
     }
 }
@@ -348,6 +360,9 @@ impl Change {
 /// Changes counted by class.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Mixed changes (deadlines later for some submissions, earlier for
+    /// others).
+    pub mixed: usize,
     /// Reductions.
     pub reduction: usize,
     /// Extensions.
@@ -369,6 +384,7 @@ impl Counts {
     /// The count of one class.
     pub fn get(&self, class: Class) -> usize {
         match class {
+            Class::Mixed => self.mixed,
             Class::Reduction => self.reduction,
             Class::Extension => self.extension,
             Class::Editorial => self.editorial,
@@ -377,6 +393,7 @@ impl Counts {
 
     fn get_mut(&mut self, class: Class) -> &mut usize {
         match class {
+            Class::Mixed => &mut self.mixed,
             Class::Reduction => &mut self.reduction,
             Class::Extension => &mut self.extension,
             Class::Editorial => &mut self.editorial,
@@ -385,7 +402,7 @@ impl Counts {
 
     /// Every change.
     pub fn total(&self) -> usize {
-        self.reduction + self.extension + self.editorial
+        self.mixed + self.reduction + self.extension + self.editorial
     }
 }
 
@@ -444,8 +461,9 @@ impl Diff {
         self.changes.is_empty()
     }
 
-    /// Whether the diff reaches `fail_on`: a change of that class (any
-    /// change for `None`), or a version-discipline violation.
+    /// Whether the diff reaches `fail_on`: a change of that class or a
+    /// more serious one (a mixed change counts as a reduction), any change
+    /// for `None`, or a version-discipline violation.
     pub fn fails(&self, fail_on: Option<Class>) -> bool {
         let reached = match fail_on {
             None => !self.changes.is_empty(),
@@ -457,14 +475,15 @@ impl Diff {
 
 /// The semantic diff from `old` to `new`. Pure.
 pub fn diff(old: &Valid, new: &Valid) -> Diff {
-    let (old, new) = (old.policy(), new.policy());
-    let (changes, grids) = compare::compare(old, new);
+    let (mut changes, grids) = compare::compare(old.policy(), new.policy());
+    deadlines::reclassify(old, new, &mut changes);
     let counts = Counts::of(&changes);
     let required_bump = changes
         .iter()
         .map(|c| c.class.bump())
         .max()
         .unwrap_or(Bump::None);
+    let (old, new) = (old.policy(), new.policy());
     let version = version::check(old, new, required_bump);
     Diff {
         policy: new

@@ -16,6 +16,7 @@ fn paint(color: bool, code: &str, text: &str) -> String {
 
 fn class_code(class: Class) -> &'static str {
     match class {
+        Class::Mixed => "1;35",
         Class::Reduction => "1;31",
         Class::Extension => "1;32",
         Class::Editorial => "36",
@@ -47,8 +48,14 @@ pub(super) fn values(change: &Change) -> String {
 pub(super) fn summary(diff: &Diff) -> String {
     let c = diff.counts;
     let n = c.total();
+    // Mixed changes are named only when there are some.
+    let mixed = if c.mixed > 0 {
+        format!("{} mixed, ", c.mixed)
+    } else {
+        String::new()
+    };
     format!(
-        "{n} {}: {} {}, {} {}, {} editorial",
+        "{n} {}: {mixed}{} {}, {} {}, {} editorial",
         if n == 1 { "change" } else { "changes" },
         c.reduction,
         if c.reduction == 1 {
