@@ -1,6 +1,6 @@
 //! The direction of a changed response target or calendar, decided by what
 //! it does to deadlines ([`crate::facts::deadlines`]): every submission in
-//! the two years from the new `effective` date, on the calendars the
+//! the four years from the new `effective` date, on the calendars the
 //! targets run on in each version. Every deadline later or equal is a
 //! reduction, every one earlier or equal an extension, all equal no change
 //! of deadlines (editorial), some of each [`Class::Mixed`].
@@ -134,13 +134,13 @@ fn swept(c: &Comparison, what: &str) -> Verdict {
     };
     match c.direction() {
         Direction::Same => Verdict::editorial(format!(
-            "{}the same deadline for every submission in the {} days from effective",
+            "{}the same deadline for every submission in the {} years from effective",
             if what.is_empty() {
                 String::new()
             } else {
                 format!("{what}: ")
             },
-            fd::WINDOW_DAYS
+            fd::WINDOW_YEARS
         )),
         Direction::Later => Verdict::reduction(detail),
         Direction::Earlier => Verdict::extension(detail),
@@ -348,21 +348,21 @@ impl Cx<'_> {
                 Err(e) => return Verdict::cannot_tell(&format!("calendar {what} changed: {e}")),
             }
         }
-        let days = fd::WINDOW_DAYS;
+        let years = fd::WINDOW_YEARS;
         match (removed > 0, added > 0) {
             (false, false) => Verdict::editorial(format!(
-                "calendar {what}: the same open time in the {days} days from effective"
+                "calendar {what}: the same open time in the {years} years from effective"
             )),
             (true, false) => Verdict::reduction(format!(
-                "calendar {what}: less open time, {} less in the {days} days from effective (no target runs on it)",
+                "calendar {what}: less open time, {} less in the {years} years from effective (no target runs on it)",
                 duration(removed)
             )),
             (false, true) => Verdict::extension(format!(
-                "calendar {what}: more open time, {} more in the {days} days from effective (no target runs on it)",
+                "calendar {what}: more open time, {} more in the {years} years from effective (no target runs on it)",
                 duration(added)
             )),
             (true, true) => Verdict::mixed(format!(
-                "mixed: calendar {what}: {} of open time removed, {} added in the {days} days from effective (no target runs on it)",
+                "mixed: calendar {what}: {} of open time removed, {} added in the {years} years from effective (no target runs on it)",
                 duration(removed),
                 duration(added)
             )),

@@ -1,6 +1,6 @@
 //! Which of two response targets is later, decided by their deadlines: each
 //! target on the calendar it runs on, for every submission instant in the
-//! two years from the policy's `effective` date (holidays and changes of
+//! four years from the policy's `effective` date (holidays and changes of
 //! summer time included), by the runtime's exact comparison
 //! ([`policyc_runtime::deadlines`]). Used by the diff (the direction of a
 //! changed target or calendar) and by the order checks (W501, W502).
@@ -22,9 +22,14 @@ use policyc_runtime as rt;
 use policyc_runtime::deadlines::{self as dl, Comparison, Direction};
 use std::cmp::Ordering;
 
-/// How many days of submissions are compared: the two years from the
-/// `effective` date.
-pub const WINDOW_DAYS: u64 = 731;
+/// How many years of submissions are compared, from the `effective` date:
+/// more than a version is usually in force, and enough for every holiday
+/// on a fixed date to fall on a weekday at least once (a date moves by one
+/// or two weekdays a year, so it is never on a weekend three years running).
+pub const WINDOW_YEARS: u64 = 4;
+
+/// [`WINDOW_YEARS`] in days.
+pub const WINDOW_DAYS: u64 = WINDOW_YEARS * 365 + 1;
 
 /// The first day of the window when a policy states no readable
 /// `effective` date.
