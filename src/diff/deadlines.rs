@@ -148,6 +148,17 @@ fn swept(c: &Comparison, what: &str) -> Verdict {
     }
 }
 
+/// A target with its `on CALENDAR` left out: the calendar is named beside it.
+fn without_calendar(target: &ResponseTarget) -> ResponseTarget {
+    match target {
+        ResponseTarget::Within(t) => ResponseTarget::Within(crate::ast::Target {
+            on: None,
+            ..t.clone()
+        }),
+        other => other.clone(),
+    }
+}
+
 fn target_of(value: Option<&Value>) -> Option<&ResponseTarget> {
     match value? {
         Value::Target(t) => Some(t),
@@ -289,7 +300,7 @@ impl Cx<'_> {
                     Ok(Order::ByAmount(_)) => continue,
                     Ok(Order::Swept(c)) => c,
                 };
-                shown.push(target_text(&t));
+                shown.push(target_text(&without_calendar(&t)));
                 merged = Some(match merged {
                     Some(m) => m.merge(c),
                     None => c,
@@ -328,7 +339,8 @@ impl Cx<'_> {
                     .runtime()
                     .and_then(|r| r.clock())
                     .is_some_and(|c| c == policyc_runtime::Clock::Business);
-                if business && cal == Some(id) && !out.contains(t) {
+                // Each clock and amount once (`on CALENDAR` aside).
+                if business && cal == Some(id) && !out.iter().any(|o| o.runtime() == t.runtime()) {
                     out.push(t.clone());
                 }
             }
