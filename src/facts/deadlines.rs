@@ -104,6 +104,18 @@ pub fn compare(
         (Some(_), None) => return Ok(Order::ByAmount(Ordering::Greater)),
         (Some(a), Some(b)) => (a, b),
     };
+    if cx == rt::Clock::Business && cy == rt::Clock::Business {
+        if let (None, None) = (old.calendar, new.calendar) {
+            // No calendar: amounts of the same unit still compare; a
+            // business day's length is unknown.
+            let days = |t: rt::ResponseTarget| matches!(t, rt::ResponseTarget::BusinessDays(_));
+            if days(x) != days(y) {
+                return Err("no calendar says how long a business day is".to_owned());
+            }
+            let amount = |t: rt::ResponseTarget| t.nominal_minutes(1);
+            return Ok(Order::ByAmount(amount(y).cmp(&amount(x))));
+        }
+    }
     let (ka, kb) = (on(old, cx)?, on(new, cy)?);
     let same_calendar = ka == kb;
     if cx == cy && (cx == rt::Clock::Continuous || same_calendar) {
