@@ -332,7 +332,8 @@ fn new_user_scenario_cli() {
 /// major bump; announced with one, it is no violation.
 #[test]
 fn mixed_fails_like_a_reduction() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff/business-day-to-24x7");
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff/business-day-to-24x7");
     let run = |extra: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_policyc"))
             .arg("diff")

@@ -92,7 +92,10 @@ fn share(measure: i64, window: i64) -> String {
 fn moves(c: &Comparison) -> String {
     let (later, earlier) = (
         (share(c.later.measure, c.window), duration(c.later.largest)),
-        (share(c.earlier.measure, c.window), duration(c.earlier.largest)),
+        (
+            share(c.earlier.measure, c.window),
+            duration(c.earlier.largest),
+        ),
     );
     match c.direction() {
         Direction::Same => "no deadline moves".to_owned(),
@@ -169,7 +172,13 @@ fn target_of(value: Option<&Value>) -> Option<&ResponseTarget> {
 /// The target of a grid cell, on its calendar.
 fn placed_cell<'v>(v: &'v Valid, grid: &str, row: &str, column: &str) -> Option<Placed<'v>> {
     let index = v.policy().index_of(grid)?;
-    let cell = v.policy().decls.get(index)?.grid.as_ref()?.cell(row, column)?;
+    let cell = v
+        .policy()
+        .decls
+        .get(index)?
+        .grid
+        .as_ref()?
+        .cell(row, column)?;
     let target = target_of(Some(&cell.value))?;
     Some(Placed {
         target,

@@ -119,9 +119,8 @@ pub fn compare(
     let (ka, kb) = (on(old, cx)?, on(new, cy)?);
     let same_calendar = ka == kb;
     if cx == cy && (cx == rt::Clock::Continuous || same_calendar) {
-        let amount = |t: rt::ResponseTarget, k: &rt::Calendar| {
-            t.nominal_minutes(k.business_day_minutes())
-        };
+        let amount =
+            |t: rt::ResponseTarget, k: &rt::Calendar| t.nominal_minutes(k.business_day_minutes());
         return Ok(Order::ByAmount(amount(y, kb).cmp(&amount(x, ka))));
     }
     let unusable = |p: Placed<'_>| p.calendar.is_some_and(|c| c.order_form_only);
@@ -206,12 +205,12 @@ impl Facts {
                     let Some(grid) = &decl.grid else { continue };
                     for (r, row) in grid.rows.iter().enumerate() {
                         for (c, column) in grid.columns.iter().enumerate() {
-                            let Some(Some(cell)) = grid.cells.get(r).and_then(|x| x.get(c))
-                            else {
+                            let Some(Some(cell)) = grid.cells.get(r).and_then(|x| x.get(c)) else {
                                 continue;
                             };
                             if let Value::Target(t) = &cell.value {
-                                let cal = self.cell_calendar(index, row.as_str(), column.as_str(), t);
+                                let cal =
+                                    self.cell_calendar(index, row.as_str(), column.as_str(), t);
                                 out.push((t, cal.map(|c| c.id.as_str())));
                             }
                         }
