@@ -27,7 +27,12 @@ fn valid(source: &str) -> policyc::facts::Valid {
     assert!(
         !checked.has_errors(),
         "the synthetic policies must be valid: {:#?}",
-        checked.diagnostics.iter().filter(|d| d.severity == policyc::diagnostic::Severity::Error).take(3).collect::<Vec<_>>()
+        checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == policyc::diagnostic::Severity::Error)
+            .take(3)
+            .collect::<Vec<_>>()
     );
     checked.into_valid().expect("a model")
 }
@@ -47,7 +52,10 @@ fn diff_10k(c: &mut Criterion) {
         "expected 1% of areas changed, got {}",
         d.changes.len()
     );
-    let old_cal = valid(&with_calendar(&common::policy(shape), "mon-fri 09:00-17:00"));
+    let old_cal = valid(&with_calendar(
+        &common::policy(shape),
+        "mon-fri 09:00-17:00",
+    ));
     let new_cal = valid(&with_calendar(
         &common::mutated(shape),
         "[mon-fri 08:00-17:00, sat 10:00-14:00]",

@@ -3,7 +3,9 @@
 //! [`diff`] compares two validated models, keyed by declaration id (never
 //! by position), and lists every change with its class for the customer:
 //! a [`Class::Reduction`] (worse for the customer), an
-//! [`Class::Extension`] (better) or [`Class::Editorial`] (wording only).
+//! [`Class::Extension`] (better), [`Class::Editorial`] (wording only) or
+//! [`Class::Mixed`] (deadlines later for some submissions, earlier for
+//! others).
 //! Like a semver checker it then states the version bump the changes
 //! require and whether the new version's header honours it. Renderers
 //! ([`render_text`], [`render_markdown`], [`render_json`]) are pure
@@ -31,7 +33,8 @@
 //!
 //! | what | reduction when | extension when |
 //! |---|---|---|
-//! | response target (grid cells, a tier's `response-target`) | slower, by [`ResponseTarget::slowness`](crate::model::ResponseTarget::slowness) | faster |
+//! | response target (grid cells, a tier's `response-target`) | every deadline later or equal, some later | every deadline earlier or equal, some earlier |
+//! | a calendar's `open` hours, `zone`, holidays and `closed` days | the deadlines of the targets on it: every one later or equal | every one earlier or equal |
 //! | coverage cell | downgraded in the order supported > psa > not-available > not-supported | upgraded |
 //! | incidents | fewer (`n/a` < any count < `unlimited`) | more |
 //! | session cell | shorter (`not-available` < minutes < `unlimited`) | longer |
@@ -42,13 +45,26 @@
 //! | text lists: a product's `databases`, `components`, a rule's `also` | an item removed | an item added |
 //! | text lists: a rule's `requires`, a grid's `pauses` | an item added | an item removed |
 //! | a tier's `hours` | 24x7 > calendar > best-effort, downwards | upwards |
-//! | a calendar's `open` hours | some open time removed | only open time added |
-//! | a calendar's holidays and `closed` days | one added | one removed |
 //! | a rule's `increment` and `minimum` (billing) | longer | shorter |
 //! | a rule's `attempts` (before closing a case) | fewer | more |
 //! | a license's `nodes` range | narrower (contained in the old) | wider (contains the old) |
 //! | a declaration (tier, license, channel, area, product, service, contact, resource, operator, phase) | removed | added |
 //! | a grid row or column (cells other than text) | removed | added |
+//!
+//! **Deadlines** decide targets and calendars (`deadlines`, over
+//! [`crate::facts::deadlines`]): each target on the calendar it runs on in
+//! each version (its own `on CALENDAR`, else its tier's, else the default),
+//! every submission instant in the four years from the new `effective`
+//! date, holidays and changes of summer time included, compared exactly
+//! by the runtime ([`policyc_runtime::deadlines`]). All deadlines equal is
+//! editorial ("the same deadline for every submission"); some later and
+//! some earlier is **mixed**, whose reason says how many submissions move
+//! each way and by how much at most. A calendar's change is judged by
+//! every business target that runs on it, all of the calendar's changes
+//! together (each of them gets the same verdict); a calendar no target
+//! runs on, by its open time (less open time is later deadlines).
+//! Two 24x7 targets, or two business targets on the same calendar, are
+//! compared by amount: the same answer without a sweep.
 //!
 //! **Editorial**: titles, prose, text fields, notes on values, text cells,
 //! severity examples, list items and outcomes, claims, examples, the
@@ -56,8 +72,7 @@
 //! sections, topics, lists and parties added or removed.
 //!
 //! **Cannot tell**: anything else that changes meaning but has no order —
-//! a tier's hours moved to another calendar, a time zone, a holiday moved
-//! to another day, a reference to another declaration (a license's `tier`,
+//! a tier's hours moved to another calendar, a reference to another declaration (a license's `tier`,
 //! a rule's `request-via`), a target becoming or ceasing to be `n/a`, a
 //! price in another currency or unit, opening hours both added and removed,
 //! grids, calendars, severities and rules added or removed, a grid's shape.
@@ -69,7 +84,7 @@
 //! # Version discipline
 //!
 //! Versions are `MAJOR.MINOR[.PATCH]`, read from the header's `version`. A
-//! reduction requires a major bump, an extension a minor one, an editorial
+//! reduction or a mixed change requires a major bump, an extension a minor one, an editorial
 //! change a patch (any later version). A violation is reported when the new
 //! version is lower than the bump requires (or not a version at all), or
 //! when a bump is required or declared and the new `effective` date (a
@@ -85,14 +100,14 @@
 //!   "policy": "customer-support",                 // the new header's id
 //!   "old": { "version": "1.0", "effective": "2026-06" },   // null when absent
 //!   "new": { "version": "1.0", "effective": "2026-06" },
-//!   "summary": { "total": 1, "reduction": 1, "extension": 0, "editorial": 0 },
+//!   "summary": { "total": 1, "mixed": 0, "reduction": 1, "extension": 0, "editorial": 0 },
 //!   "required_bump": "major",                     // "none" | "patch" | "minor" | "major"
 //!   "declared_bump": "none",                      // the same, or null when NEW is lower or unreadable
 //!   "violations": [ { "code": "version-not-bumped", "message": "..." } ],
 //!           // codes: "version-unreadable", "version-lower", "version-not-bumped",
 //!           //        "effective-not-later", "effective-missing"
 //!   "changes": [ {
-//!       "class": "reduction",                     // "reduction" | "extension" | "editorial"
+//!       "class": "reduction",         // "mixed" | "reduction" | "extension" | "editorial"
 //!       "uncertain": false,                       // true: "cannot tell which way this cuts"
 //!       "reason": "slower target",
 //!       "change": "cell",   // "added" | "removed" | "moved" | "title" | "field" | "prose"
