@@ -184,7 +184,7 @@ proptest! {
             Placed { target: &y, calendar: Some(&fb) },
             (from, to),
         );
-        let order = order.map_err(|e| TestCaseError::fail(e))?;
+        let order = order.map_err(TestCaseError::fail)?;
         let (brute, later, earlier) = sweep((&x, &ka), (&y, &kb), from, to);
         prop_assert_eq!(order.direction(), brute, "{:?} on {:?} vs {:?} on {:?}", x, ka.hours, y, kb.hours);
         // The largest moves too, to the nanosecond the samples miss.

@@ -34,6 +34,7 @@ pub fn reclassify(old: &Valid, new: &Valid, changes: &mut [Change]) {
         new,
         window: fd::window(new.policy()),
         calendars: HashMap::new(),
+        targets: HashMap::new(),
     };
     for change in changes.iter_mut() {
         let verdict = match &change.what {
@@ -59,7 +60,12 @@ struct Cx<'v> {
     window: (DateTime<Utc>, DateTime<Utc>),
     /// Verdicts on calendars, by the ids concerned.
     calendars: HashMap<Vec<String>, Option<Verdict>>,
+    /// Verdicts on targets, by the targets and their calendars (indices in
+    /// each version): many cells change alike.
+    targets: HashMap<TargetKey, Verdict>,
 }
+
+type TargetKey = (ResponseTarget, Option<usize>, ResponseTarget, Option<usize>);
 
 /// A duration in hours and minutes: `16 h`, `2 h 30 min`, `45 min`.
 fn duration(nanos: i64) -> String {
@@ -202,19 +208,33 @@ impl Cx<'_> {
             placed_cell(self.old, grid, row, column)?,
             placed_cell(self.new, grid, row, column)?,
         );
-        if x.target == y.target {
-            return None;
-        }
-        Some(verdict(fd::compare(x, y, self.window), ""))
+        self.targets(x, y)
     }
 
     /// A tier's changed `response-target`.
     fn tier_target(&mut self, id: &str) -> Option<Verdict> {
         let (x, y) = (placed_tier(self.old, id)?, placed_tier(self.new, id)?);
+        self.targets(x, y)
+    }
+
+    /// The verdict on a target changed from `x` to `y`.
+    fn targets(&mut self, x: Placed<'_>, y: Placed<'_>) -> Option<Verdict> {
         if x.target == y.target {
             return None;
         }
-        Some(verdict(fd::compare(x, y, self.window), ""))
+        let key = (
+            x.target.clone(),
+            x.calendar.map(|c| c.index),
+            y.target.clone(),
+            y.calendar.map(|c| c.index),
+        );
+        let window = self.window;
+        Some(
+            self.targets
+                .entry(key)
+                .or_insert_with(|| verdict(fd::compare(x, y, window), ""))
+                .clone(),
+        )
     }
 
     /// The calendars a change of a calendar or a holiday touches.

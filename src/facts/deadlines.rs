@@ -143,6 +143,25 @@ pub fn compare(
     .map_err(|e| e.to_string())
 }
 
+/// Whether [`compare`] decides `old` against `new` without a sweep (by
+/// amount, or because it cannot compare them).
+pub fn by_amount(old: Placed<'_>, new: Placed<'_>) -> bool {
+    let (Some(x), Some(y)) = (old.target.runtime(), new.target.runtime()) else {
+        return true;
+    };
+    match (x.clock(), y.clock()) {
+        (Some(a), Some(b)) if a == b => {
+            a == rt::Clock::Continuous
+                || match (old.calendar, new.calendar) {
+                    (Some(p), Some(q)) => p.runtime == q.runtime,
+                    _ => true,
+                }
+        }
+        (Some(_), Some(_)) => false,
+        _ => true,
+    }
+}
+
 /// The calendar a placed target's clock runs on.
 fn on<'a>(placed: Placed<'a>, clock: rt::Clock) -> Result<&'a rt::Calendar, String> {
     match placed.calendar {

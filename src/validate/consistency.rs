@@ -12,7 +12,11 @@
 //! deadline is never earlier than the other's and sometimes later: `1
 //! business day` and `8 business hours` on an 8-hour calendar are the same
 //! deadline, and `1 business day` against `24 hours 24x7` is later for some
-//! submissions and earlier for others, so neither is out of order.
+//! submissions and earlier for others, so neither is out of order. At most
+//! [`SWEEPS`] distinct pairs are compared submission by submission (pairs
+//! on one clock and calendar compare by amount, at no cost); past that,
+//! pairs that would need a sweep get no warning, so that a grid of many
+//! calendars cannot make `check` slow.
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
@@ -23,6 +27,10 @@ use crate::schema::{fields, CellType, Kind};
 use crate::value_text::target;
 use policyc_runtime::deadlines::Direction;
 use std::collections::HashMap;
+
+/// How many distinct pairs of targets and calendars `check` compares
+/// submission by submission (about a millisecond each).
+pub const SWEEPS: usize = 500;
 
 /// Warns about targets out of order in every severity-by-tier target grid.
 pub fn check_target_order(facts: &Facts) -> Vec<Diagnostic> {
@@ -41,6 +49,7 @@ pub fn check_target_order(facts: &Facts) -> Vec<Diagnostic> {
     // Comparisons by targets and calendars: a grid repeats its values.
     let mut known: HashMap<(ResponseTarget, Option<usize>, ResponseTarget, Option<usize>), bool> =
         HashMap::new();
+    let mut sweeps = 0;
     for (index, decl) in policy.decls.iter().enumerate() {
         if decl.kind != Kind::Grid
             || decl.value(fields::grid::CELLS) != Some(&Value::CellType(CellType::Target))
@@ -80,6 +89,12 @@ pub fn check_target_order(facts: &Facts) -> Vec<Diagnostic> {
                 slow.calendar.map(|c| c.index),
             );
             *known.entry(key).or_insert_with(|| {
+                if !fd::by_amount(fast, slow) {
+                    if sweeps >= SWEEPS {
+                        return false;
+                    }
+                    sweeps += 1;
+                }
                 fd::compare(fast, slow, window)
                     .is_ok_and(|order| order.direction() == Direction::Later)
             })
