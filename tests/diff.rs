@@ -110,6 +110,7 @@ fn each_case_has_its_class() {
         ("removed-declaration", Class::Reduction),
         ("same-deadlines", Class::Editorial),
         ("slower-target", Class::Reduction),
+        ("tier-moved-calendar", Class::Mixed),
         ("title-edit", Class::Editorial),
         ("version-not-bumped", Class::Extension),
     ];

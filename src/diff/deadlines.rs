@@ -15,8 +15,8 @@ use super::{Change, Class, What};
 use crate::facts::calendars::CalendarFacts;
 use crate::facts::deadlines::{self as fd, Order, Placed};
 use crate::facts::Valid;
-use crate::model::{ResponseTarget, Value};
-use crate::schema::fields::{calendar, holiday, tier};
+use crate::model::{Hours, ResponseTarget, Value};
+use crate::schema::fields::{calendar, grid, holiday, tier};
 use crate::schema::Kind;
 use crate::value_text::target as target_text;
 use chrono::{DateTime, Utc};
@@ -43,6 +43,9 @@ pub fn reclassify(old: &Valid, new: &Valid, changes: &mut [Change]) {
             }
             What::Field(field) if change.kind == Kind::Tier && field == tier::RESPONSE_TARGET => {
                 cx.tier_target(&change.id)
+            }
+            What::Field(field) if change.kind == Kind::Tier && field == tier::HOURS => {
+                cx.tier_calendar(&change.id)
             }
             _ => cx.calendar_change(change),
         };
@@ -235,6 +238,81 @@ impl Cx<'_> {
                 .or_insert_with(|| verdict(fd::compare(x, y, window), ""))
                 .clone(),
         )
+    }
+
+    /// A tier whose hours moved from one calendar to another: the targets
+    /// of its column in every grid of targets (and its own), each on the
+    /// tier's calendar before and after. Only targets the same in both
+    /// versions count here: a changed one is its own change.
+    fn tier_calendar(&mut self, id: &str) -> Option<Verdict> {
+        let (a, b) = (
+            self.old.policy().get(id)?.value(tier::HOURS)?,
+            self.new.policy().get(id)?.value(tier::HOURS)?,
+        );
+        if !matches!(
+            (a, b),
+            (
+                Value::Hours(Hours::Calendar(_)),
+                Value::Hours(Hours::Calendar(_))
+            )
+        ) {
+            return None;
+        }
+        let mut merged: Option<Comparison> = None;
+        let mut shown = Vec::new();
+        let mut pairs = Vec::new();
+        for decl in &self.new.policy().decls {
+            let Some(grid) = &decl.grid else { continue };
+            let columns = matches!(decl.value(grid::COLUMNS), Some(Value::Kind(Kind::Tier)));
+            if !columns || !grid.columns.iter().any(|c| c.as_str() == id) {
+                continue;
+            }
+            for row in &grid.rows {
+                pairs.push((decl.id.as_str(), row.as_str()));
+            }
+        }
+        let mut placed: Vec<(Placed<'_>, Placed<'_>)> = pairs
+            .iter()
+            .filter_map(|(g, row)| {
+                Some((
+                    placed_cell(self.old, g, row, id)?,
+                    placed_cell(self.new, g, row, id)?,
+                ))
+            })
+            .collect();
+        if let (Some(x), Some(y)) = (placed_tier(self.old, id), placed_tier(self.new, id)) {
+            placed.push((x, y));
+        }
+        for (x, y) in placed {
+            if x.target != y.target {
+                continue;
+            }
+            match fd::compare(x, y, self.window) {
+                Err(why) => {
+                    return Some(Verdict::cannot_tell(&format!(
+                        "support hours moved to another calendar: {why}"
+                    )))
+                }
+                Ok(Order::ByAmount(_)) => {}
+                Ok(Order::Swept(c)) => {
+                    shown.push(target_text(&without_calendar(x.target)));
+                    merged = Some(match merged {
+                        Some(m) => m.merge(c),
+                        None => c,
+                    });
+                }
+            }
+        }
+        let c = merged?;
+        shown.sort();
+        shown.dedup();
+        Some(swept(
+            &c,
+            &format!(
+                "support hours moved to another calendar, for the tier's targets ({})",
+                shown.join(", ")
+            ),
+        ))
     }
 
     /// The calendars a change of a calendar or a holiday touches.

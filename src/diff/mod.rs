@@ -62,7 +62,9 @@
 //! each way and by how much at most. A calendar's change is judged by
 //! every business target that runs on it, all of the calendar's changes
 //! together (each of them gets the same verdict); a calendar no target
-//! runs on, by its open time (less open time is later deadlines).
+//! runs on, by its open time (less open time is later deadlines). A tier's
+//! `hours` moved to another calendar is judged by the deadlines of the
+//! tier's unchanged targets on the old calendar and the new.
 //! Two 24x7 targets, or two business targets on the same calendar, are
 //! compared by amount: the same answer without a sweep.
 //!
@@ -72,7 +74,8 @@
 //! sections, topics, lists and parties added or removed.
 //!
 //! **Cannot tell**: anything else that changes meaning but has no order —
-//! a tier's hours moved to another calendar, a reference to another declaration (a license's `tier`,
+//! a tier's hours moved to another calendar with no business target of
+//! the tier on it, a reference to another declaration (a license's `tier`,
 //! a rule's `request-via`), a target becoming or ceasing to be `n/a`, a
 //! price in another currency or unit, opening hours both added and removed,
 //! grids, calendars, severities and rules added or removed, a grid's shape.
