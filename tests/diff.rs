@@ -95,6 +95,9 @@ fn each_case_has_its_class() {
         ("added-declaration", Class::Extension),
         ("added-section", Class::Extension),
         ("added-holiday", Class::Reduction),
+        ("business-day-to-24x7", Class::Mixed),
+        ("business-day-to-sixteen-hours", Class::Reduction),
+        ("calendar-hours-longer", Class::Reduction),
         ("coverage-downgrade", Class::Reduction),
         ("coverage-upgrade", Class::Extension),
         ("effective-not-later", Class::Reduction),
@@ -110,7 +113,9 @@ fn each_case_has_its_class() {
         ("removed-channel", Class::Reduction),
         ("removed-declaration", Class::Reduction),
         ("removed-section", Class::Reduction),
+        ("same-deadlines", Class::Editorial),
         ("slower-target", Class::Reduction),
+        ("tier-moved-calendar", Class::Mixed),
         ("title-edit", Class::Editorial),
         ("version-not-bumped", Class::Extension),
     ];
@@ -329,6 +334,38 @@ fn new_user_scenario_cli() {
         .output()
         .expect("runs policyc");
     assert_eq!(same.status.code(), Some(0));
+}
+
+/// A mixed change (deadlines later for some submissions, earlier for
+/// others) fails `--fail-on reduction` like a reduction, and requires a
+/// major bump; announced with one, it is no violation.
+#[test]
+fn mixed_fails_like_a_reduction() {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff/business-day-to-24x7");
+    let run = |extra: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_policyc"))
+            .arg("diff")
+            .arg(dir.join("old.policy"))
+            .arg(dir.join("new.policy"))
+            .args(extra)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("runs policyc")
+    };
+    let out = run(&["--fail-on", "reduction"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("1 change: 1 mixed, 0 reductions"), "{text}");
+    assert!(
+        text.contains("mixed: 47% of submissions later, by up to 16 h; 34% earlier, by up to 72 h"),
+        "{text}"
+    );
+    assert_eq!(run(&["--fail-on", "violation"]).status.code(), Some(0));
+    let d = pair(&dir.join("old.policy"));
+    assert_eq!(d.required_bump, diff::Bump::Major);
+    assert!(d.fails(Some(Class::Reduction)));
+    assert!(d.version.violations.is_empty());
 }
 
 #[test]

@@ -28,6 +28,7 @@
 
 pub mod calendar;
 pub mod coverage;
+pub mod deadlines;
 pub mod entitlement;
 pub mod holiday;
 pub mod hours;

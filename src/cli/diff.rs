@@ -27,7 +27,8 @@ pub enum Format {
 /// What makes the command fail.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum FailOn {
-    /// A reduction for the customer (or a version-discipline violation).
+    /// A reduction for the customer, a mixed change (deadlines later for
+    /// some submissions), or a version-discipline violation.
     Reduction,
     /// Any change (or a version-discipline violation).
     Any,

@@ -1,5 +1,6 @@
 //! The direction of a change for the customer, from the schema type of
-//! what changed (see the rules in the [module documentation](super)).
+//! what changed (see the rules in the [module documentation](super));
+//! targets and calendars by their deadlines (`super::deadlines`).
 
 use super::Class;
 use crate::ast::WeeklyHours;
@@ -55,6 +56,16 @@ impl Verdict {
     pub fn reduction(reason: impl Into<String>) -> Verdict {
         Verdict {
             class: Class::Reduction,
+            uncertain: false,
+            reason: reason.into(),
+        }
+    }
+
+    /// Better for some customers, worse for others (deadlines that move
+    /// both ways).
+    pub fn mixed(reason: impl Into<String>) -> Verdict {
+        Verdict {
+            class: Class::Mixed,
             uncertain: false,
             reason: reason.into(),
         }
@@ -191,14 +202,9 @@ pub fn value(kind: Kind, field: &str, label: &str, old: &Value, new: &Value) -> 
         return Verdict::editorial(format!("{label} reworded"));
     }
     match (old, new) {
-        (Value::Target(a), Value::Target(b)) => match (a.slowness(), b.slowness()) {
-            (Some(a), Some(b)) => match b.cmp(&a) {
-                Ordering::Greater => Verdict::reduction("slower target"),
-                Ordering::Less => Verdict::extension("faster target"),
-                Ordering::Equal => Verdict::cannot_tell("target changed"),
-            },
-            _ => Verdict::cannot_tell("target changed to or from n/a"),
-        },
+        // Decided by deadlines, on the calendars the targets run on
+        // (`super::deadlines`, which replaces this verdict).
+        (Value::Target(_), Value::Target(_)) => Verdict::cannot_tell("target changed"),
         (Value::Coverage(a), Value::Coverage(b)) => verdict(
             higher(generosity(*a), generosity(*b)),
             "coverage upgraded",

@@ -54,6 +54,7 @@ pub fn render_json(diff: &Diff) -> String {
         "new": side(&v.new, &v.new_effective),
         "summary": {
             "total": diff.counts.total(),
+            "mixed": diff.counts.mixed,
             "reduction": diff.counts.reduction,
             "extension": diff.counts.extension,
             "editorial": diff.counts.editorial,

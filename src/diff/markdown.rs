@@ -89,14 +89,21 @@ pub fn render_markdown(diff: &Diff) -> String {
     } else {
         let _ = writeln!(out, "**{}**\n", summary(diff));
     }
+    // The mixed column only when there are mixed changes.
+    let c = diff.counts;
+    let (head, rule, mixed) = if c.mixed > 0 {
+        (" mixed |", "---|", format!(" {} |", c.mixed))
+    } else {
+        ("", "", String::new())
+    };
     let _ = writeln!(
         out,
-        "| | reduction | extension | editorial |\n|---|---|---|---|"
+        "| |{head} reduction | extension | editorial |\n|---|{rule}---|---|---|"
     );
     let _ = writeln!(
         out,
-        "| changes | {} | {} | {} |\n",
-        diff.counts.reduction, diff.counts.extension, diff.counts.editorial
+        "| changes |{mixed} {} | {} | {} |\n",
+        c.reduction, c.extension, c.editorial
     );
     let _ = writeln!(out, "| | version | effective |\n|---|---|---|");
     let _ = writeln!(

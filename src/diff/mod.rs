@@ -3,7 +3,9 @@
 //! [`diff`] compares two validated models, keyed by declaration id (never
 //! by position), and lists every change with its class for the customer:
 //! a [`Class::Reduction`] (worse for the customer), an
-//! [`Class::Extension`] (better) or [`Class::Editorial`] (wording only).
+//! [`Class::Extension`] (better), [`Class::Editorial`] (wording only) or
+//! [`Class::Mixed`] (deadlines later for some submissions, earlier for
+//! others).
 //! Like a semver checker it then states the version bump the changes
 //! require and whether the new version's header honours it. Renderers
 //! ([`render_text`], [`render_markdown`], [`render_json`]) are pure
@@ -37,7 +39,8 @@
 //!
 //! | what | reduction when | extension when |
 //! |---|---|---|
-//! | response target (grid cells, a tier's `response-target`) | slower, by [`ResponseTarget::slowness`](crate::model::ResponseTarget::slowness) | faster |
+//! | response target (grid cells, a tier's `response-target`) | every deadline later or equal, some later | every deadline earlier or equal, some earlier |
+//! | a calendar's `open` hours, `zone`, holidays and `closed` days | the deadlines of the targets on it: every one later or equal | every one earlier or equal |
 //! | coverage cell | downgraded in the order supported > psa > not-available > not-supported | upgraded |
 //! | incidents | fewer (`n/a` < any count < `unlimited`) | more |
 //! | session cell | shorter (`not-available` < minutes < `unlimited`) | longer |
@@ -48,13 +51,28 @@
 //! | text lists: a product's `databases`, `components`, a rule's `also` | an item removed | an item added |
 //! | text lists: a rule's `requires`, a grid's `pauses` | an item added | an item removed |
 //! | a tier's `hours` | 24x7 > calendar > best-effort, downwards | upwards |
-//! | a calendar's `open` hours | some open time removed | only open time added |
-//! | a calendar's holidays and `closed` days | one added | one removed |
 //! | a rule's `increment` and `minimum` (billing) | longer | shorter |
 //! | a rule's `attempts` (before closing a case) | fewer | more |
 //! | a license's `nodes` range | narrower (contained in the old) | wider (contains the old) |
 //! | a declaration (tier, license, channel, area, product, service, contact, resource, operator, phase) | removed | added |
 //! | a grid row or column (cells other than text) | removed | added |
+//!
+//! **Deadlines** decide targets and calendars (`deadlines`, over
+//! [`crate::facts::deadlines`]): each target on the calendar it runs on in
+//! each version (its own `on CALENDAR`, else its tier's, else the default),
+//! every submission instant in the four years from the new `effective`
+//! date, holidays and changes of summer time included, compared exactly
+//! by the runtime ([`policyc_runtime::deadlines`]). All deadlines equal is
+//! editorial ("the same deadline for every submission"); some later and
+//! some earlier is **mixed**, whose reason says how many submissions move
+//! each way and by how much at most. A calendar's change is judged by
+//! every business target that runs on it, all of the calendar's changes
+//! together (each of them gets the same verdict); a calendar no target
+//! runs on, by its open time (less open time is later deadlines). A tier's
+//! `hours` moved to another calendar is judged by the deadlines of the
+//! tier's unchanged targets on the old calendar and the new.
+//! Two 24x7 targets, or two business targets on the same calendar, are
+//! compared by amount: the same answer without a sweep.
 //!
 //! **Editorial**: titles, prose, text fields, notes on values, text cells,
 //! severity examples, list items and outcomes, claims, examples, the
@@ -62,8 +80,8 @@
 //! sections, topics, lists and parties added or removed.
 //!
 //! **Cannot tell**: anything else that changes meaning but has no order —
-//! a tier's hours moved to another calendar, a time zone, a holiday moved
-//! to another day, a reference to another declaration (a license's `tier`,
+//! a tier's hours moved to another calendar with no business target of
+//! the tier on it, a reference to another declaration (a license's `tier`,
 //! a rule's `request-via`), a target becoming or ceasing to be `n/a`, a
 //! price in another currency or unit, opening hours both added and removed,
 //! grids, calendars, severities and rules added or removed, a grid's shape.
@@ -89,8 +107,8 @@
 //!
 //! Versions are `MAJOR.MINOR[.PATCH]`, read from the header's `version` (a
 //! version literal: `1.0`, `1.0.1`), compared part by part as numbers
-//! (`1.10` after `1.9`; a missing patch is 0). A
-//! reduction requires a major bump, an extension a minor one, an editorial
+//! (`1.10` after `1.9`; a missing patch is 0). A reduction or a mixed
+//! change requires a major bump, an extension a minor one, an editorial
 //! change a patch (any later version). A violation is reported when the new
 //! version is lower than the bump requires (or not a version at all), or
 //! when a bump is required or declared and the new `effective` date (a
@@ -106,7 +124,7 @@
 //!   "policy": "customer-support",                 // the new header's id
 //!   "old": { "version": "1.0", "effective": "2026-06" },   // null when absent
 //!   "new": { "version": "1.0", "effective": "2026-06" },
-//!   "summary": { "total": 1, "reduction": 1, "extension": 0, "editorial": 0,
+//!   "summary": { "total": 1, "mixed": 0, "reduction": 1, "extension": 0, "editorial": 0,
 //!                "examples": 0 },             // of the total, changes within worked examples
 //!   "required_bump": "major",                     // "none" | "patch" | "minor" | "major"
 //!   "declared_bump": "none",                      // the same, or null when NEW is lower or unreadable
@@ -114,7 +132,7 @@
 //!           // codes: "version-unreadable", "version-lower", "version-not-bumped",
 //!           //        "effective-not-later", "effective-missing"
 //!   "changes": [ {    // most serious class first, worked examples last
-//!       "class": "reduction",                     // "reduction" | "extension" | "editorial"
+//!       "class": "reduction",         // "mixed" | "reduction" | "extension" | "editorial"
 //!       "uncertain": false,                       // true: "cannot tell which way this cuts"
 //!       "reason": "slower target",
 //!       "change": "cell",   // "added" | "removed" | "moved" | "title" | "field" | "prose"
@@ -138,6 +156,7 @@
 
 mod classify;
 mod compare;
+mod deadlines;
 mod json;
 mod markdown;
 pub mod replay;
@@ -166,15 +185,25 @@ pub enum Class {
     Extension,
     /// Worse for the customer (or a change whose direction cannot be told).
     Reduction,
+    /// Worse for some customers and better for others: deadlines that move
+    /// later for some submissions and earlier for others. Requires a major
+    /// bump and fails `--fail-on reduction` like a reduction.
+    Mixed,
 }
 
 impl Class {
     /// Every class, most serious first.
-    pub const ALL: [Class; 3] = [Class::Reduction, Class::Extension, Class::Editorial];
+    pub const ALL: [Class; 4] = [
+        Class::Mixed,
+        Class::Reduction,
+        Class::Extension,
+        Class::Editorial,
+    ];
 
-    /// `reduction`, `extension`, `editorial`.
+    /// `mixed`, `reduction`, `extension`, `editorial`.
     pub fn name(self) -> &'static str {
         match self {
+            Class::Mixed => "mixed",
             Class::Reduction => "reduction",
             Class::Extension => "extension",
             Class::Editorial => "editorial",
@@ -184,7 +213,7 @@ impl Class {
     /// The version bump a change of this class requires.
     pub fn bump(self) -> Bump {
         match self {
-            Class::Reduction => Bump::Major,
+            Class::Mixed | Class::Reduction => Bump::Major,
             Class::Extension => Bump::Minor,
             Class::Editorial => Bump::Patch,
         }
@@ -196,6 +225,7 @@ impl Class {
             Class::Reduction => Class::Extension,
             Class::Extension => Class::Reduction,
             Class::Editorial => Class::Editorial,
+            Class::Mixed => Class::Mixed,
         }
     }
 }
@@ -377,6 +407,9 @@ impl Change {
 /// Changes counted by class.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Mixed changes (deadlines later for some submissions, earlier for
+    /// others).
+    pub mixed: usize,
     /// Reductions.
     pub reduction: usize,
     /// Extensions.
@@ -401,6 +434,7 @@ impl Counts {
     /// The count of one class.
     pub fn get(&self, class: Class) -> usize {
         match class {
+            Class::Mixed => self.mixed,
             Class::Reduction => self.reduction,
             Class::Extension => self.extension,
             Class::Editorial => self.editorial,
@@ -409,6 +443,7 @@ impl Counts {
 
     fn get_mut(&mut self, class: Class) -> &mut usize {
         match class {
+            Class::Mixed => &mut self.mixed,
             Class::Reduction => &mut self.reduction,
             Class::Extension => &mut self.extension,
             Class::Editorial => &mut self.editorial,
@@ -417,7 +452,7 @@ impl Counts {
 
     /// Every change.
     pub fn total(&self) -> usize {
-        self.reduction + self.extension + self.editorial
+        self.mixed + self.reduction + self.extension + self.editorial
     }
 }
 
@@ -488,8 +523,9 @@ impl Diff {
         self.changes.is_empty()
     }
 
-    /// Whether the diff reaches `fail_on`: a change of that class (any
-    /// change for `None`), or a version-discipline violation.
+    /// Whether the diff reaches `fail_on`: a change of that class or a
+    /// more serious one (a mixed change counts as a reduction), any change
+    /// for `None`, or a version-discipline violation.
     pub fn fails(&self, fail_on: Option<Class>) -> bool {
         let reached = match fail_on {
             None => !self.changes.is_empty(),
@@ -502,17 +538,18 @@ impl Diff {
 /// The semantic diff from `old` to `new`. Pure.
 pub fn diff(old: &Valid, new: &Valid) -> Diff {
     let (mut changes, grids) = compare::compare(old, new);
+    deadlines::reclassify(old, new, &mut changes);
     // For a reviewer: the policy's changes by class, most serious first (a
     // class's place is its order, so a class added later sorts by its
     // severity), then the worked examples. The sort is stable.
     changes.sort_by_key(|c| (c.in_example(), std::cmp::Reverse(c.class)));
-    let (old, new) = (old.policy(), new.policy());
     let counts = Counts::of(&changes);
     let required_bump = changes
         .iter()
         .map(|c| c.class.bump())
         .max()
         .unwrap_or(Bump::None);
+    let (old, new) = (old.policy(), new.policy());
     let version = version::check(old, new, required_bump);
     Diff {
         policy: new

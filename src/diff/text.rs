@@ -16,6 +16,7 @@ fn paint(color: bool, code: &str, text: &str) -> String {
 
 fn class_code(class: Class) -> &'static str {
     match class {
+        Class::Mixed => "1;35",
         Class::Reduction => "1;31",
         Class::Extension => "1;32",
         Class::Editorial => "36",
@@ -52,8 +53,14 @@ pub(super) fn summary(diff: &Diff) -> String {
         1 => " (1 in a worked example)".to_owned(),
         e => format!(" ({e} in worked examples)"),
     };
+    // Mixed changes are named only when there are some.
+    let mixed = if c.mixed > 0 {
+        format!("{} mixed, ", c.mixed)
+    } else {
+        String::new()
+    };
     format!(
-        "{n} {}: {} {}, {} {}, {} editorial{examples}",
+        "{n} {}: {mixed}{} {}, {} {}, {} editorial{examples}",
         if n == 1 { "change" } else { "changes" },
         c.reduction,
         if c.reduction == 1 {

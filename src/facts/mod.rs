@@ -24,6 +24,7 @@
 //! Pure: no I/O. Must not import the emitters, `enforce` or `diff`.
 
 pub mod calendars;
+pub mod deadlines;
 pub mod labels;
 pub mod lifecycle;
 pub mod metrics;

@@ -339,26 +339,6 @@ impl Grid {
 }
 
 impl ResponseTarget {
-    /// The one order of response targets, used by every check and by the
-    /// diff: a key that grows as the target gets slower. A business day
-    /// counts as a calendar day, a business hour as an hour: a target on the
-    /// business clock is never faster than the same amount on 24x7. Best
-    /// effort is slower than any target; `n/a` has no place in the order.
-    pub fn slowness(&self) -> Option<u64> {
-        match self {
-            ResponseTarget::Within(t) => {
-                let minutes = match t.unit {
-                    TimeUnit::Minutes => u64::from(t.amount),
-                    TimeUnit::Hours => u64::from(t.amount) * 60,
-                    TimeUnit::Days => u64::from(t.amount) * 1440,
-                };
-                Some(minutes + u64::from(t.clock == Clock::Business))
-            }
-            ResponseTarget::BestEffort => Some(u64::MAX),
-            ResponseTarget::NotApplicable => None,
-        }
-    }
-
     /// The target as the runtime's; `None` for `n/a`. The calendar a
     /// business target names is not part of it: the caller picks the
     /// calendar the clock runs on.

@@ -4,15 +4,38 @@
 //! most severe (declared first); tiers rank as their `rank:` says, and a
 //! tier without one is compared with none (the policy does not say where
 //! it stands).
+//!
+//! "More slowly" is decided by deadlines, as the diff decides the direction
+//! of a changed target ([`crate::facts::deadlines`]): each target on the
+//! calendar it runs on, for every submission in the years from the
+//! policy's `effective` date. A warning is given only where one target's
+//! deadline is never earlier than the other's and sometimes later: `1
+//! business day` and `8 business hours` on an 8-hour calendar are the same
+//! deadline, and `1 business day` against `24 hours 24x7` is later for some
+//! submissions and earlier for others, so neither is out of order. At most
+//! [`SWEEPS`] distinct pairs are compared submission by submission (pairs
+//! on one clock and calendar compare by amount, at no cost); past that,
+//! pairs that would need a sweep get no warning, so that a grid of many
+//! calendars cannot make `check` slow.
 
 use crate::codes::Code;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Cell, Policy, ResponseTarget, Value};
+use crate::facts::deadlines::{self as fd, Placed};
+use crate::facts::Facts;
+use crate::model::{Cell, ResponseTarget, Value};
 use crate::schema::{fields, CellType, Kind};
 use crate::value_text::target;
+use policyc_runtime::deadlines::Direction;
+use std::collections::HashMap;
+
+/// How many distinct pairs of targets and calendars `check` compares
+/// submission by submission (about a millisecond each).
+pub const SWEEPS: usize = 500;
 
 /// Warns about targets out of order in every severity-by-tier target grid.
-pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
+pub fn check_target_order(facts: &Facts) -> Vec<Diagnostic> {
+    let policy = facts.policy();
+    let window = fd::window(policy);
     let mut diagnostics = Vec::new();
     let severities: Vec<&str> = policy
         .of_kind(Kind::Severity)
@@ -23,8 +46,14 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
         Some(Value::Count(n)) => Some(*n),
         _ => None,
     };
-    for decl in policy.of_kind(Kind::Grid) {
-        if decl.value(fields::grid::CELLS) != Some(&Value::CellType(CellType::Target)) {
+    // Comparisons by targets and calendars: a grid repeats its values.
+    let mut known: HashMap<(ResponseTarget, Option<usize>, ResponseTarget, Option<usize>), bool> =
+        HashMap::new();
+    let mut sweeps = 0;
+    for (index, decl) in policy.decls.iter().enumerate() {
+        if decl.kind != Kind::Grid
+            || decl.value(fields::grid::CELLS) != Some(&Value::CellType(CellType::Target))
+        {
             continue;
         }
         let Some(grid) = &decl.grid else { continue };
@@ -37,12 +66,38 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
             }
             _ => continue,
         };
-        let at = |severity: &str, tier: &str| -> Option<(&Cell, ResponseTarget)> {
+        let at = |severity: &str, tier: &str| -> Option<(&Cell, Placed<'_>)> {
             let cell = grid.cell(severity, tier)?;
             match &cell.value {
-                Value::Target(t) => Some((cell, t.clone())),
+                Value::Target(t) => Some((
+                    cell,
+                    Placed {
+                        target: t,
+                        calendar: facts.cell_calendar(index, severity, tier, t),
+                    },
+                )),
                 _ => None,
             }
+        };
+        // Whether `slow`'s deadline is never earlier than `fast`'s, and
+        // sometimes later.
+        let mut later = |fast: Placed<'_>, slow: Placed<'_>| -> bool {
+            let key = (
+                fast.target.clone(),
+                fast.calendar.map(|c| c.index),
+                slow.target.clone(),
+                slow.calendar.map(|c| c.index),
+            );
+            *known.entry(key).or_insert_with(|| {
+                if !fd::by_amount(fast, slow) {
+                    if sweeps >= SWEEPS {
+                        return false;
+                    }
+                    sweeps += 1;
+                }
+                fd::compare(fast, slow, window)
+                    .is_ok_and(|order| order.direction() == Direction::Later)
+            })
         };
         for tier in columns {
             for (i, more) in rows.iter().enumerate() {
@@ -50,15 +105,13 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
                     let (Some((a, ta)), Some((b, tb))) = (at(more, tier), at(less, tier)) else {
                         continue;
                     };
-                    if let (Some(x), Some(y)) = (ta.slowness(), tb.slowness()) {
-                        if x > y {
-                            diagnostics.push(
-                                Diagnostic::new(Code::W501, format!("`{more}` is answered more slowly than `{less}` at the tier `{tier}`"))
-                                    .label(a.span, format!("`{}` for the more severe `{more}`", target(&ta)))
-                                    .label(b.span, format!("`{}` for the less severe `{less}`", target(&tb)))
-                                    .help("a more severe level usually gets a target at least as fast; check the two cells"),
-                            );
-                        }
+                    if later(tb, ta) {
+                        diagnostics.push(
+                            Diagnostic::new(Code::W501, format!("`{more}` is answered more slowly than `{less}` at the tier `{tier}`"))
+                                .label(a.span, format!("`{}` for the more severe `{more}`", target(ta.target)))
+                                .label(b.span, format!("`{}` for the less severe `{less}`", target(tb.target)))
+                                .help("a more severe level usually gets a target at least as fast; its deadline is never earlier and sometimes later: check the two cells"),
+                        );
                     }
                 }
             }
@@ -75,15 +128,13 @@ pub fn check_target_order(policy: &Policy) -> Vec<Diagnostic> {
                     else {
                         continue;
                     };
-                    if let (Some(x), Some(y)) = (ta.slowness(), tb.slowness()) {
-                        if y > x {
-                            diagnostics.push(
-                                Diagnostic::new(Code::W502, format!("the tier `{higher}` answers `{severity}` more slowly than the lower tier `{lower}`"))
-                                    .label(b.span, format!("`{}` at `{higher}`", target(&tb)))
-                                    .label(a.span, format!("`{}` at `{lower}`", target(&ta)))
-                                    .help(format!("`{higher}` ranks above `{lower}` (`rank:`); a higher tier usually answers at least as fast")),
-                            );
-                        }
+                    if later(ta, tb) {
+                        diagnostics.push(
+                            Diagnostic::new(Code::W502, format!("the tier `{higher}` answers `{severity}` more slowly than the lower tier `{lower}`"))
+                                .label(b.span, format!("`{}` at `{higher}`", target(tb.target)))
+                                .label(a.span, format!("`{}` at `{lower}`", target(ta.target)))
+                                .help(format!("`{higher}` ranks above `{lower}` (`rank:`); a higher tier usually answers at least as fast, and its deadline here is never earlier and sometimes later")),
+                        );
                     }
                 }
             }

@@ -49,13 +49,15 @@ pub fn validate_model(policy: Policy) -> (Facts, Vec<Diagnostic>) {
         prose::check_interpolations,
         prose::check_interpolation_loops,
         claims::check_claims,
-        consistency::check_target_order,
         unused::check_unused,
     ];
     for check in checks {
         diagnostics.extend(check(policy));
     }
-    let fact_checks: &[fn(&Facts) -> Vec<Diagnostic>] = &[contradictions::check_contradictions];
+    let fact_checks: &[fn(&Facts) -> Vec<Diagnostic>] = &[
+        consistency::check_target_order,
+        contradictions::check_contradictions,
+    ];
     for check in fact_checks {
         diagnostics.extend(check(&facts));
     }
