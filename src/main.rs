@@ -79,7 +79,31 @@ enum Command {
     },
 }
 
+/// The exit status of a process whose output pipe was closed (128 +
+/// SIGPIPE), as a shell reports one killed by the signal.
+const CLOSED_PIPE: i32 = 141;
+
+/// A closed pipe (`policyc test | head -3`) ends output quietly: the
+/// standard printing macros panic on it; this hook exits instead, and
+/// leaves every other panic to the default hook.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if message.starts_with("failed printing to std") && message.contains("Broken pipe") {
+            std::process::exit(CLOSED_PIPE);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     match cli.command {
         Command::Check {

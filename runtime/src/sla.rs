@@ -73,7 +73,7 @@ impl fmt::Display for SlaError {
         f.write_str(match self {
             SlaError::PauseEndsBeforeStart => "pause ends before it starts",
             SlaError::NoDeadlineWithinHorizon => {
-                "no deadline within 10 years: the calendar has too little opening time"
+                "no deadline within 10 years: the calendar has too little opening time, or pauses cover it"
             }
             SlaError::OutOfRange => "date is outside the supported range (years 1678 to 2262)",
             SlaError::InvalidAtRiskShare => "at-risk share must be a number between 0 and 1",
@@ -449,11 +449,13 @@ pub fn status(
     BusinessClock::new(calendar).status(target, submitted, pauses, now, at_risk_share)
 }
 
-/// Formats an instant as RFC 3339 with whole seconds and a numeric offset,
-/// e.g. `2026-04-07T14:00:00+02:00`.
+/// Formats an instant as RFC 3339 with a numeric offset, e.g.
+/// `2026-04-07T14:00:00+02:00`: whole seconds, and the fraction of a second
+/// only where there is one (`2026-04-07T14:00:00.500+02:00`), so that a
+/// deadline is never shown earlier than it is.
 pub fn format_rfc3339<Z: TimeZone>(dt: &DateTime<Z>) -> String
 where
     Z::Offset: fmt::Display,
 {
-    dt.to_rfc3339_opts(SecondsFormat::Secs, false)
+    dt.to_rfc3339_opts(SecondsFormat::AutoSi, false)
 }

@@ -39,6 +39,25 @@ pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool, allow_violations: boo
         };
         match loaded.compiled() {
             Some(policy) => {
+                // Warnings do not stop a build; it says how many, of what.
+                let mut codes: std::collections::BTreeMap<&str, usize> = Default::default();
+                for d in loaded.diagnostics().iter().filter(|d| !d.is_error()) {
+                    *codes.entry(d.code.as_str()).or_default() += 1;
+                }
+                if !codes.is_empty() {
+                    let total: usize = codes.values().sum();
+                    let list: Vec<String> = codes
+                        .iter()
+                        .map(|(code, n)| format!("{n} {code}"))
+                        .collect();
+                    eprintln!(
+                        "warning: {}: {total} {} ({}); `policyc check {}` shows them",
+                        loaded.name,
+                        if total == 1 { "warning" } else { "warnings" },
+                        list.join(", "),
+                        loaded.name
+                    );
+                }
                 let meta = Meta::new(&loaded.name, &loaded.source, policy.policy());
                 outputs.extend(emit::outputs(policy, &meta));
                 compiled.push((loaded, meta));

@@ -1,0 +1,76 @@
+//! The command line at its edges: a closed pipe, instants with a fraction
+//! of a second, warnings during a build.
+
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+fn policyc() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_policyc"));
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
+    command
+}
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    // Far more output than a pipe holds, so the reader's close is felt.
+    let mut child = policyc()
+        .args(["render", "policies/github/v1.0.policy", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs policyc");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("its output")
+        .read_exact(&mut first)
+        .expect("reads the start");
+    // The output pipe is now closed (dropped above).
+    let out = child.wait_with_output().expect("waits");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(141), "{stderr}");
+}
+
+#[test]
+fn instants_keep_their_fraction_of_a_second() {
+    // Enterprise sev-1 is 2 hours 24x7: 16:59:59.5 + 2 h = 18:59:59.5.
+    let out = policyc()
+        .args([
+            "sla",
+            "policies/customer-support/v1.0.policy",
+            "--tier",
+            "enterprise",
+            "--severity",
+            "sev-1",
+            "--at",
+            "2026-03-13T16:59:59.500+01:00",
+        ])
+        .output()
+        .expect("runs policyc");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "2026-03-13T18:59:59.500+01:00"
+    );
+}
+
+#[test]
+fn build_says_how_many_warnings_of_what() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("build-warnings");
+    let out = policyc()
+        .args(["build", "policies/customer-support/v1.0.policy", "--out"])
+        .arg(&dir)
+        .output()
+        .expect("runs policyc");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(
+            "policies/customer-support/v1.0.policy: 9 warnings (2 W602, 1 W603, 1 W604, 1 W605, 1 W606, 1 W607, 1 W608, 1 W701)"
+        ),
+        "{stderr}"
+    );
+}
