@@ -267,6 +267,22 @@ fn syntax_error(
             .help("close the text with `\"` on the same line; use a prose block in `\"\"\"` for text over several lines");
         return (diagnostic, at);
     }
+    if found.1 == 0 {
+        if let Some(open) = left_open(chunk) {
+            let brace = Span::new(offset + open.brace, offset + open.brace + 1);
+            let diagnostic = Diagnostic::new(
+                Code::E010,
+                format!("the {} `{}` is not closed", open.kind, open.id),
+            )
+            .label(brace, "opened here; its `}` is missing")
+            .label(span, "the file ends here")
+            .help(format!(
+                "add `}}` at the end of `{} {}` (the indentation shows where it ends)",
+                open.kind, open.id
+            ));
+            return (diagnostic, at);
+        }
+    }
     let diagnostic = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => {
             let mut expected: Vec<&str> = positives.iter().filter_map(|r| describe(*r)).collect();
@@ -293,6 +309,61 @@ fn syntax_error(
         }
     };
     (diagnostic, at)
+}
+
+/// A declaration whose `{` has no `}`.
+struct Open<'a> {
+    kind: &'a str,
+    id: &'a str,
+    /// The offset of its `{` in the chunk.
+    brace: usize,
+}
+
+/// The declaration left open in `chunk`, found by indentation: the first
+/// whose body is followed, at its own indentation or less, by anything but
+/// its `}`. Lines in prose blocks are skipped. Linear in the chunk.
+fn left_open(chunk: &str) -> Option<Open<'_>> {
+    let mut stack: Vec<(usize, Open<'_>)> = Vec::new();
+    let mut in_prose = false;
+    let mut offset = 0;
+    for line in chunk.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let quotes = line.matches("\"\"\"").count();
+        let was_prose = in_prose;
+        if quotes % 2 == 1 {
+            in_prose = !in_prose;
+        }
+        if was_prose || quotes > 0 {
+            continue;
+        }
+        let code = line.split('#').next().unwrap_or("").trim_end();
+        let text = code.trim_start();
+        if text.is_empty() {
+            continue;
+        }
+        let indent = code.len() - text.len();
+        // Anything at the indentation of an open declaration or less ends
+        // its body: a `}` there closes it, anything else shows it open.
+        if let Some((top, _)) = stack.last() {
+            if indent <= *top {
+                if text.starts_with('}') && indent == *top {
+                    stack.pop();
+                    continue;
+                }
+                return stack.pop().map(|(_, open)| open);
+            }
+        }
+        let opens = text.ends_with('{') && !text.contains('}');
+        if opens {
+            let mut words = text.split_whitespace();
+            if let (Some(kind), Some(id)) = (words.next(), words.next()) {
+                let brace = start + code.len() - 1;
+                stack.push((indent, Open { kind, id, brace }));
+            }
+        }
+    }
+    stack.pop().map(|(_, open)| open)
 }
 
 /// A short description of what stands at the error, and its length.
