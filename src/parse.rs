@@ -293,9 +293,20 @@ fn syntax_error(
                 1 => expected[0].to_owned(),
                 n => format!("{} or {}", expected[..n - 1].join(", "), expected[n - 1]),
             };
+            // The error's line and the one before it: a misspelled unit
+            // can leave its last word to be read as the next field's name.
+            let head = &chunk[..at.min(chunk.len())];
+            let line_start = head
+                .trim_end_matches(|c: char| c != '\n')
+                .trim_end_matches('\n')
+                .rfind('\n')
+                .map_or(0, |n| n + 1);
+            let before = &chunk[line_start..at.min(chunk.len())];
+            let help =
+                misspelled_unit(before, rest).unwrap_or_else(|| syntax_help(&expected, &found.0));
             Diagnostic::new(Code::E010, format!("expected {what}, found {}", found.0))
                 .label(span, format!("expected {what}"))
-                .help(syntax_help(&expected, &found.0))
+                .help(help)
         }
         ErrorVariant::CustomError { message } => {
             let message = if message.contains("call limit") || message.contains("stack") {
@@ -309,6 +320,43 @@ fn syntax_error(
         }
     };
     (diagnostic, at)
+}
+
+/// The words of lengths of time, as targets and durations write them.
+const UNIT_WORDS: [&str; 12] = [
+    "minutes", "minute", "hours", "hour", "days", "day", "weeks", "week", "months", "month",
+    "business", "24x7",
+];
+
+/// A suggestion in the policy's words where a length of time is misspelled
+/// on the line of a syntax error: `2 hourz 24x7` -> `hours`, `2h` -> `2
+/// hours`, `1 buisness day` -> `business`.
+fn misspelled_unit(before: &str, rest: &str) -> Option<String> {
+    let after = rest.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let words = before.split_whitespace().chain(std::iter::once(after));
+    for word in words {
+        let word = word.trim_matches(|c: char| c == '|' || c == ',' || c == '[' || c == ']');
+        // `2h`, `30min`: a number run into a unit.
+        let digits = word.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && digits < word.len() && word != "24x7" {
+            let (n, unit) = word.split_at(digits);
+            let full = match unit {
+                "h" | "hr" | "hrs" | "hour" | "hours" => Some("hours"),
+                "m" | "min" | "mins" | "minute" | "minutes" => Some("minutes"),
+                "d" | "day" | "days" => Some("days"),
+                _ => None,
+            };
+            if let Some(full) = full {
+                return Some(format!("write the number and the unit apart: `{n} {full}`"));
+            }
+        }
+        if word.chars().all(|c| c.is_ascii_lowercase()) && !UNIT_WORDS.contains(&word) {
+            if let Some(meant) = crate::diagnostic::did_you_mean(word, UNIT_WORDS.iter().copied()) {
+                return Some(format!("did you mean `{meant}` instead of `{word}`?"));
+            }
+        }
+    }
+    None
 }
 
 /// A declaration whose `{` has no `}`.

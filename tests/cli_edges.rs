@@ -74,3 +74,29 @@ fn build_says_how_many_warnings_of_what() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_misspelled_unit_gets_a_suggestion_in_the_policys_words() {
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("misspelled");
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    let policy = |target: &str| {
+        format!(
+            "policy demo \"D\" {{\n    version:   1.0\n    provider:  \"X\"\n    effective: 2026-06\n}}\n\nsection s \"S\" {{\n    tier gold \"Gold\" {{\n        response-target: {target}\n    }}\n}}\n"
+        )
+    };
+    for (target, help) in [
+        ("2 hourz 24x7", "did you mean `hour` instead of `hourz`?"),
+        ("2h 24x7", "write the number and the unit apart: `2 hours`"),
+        (
+            "1 buisness day",
+            "did you mean `business` instead of `buisness`?",
+        ),
+    ] {
+        let file = dir.join("typo.policy");
+        std::fs::write(&file, policy(target)).expect("writes");
+        let out = policyc().arg("check").arg(&file).output().expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains(help), "{target}: {stderr}");
+    }
+}
