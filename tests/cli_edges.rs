@@ -100,3 +100,27 @@ fn a_misspelled_unit_gets_a_suggestion_in_the_policys_words() {
         assert!(stderr.contains(help), "{target}: {stderr}");
     }
 }
+
+#[test]
+fn check_short_prints_one_line_per_diagnostic() {
+    let out = policyc()
+        .args([
+            "check",
+            "--format",
+            "short",
+            "policies/customer-support/v1.0.policy",
+        ])
+        .output()
+        .expect("runs policyc");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    // v1.0's nine warnings, one line each.
+    assert_eq!(lines.len(), 9, "{stdout}");
+    assert!(lines
+        .iter()
+        .all(|l| l.starts_with("policies/customer-support/v1.0.policy:")));
+    assert!(
+        lines.contains(&"policies/customer-support/v1.0.policy:106:15: warning[W701]: the party `end-customer` is never used"),
+        "{stdout}"
+    );
+}

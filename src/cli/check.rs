@@ -12,6 +12,9 @@ pub enum Format {
     Human,
     /// JSON on standard output: code, severity, message, file, line, column, end.
     Json,
+    /// One line per diagnostic on standard output, for editors and CI logs:
+    /// `file:line:column: severity[CODE]: message`.
+    Short,
 }
 
 /// Runs `policyc check`.
@@ -47,6 +50,21 @@ pub fn run(paths: Vec<PathBuf>, format: Format, deny_warnings: bool) -> ExitCode
                 &loaded.source,
                 loaded.diagnostics(),
             )),
+            Format::Short => {
+                for d in
+                    policyc::report::to_json(&loaded.name, &loaded.source, loaded.diagnostics())
+                {
+                    println!(
+                        "{}:{}:{}: {}[{}]: {}",
+                        d["file"].as_str().unwrap_or_default(),
+                        d["line"],
+                        d["column"],
+                        d["severity"].as_str().unwrap_or_default(),
+                        d["code"].as_str().unwrap_or_default(),
+                        d["message"].as_str().unwrap_or_default()
+                    );
+                }
+            }
         }
     }
     match format {
@@ -54,7 +72,7 @@ pub fn run(paths: Vec<PathBuf>, format: Format, deny_warnings: bool) -> ExitCode
             let text = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "[]".to_owned());
             println!("{text}");
         }
-        Format::Human => eprintln!(
+        Format::Human | Format::Short => eprintln!(
             "checked {} {}: {} {}, {} {}",
             files.len(),
             plural(files.len(), "file", "files"),
