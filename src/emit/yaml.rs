@@ -7,7 +7,7 @@ use crate::facts::Valid;
 /// The policy as a `policyc/1` YAML document: `# {marker}`, then the
 /// document. Parsed back, it equals the JSON output.
 pub fn emit(policy: &Valid, meta: &Meta) -> String {
-    let mut out = format!("# {}\n", meta.marker());
+    let mut out = format!("# {}\n", super::escape::yaml_comment(&meta.marker()));
     // Serializing the document cannot fail: every map key is a string.
     out.push_str(
         &serde_yaml::to_string(&super::document::document(policy, meta)).unwrap_or_default(),
