@@ -20,11 +20,19 @@ pub fn is_hidden(c: char) -> bool {
         )
 }
 
-/// Hidden characters written as `\u{..}`, so a line stays one visible line.
+/// Whether `c` is printable for YAML (which refuses a stream holding any
+/// other character) and not [`is_hidden`].
+pub fn is_printable(c: char) -> bool {
+    matches!(c, '\u{20}'..='\u{7E}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+        && !is_hidden(c)
+}
+
+/// Characters not [`is_printable`] written as `\u{..}`, so a line stays
+/// one visible line.
 fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if is_hidden(c) {
+        if !is_printable(c) {
             out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
         } else {
             out.push(c);

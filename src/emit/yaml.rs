@@ -121,7 +121,26 @@ fn string(s: &str, indent: usize) -> String {
         }
         return out;
     }
-    serde_json::to_string(s).unwrap_or_default()
+    quoted(s)
+}
+
+/// A double-quoted string: every character that is not printable, or that
+/// a reader takes for a line break (U+0085, U+2028, U+2029), escaped.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if super::escape::is_printable(c) => out.push(c),
+            c => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// Words a YAML 1.1 reader takes for booleans or null, in any case.
@@ -140,7 +159,7 @@ fn plain(s: &str) -> bool {
         && s.chars().all(|c| {
             c.is_ascii_alphanumeric()
                 || " -_./()',+%&;?!*".contains(c)
-                || (!c.is_ascii() && !c.is_whitespace() && !super::escape::is_hidden(c))
+                || (!c.is_ascii() && !c.is_whitespace() && super::escape::is_printable(c))
         })
 }
 
@@ -151,7 +170,7 @@ fn literal_block(s: &str) -> bool {
         && !s.ends_with(['\n', ' ', '\t'])
         && !s.starts_with([' ', '\n', '\t'])
         && s.chars()
-            .all(|c| c == '\n' || (!super::escape::is_hidden(c) && c != '\u{85}'))
+            .all(|c| c == '\n' || super::escape::is_printable(c))
 }
 
 #[cfg(test)]
@@ -183,5 +202,9 @@ mod tests {
         }
         assert_eq!(string("Severalnines AB", 0), "Severalnines AB");
         assert_eq!(string("a\nb", 2), "|-\n  a\n  b");
+        assert_eq!(
+            string("a\u{2028}\u{85}\"\\", 0),
+            "\"a\\u2028\\u0085\\\"\\\\\""
+        );
     }
 }
