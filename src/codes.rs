@@ -110,6 +110,9 @@ codes! {
     E011 Error Syntax Unreachable("pest's call limit, proportional to the input, is never reached by the grammar");
     /// A quoted text is not closed on its line.
     E012 Error Syntax File;
+    /// An invisible or direction-changing character inside a text, prose
+    /// or a note.
+    E013 Error Syntax File;
     /// Not a kind of declaration.
     E101 Error Structure File;
     /// A declaration where its kind cannot stand.

@@ -446,6 +446,22 @@ fn is_invisible(c: char) -> bool {
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
 }
 
+/// Characters not allowed inside a text or prose: control characters
+/// other than tab and line breaks, bidi embeddings, overrides and isolates
+/// (U+202A-U+202E, U+2066-U+2069), zero-width characters and marks
+/// (U+200B-U+200F, U+2060) and the byte-order mark.
+fn is_hidden_in_text(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+}
+
 fn syntax_help(expected: &[&str], found: &str) -> String {
     if found == "the end of the file" {
         return "a declaration is not closed; add the missing `}`".to_owned();
@@ -598,6 +614,7 @@ impl Lower<'_> {
                 Rule::corner => cells.push(Cell::Corner(self.span(&part))),
                 Rule::note => {
                     let span = self.span(&part);
+                    self.hidden(enclosed(part.as_str(), 1), span.start + 1);
                     let text = enclosed(part.as_str(), 1).trim().to_owned();
                     if let Some(Cell::Value(item)) = cells.last_mut() {
                         item.span = item.span.to(span);
@@ -627,6 +644,7 @@ impl Lower<'_> {
             match inner.as_rule() {
                 Rule::note => {
                     let s = self.span(&inner);
+                    self.hidden(enclosed(inner.as_str(), 1), s.start + 1);
                     let text = enclosed(inner.as_str(), 1).trim().to_owned();
                     note = Some(Box::new(Spanned::new(text, s)));
                 }
@@ -1081,6 +1099,7 @@ impl Lower<'_> {
         let span = self.span(&pair);
         let raw = enclosed(pair.as_str(), 3).to_owned();
         let text_start = span.start + 3;
+        self.hidden(&raw, text_start);
         Prose {
             text_start,
             raw,
@@ -1088,9 +1107,31 @@ impl Lower<'_> {
         }
     }
 
+    /// E013 at the first character of `text` (starting at byte `start`)
+    /// that an editor shows as nothing or that reorders the text around it.
+    fn hidden(&mut self, text: &str, start: usize) {
+        let suspect = |b: &u8| (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || *b >= 0x7f;
+        if !text.as_bytes().iter().any(suspect) {
+            return;
+        }
+        let Some((at, c)) = text.char_indices().find(|&(_, c)| is_hidden_in_text(c)) else {
+            return;
+        };
+        let at = start + at;
+        self.diagnostics.push(
+            Diagnostic::new(
+                Code::E013,
+                format!("the invisible character U+{:04X} in a text", u32::from(c)),
+            )
+            .label(Span::new(at, at + c.len_utf8()), "here")
+            .help("remove it: it may have come with text pasted from elsewhere, and it can make the text read differently from what it holds (a direction override reorders what follows it)"),
+        );
+    }
+
     fn string(&mut self, pair: Pair<Rule>) -> String {
         let body = enclosed(pair.as_str(), 1);
         let start = self.span(&pair).start + 1;
+        self.hidden(body, start);
         // The grammar ends a string's text at `\n` only (a search for three
         // bytes is a memchr); a lone `\r` is a line break too.
         if let Some(at) = memchr::memchr(b'\r', body.as_bytes()) {

@@ -921,3 +921,82 @@ fn collect_pointers(value: &Json, at: String, out: &mut Vec<String>) {
         _ => out.push(at),
     }
 }
+
+/// Whether PyYAML can be imported. On CI (`CI=true`) its absence fails the
+/// test: `.ci/run` installs it.
+fn pyyaml() -> bool {
+    let found = std::process::Command::new("python3")
+        .args(["-c", "import yaml"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "python3 with PyYAML is needed on CI (.ci/run installs it)"
+        );
+        eprintln!("skipped: python3 with PyYAML not found");
+    }
+    found
+}
+
+/// A YAML 1.1 reader (PyYAML) reads every YAML output as the JSON output:
+/// no `on:` key read as `true`, no `17:00` as 1020, no date as a date.
+/// Run on the shipped outputs in `generated/` (every policy in `policies/`,
+/// kept current by `policyc build --check`) and on every test policy.
+#[test]
+fn pyyaml_reads_yaml_as_the_json() {
+    if !pyyaml() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("policyc-pyyaml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut yamls: Vec<PathBuf> = Vec::new();
+    for entry in std::fs::read_dir(root.join("generated")).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&path).unwrap() {
+            let file = file.unwrap().path();
+            if file.extension().is_some_and(|e| e == "yaml") {
+                yamls.push(file);
+            }
+        }
+    }
+    assert!(yamls.len() >= 6, "the shipped outputs are missing");
+    for (i, (name, source)) in all_sources().into_iter().enumerate() {
+        let policy = model(&name, &source);
+        let meta = Meta::new(&name, &source, policy.policy());
+        let base = dir.join(format!("p{i}"));
+        std::fs::write(base.with_extension("yaml"), yaml::emit(&policy, &meta)).unwrap();
+        std::fs::write(base.with_extension("json"), json::emit(&policy, &meta)).unwrap();
+        yamls.push(base.with_extension("yaml"));
+    }
+    let script = r#"
+import json, sys, yaml
+bad = []
+for y in sys.argv[1:]:
+    with open(y, encoding="utf-8") as f:
+        read = json.dumps(yaml.safe_load(f), sort_keys=True, default=repr)
+    with open(y[:-5] + ".json", encoding="utf-8") as f:
+        want = json.dumps(json.load(f), sort_keys=True)
+    if read != want:
+        bad.append(y)
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+"#;
+    let out = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .args(&yamls)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "PyYAML reads these differently from the JSON:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

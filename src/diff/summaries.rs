@@ -57,7 +57,11 @@ pub fn summaries(versions: &[(&Valid, &Meta)]) -> Vec<ChangeSummary> {
             ChangeSummary {
                 output: Output {
                     path: format!("{}/changes-v{}-to-v{}.md", new_meta.policy_id, old_meta.version, new_meta.version),
-                    contents: format!("<!-- {marker} -->\n\n{}", super::render_markdown(&diff)),
+                    contents: format!(
+                        "<!-- {} -->\n\n{}",
+                        crate::emit::escape::markdown_comment(&marker),
+                        super::render_markdown(&diff)
+                    ),
                 },
                 policy: new_meta.policy_id.clone(),
                 old_version: old_meta.version.clone(),

@@ -49,7 +49,10 @@ impl<'a> ProseRenderer<'a> {
 pub fn emit(valid: &Valid, meta: &Meta) -> String {
     let ctx = Ctx::new(valid);
     let policy = valid.policy();
-    let mut blocks = vec![Block::Text(format!("<!-- {} -->", meta.marker()))];
+    let mut blocks = vec![Block::Text(format!(
+        "<!-- {} -->",
+        super::escape::markdown_comment(&meta.marker())
+    ))];
     blocks.extend(title_block(&ctx));
     let mut body = Vec::new();
     for &root in &policy.roots {
@@ -59,7 +62,11 @@ pub fn emit(valid: &Valid, meta: &Meta) -> String {
     blocks.push(Block::Text("## Table of Contents".to_owned()));
     blocks.extend(contents(policy, &body));
     blocks.push(Block::Text(body));
-    let mut out = table::join(&blocks);
+    // Everything after the header comment holds text from the policy.
+    let header = blocks.remove(0);
+    let mut out = table::join(&[header]);
+    out.push_str("\n\n");
+    out.push_str(&super::escape::markdown_body(&table::join(&blocks)));
     out.push('\n');
     out
 }

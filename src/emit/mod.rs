@@ -6,6 +6,7 @@
 //! policy version, policyc's version and a hash of the source.
 
 pub mod document;
+pub mod escape;
 pub mod json;
 pub mod markdown;
 pub mod rust;

@@ -82,7 +82,7 @@ pub fn emit(valid: &Valid, meta: &Meta) -> String {
         lifecycle::print(item, &mut code);
     }
     let body = code.finish();
-    let mut out = format!("// {}\n", meta.marker());
+    let mut out = format!("// {}\n", super::escape::rust_comment(&meta.marker()));
     if !body.is_empty() {
         out.push('\n');
         out.push_str(&body);
