@@ -116,46 +116,91 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
+/// How many candidates [`did_you_mean`] measures against one word at most,
+/// the closest in length first: with thousands of declared ids of the same
+/// length, an unknown id costs a bounded number of comparisons.
+pub const SUGGESTION_CANDIDATES: usize = 200;
+
 /// The closest of `candidates` to `word`, if close enough to suggest.
+///
+/// Only candidates whose length is within the suggestion limit can be close
+/// enough (the edit distance is at least the difference in length); of
+/// those, at most [`SUGGESTION_CANDIDATES`] are measured, nearest in length
+/// first, and each measurement stops once it exceeds the best so far.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    // Candidates by how far their length is from the word's.
+    let mut by_gap: Vec<(usize, usize, &str)> = Vec::new();
+    for (order, candidate) in candidates.into_iter().enumerate() {
+        let m = if candidate.is_ascii() {
+            candidate.len()
+        } else {
+            candidate.chars().count()
+        };
+        let limit = (n.max(m) / 3).max(1);
+        let gap = n.abs_diff(m);
+        if gap <= limit {
+            by_gap.push((gap, order, candidate));
+        }
+    }
+    by_gap.sort_unstable();
     let mut best: Option<(usize, &str)> = None;
-    let letters = |s: &str| {
-        s.chars()
-            .filter(|c| !c.is_ascii_digit())
-            .collect::<String>()
-    };
-    for candidate in candidates {
+    for &(_, _, candidate) in by_gap.iter().take(SUGGESTION_CANDIDATES) {
+        let m = candidate.chars().count();
+        let limit = (n.max(m) / 3).max(1);
+        let cutoff = best.map_or(limit, |(d, _)| d.min(limit));
+        let Some(distance) = bounded_edit_distance(&chars, candidate, cutoff) else {
+            continue;
+        };
         // `sev-3` is not a misspelling of `sev-1`: ids that differ only in
         // their numbers are different ids.
-        if word != candidate && letters(word) == letters(candidate) {
+        if word != candidate && same_letters(word, candidate) {
             continue;
         }
-        let distance = edit_distance(word, candidate);
-        let limit = (word.chars().count().max(candidate.chars().count()) / 3).max(1);
-        if distance <= limit && best.is_none_or(|(d, c)| (distance, candidate) < (d, c)) {
+        if best.is_none_or(|(d, c)| (distance, candidate) < (d, c)) {
             best = Some((distance, candidate));
         }
     }
     best.map(|(_, c)| c)
 }
 
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Whether `a` and `b` are the same once their digits are removed.
+fn same_letters(a: &str, b: &str) -> bool {
+    let letters = |s: &'_ str| {
+        s.chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<Vec<_>>()
+    };
+    letters(a) == letters(b)
+}
+
+/// Levenshtein distance over characters, or `None` once it is sure to
+/// exceed `cutoff`.
+fn bounded_edit_distance(a: &[char], b: &str, cutoff: usize) -> Option<usize> {
     let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cutoff {
+        return None;
+    }
     let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
+    for (i, ca) in a.iter().enumerate() {
         let mut previous = row[0];
         row[0] = i + 1;
+        let mut smallest = row[0];
         for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
+            let substitution = previous + usize::from(ca != cb);
             previous = row[j + 1];
             row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+            smallest = smallest.min(row[j + 1]);
+        }
+        if smallest > cutoff {
+            return None;
         }
     }
-    row[b.len()]
+    Some(row[b.len()]).filter(|&d| d <= cutoff)
 }
 
 #[cfg(test)]
@@ -169,5 +214,18 @@ mod tests {
         assert_eq!(did_you_mean("advnced", ids), Some("advanced"));
         assert_eq!(did_you_mean("gold", ids), None);
         assert_eq!(did_you_mean("sev-3", ["sev-1", "sev-2"]), None);
+        assert_eq!(
+            did_you_mean("enterprize", ["enterprise", "enterprize-x"]),
+            Some("enterprise")
+        );
+    }
+
+    #[test]
+    fn many_candidates_of_one_length_stay_bounded() {
+        let ids: Vec<String> = (0..20_000).map(|i| format!("area-{i:05}")).collect();
+        assert_eq!(
+            did_you_mean("araa-00001", ids.iter().map(String::as_str)),
+            Some("area-00001")
+        );
     }
 }
