@@ -119,37 +119,69 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// How many candidates [`did_you_mean`] measures against one word at most,
 /// the closest in length first: with thousands of declared ids of the same
 /// length, an unknown id costs a bounded number of comparisons.
-pub const SUGGESTION_CANDIDATES: usize = 200;
+pub const SUGGESTION_CANDIDATES: usize = 50;
+
+/// Up to this many candidates near in length, all are measured (every
+/// IANA time zone, every field of a kind): the cap is for ids by the
+/// thousand.
+pub const MEASURED_WHOLE: usize = 1_000;
 
 /// The closest of `candidates` to `word`, if close enough to suggest.
 ///
 /// Only candidates whose length is within the suggestion limit can be close
 /// enough (the edit distance is at least the difference in length); of
-/// those, at most [`SUGGESTION_CANDIDATES`] are measured, nearest in length
-/// first, and each measurement stops once it exceeds the best so far.
+/// those, when there are more than [`MEASURED_WHOLE`], at most
+/// [`SUGGESTION_CANDIDATES`] are measured, nearest in length first, and each measurement stops once it exceeds the best so far.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let chars: Vec<char> = word.chars().collect();
     let n = chars.len();
-    // Candidates by how far their length is from the word's.
-    let mut by_gap: Vec<(usize, usize, &str)> = Vec::new();
-    for (order, candidate) in candidates.into_iter().enumerate() {
+    // Candidates near enough in length, with how far their length is from
+    // the word's.
+    let mut near: Vec<(usize, &str)> = Vec::new();
+    let mut per_gap: Vec<usize> = Vec::new();
+    for candidate in candidates {
         let m = if candidate.is_ascii() {
             candidate.len()
         } else {
             candidate.chars().count()
         };
-        let limit = (n.max(m) / 3).max(1);
         let gap = n.abs_diff(m);
-        if gap <= limit {
-            by_gap.push((gap, order, candidate));
+        if gap <= (n.max(m) / 3).max(1) {
+            if per_gap.len() <= gap {
+                per_gap.resize(gap + 1, 0);
+            }
+            per_gap[gap] += 1;
+            near.push((gap, candidate));
         }
     }
-    by_gap.sort_unstable();
+    // The nearest in length first: every candidate below the gap `widest`,
+    // and at `widest` the first declared, up to the cap.
+    // A fixed vocabulary (time zones, fields) is measured whole.
+    let mut room = SUGGESTION_CANDIDATES;
+    let mut widest = per_gap.len();
+    let capped = near.len() > MEASURED_WHOLE;
+    for (gap, &count) in per_gap.iter().enumerate().filter(|_| capped) {
+        if count >= room {
+            widest = gap;
+            break;
+        }
+        room -= count;
+    }
     let mut best: Option<(usize, &str)> = None;
-    for &(_, _, candidate) in by_gap.iter().take(SUGGESTION_CANDIDATES) {
+    let chosen = near.into_iter().filter(|&(gap, _)| {
+        if gap < widest {
+            true
+        } else if gap == widest && room > 0 {
+            room -= 1;
+            true
+        } else {
+            false
+        }
+    });
+    for (_, candidate) in chosen {
         let m = candidate.chars().count();
         let limit = (n.max(m) / 3).max(1);
         let cutoff = best.map_or(limit, |(d, _)| d.min(limit));
