@@ -14,6 +14,9 @@ use policyc::report::Style;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+/// How many diagnostics of one file are drawn for people.
+pub const SHOWN: usize = 50;
+
 /// Colour on a terminal unless `NO_COLOR` is set; plain otherwise.
 pub fn style() -> Style {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -121,10 +124,22 @@ impl Loaded {
     }
 
     /// Prints the diagnostics to standard error.
+    ///
+    /// At most [`SHOWN`] of them: the rest are counted, and `check --format
+    /// json` lists them all.
     pub fn print_diagnostics(&self) {
+        let all = self.diagnostics();
+        let shown = &all[..all.len().min(SHOWN)];
         eprint!(
             "{}",
-            policyc::report::render(&self.name, &self.source, self.diagnostics(), style())
+            policyc::report::render(&self.name, &self.source, shown, style())
         );
+        if all.len() > shown.len() {
+            eprintln!(
+                "... and {} more in {}; `policyc check --format json` lists all\n",
+                all.len() - shown.len(),
+                self.name
+            );
+        }
     }
 }

@@ -163,14 +163,21 @@ pub fn resolve(policy: &Policy, id: &Spanned<String>, kinds: &[Kind]) -> Option<
             d = match candidates(policy, &id.value, kinds) {
                 Some(s) => d.help(format!("did you mean `{s}`?")),
                 None => {
-                    let known: Vec<String> = policy
-                        .decls
-                        .iter()
-                        .filter(|d| kinds.contains(&d.kind))
+                    // At most `LISTED` ids: thousands of unknown references
+                    // to thousands of declarations must not print them all
+                    // every time.
+                    const LISTED: usize = 20;
+                    let mut declared = policy.decls.iter().filter(|d| kinds.contains(&d.kind));
+                    let known: Vec<String> = declared
+                        .by_ref()
+                        .take(LISTED)
                         .map(|d| format!("`{}`", d.id.value))
                         .collect();
+                    let more = declared.count();
                     if known.is_empty() {
                         d.help(format!("declare a {names} with this id"))
+                    } else if more > 0 {
+                        d.help(format!("declared: {}, and {more} more", known.join(", ")))
                     } else {
                         d.help(format!("declared: {}", known.join(", ")))
                     }
