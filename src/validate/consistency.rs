@@ -99,6 +99,10 @@ pub fn check_target_order(facts: &Facts) -> Vec<Diagnostic> {
                     .is_ok_and(|order| order.direction() == Direction::Later)
             })
         };
+        // Out-of-order pairs, summed up per grid: one warning each for
+        // severities and tiers, listing the pairs.
+        let mut severity_pairs: Vec<Diagnostic> = Vec::new();
+        let mut tier_pairs: Vec<Diagnostic> = Vec::new();
         for tier in columns {
             for (i, more) in rows.iter().enumerate() {
                 for less in &rows[i + 1..] {
@@ -106,7 +110,7 @@ pub fn check_target_order(facts: &Facts) -> Vec<Diagnostic> {
                         continue;
                     };
                     if later(tb, ta) {
-                        diagnostics.push(
+                        severity_pairs.push(
                             Diagnostic::new(Code::W501, format!("`{more}` is answered more slowly than `{less}` at the tier `{tier}`"))
                                 .label(a.span, format!("`{}` for the more severe `{more}`", target(ta.target)))
                                 .label(b.span, format!("`{}` for the less severe `{less}`", target(tb.target)))
@@ -129,7 +133,7 @@ pub fn check_target_order(facts: &Facts) -> Vec<Diagnostic> {
                         continue;
                     };
                     if later(ta, tb) {
-                        diagnostics.push(
+                        tier_pairs.push(
                             Diagnostic::new(Code::W502, format!("the tier `{higher}` answers `{severity}` more slowly than the lower tier `{lower}`"))
                                 .label(b.span, format!("`{}` at `{higher}`", target(tb.target)))
                                 .label(a.span, format!("`{}` at `{lower}`", target(ta.target)))
@@ -139,6 +143,53 @@ pub fn check_target_order(facts: &Facts) -> Vec<Diagnostic> {
                 }
             }
         }
+        let grid_id = decl.id.as_str();
+        diagnostics.extend(summary(Code::W501, grid_id, severity_pairs));
+        diagnostics.extend(summary(Code::W502, grid_id, tier_pairs));
     }
     diagnostics
+}
+
+/// How many out-of-order pairs a summary names, and cells it marks.
+const SHOWN: usize = 5;
+
+/// The warnings of one grid and code as one: a single pair as it is; more
+/// as one warning naming the first [`SHOWN`] pairs and counting the rest,
+/// with their cells marked. Linear in the pairs.
+fn summary(code: Code, grid: &str, pairs: Vec<Diagnostic>) -> Option<Diagnostic> {
+    if pairs.len() <= 1 {
+        return pairs.into_iter().next();
+    }
+    let count = pairs.len();
+    let named: Vec<String> = pairs
+        .iter()
+        .take(SHOWN)
+        .map(|d| d.message.clone())
+        .collect();
+    let rest = match count.saturating_sub(SHOWN) {
+        0 => String::new(),
+        n => format!("; and {n} more"),
+    };
+    let what = if code == Code::W501 {
+        "severities answered out of order"
+    } else {
+        "tiers answering out of order"
+    };
+    let mut summary = Diagnostic::new(
+        code,
+        format!(
+            "the grid `{grid}` has {count} {what}: {}{rest}",
+            named.join("; ")
+        ),
+    );
+    let mut seen = std::collections::HashSet::new();
+    for label in pairs.iter().take(SHOWN).flat_map(|d| d.labels.iter()) {
+        if seen.insert((label.span.start, label.span.end)) {
+            summary = summary.label(label.span, label.text.clone());
+        }
+    }
+    if let Some(help) = pairs.first().and_then(|d| d.help.clone()) {
+        summary = summary.help(help);
+    }
+    Some(summary)
 }
