@@ -97,8 +97,8 @@ fn severities(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
 fn tiers(ctx: &Ctx<'_>, decls: &[&Decl]) -> Table {
     let kind = Kind::Tier;
     let tiers: Vec<TierDecl<'_>> = decls.iter().filter_map(|d| TierDecl::of(d)).collect();
-    // A column only for what some tier states; the licenses' label is the
-    // policy's own (`license-label`), else the kind's.
+    // A column only for what some tier states, each headed by the policy's
+    // `label` for it, else the generic label.
     let columns: Vec<&str> = [
         tier_field::LICENSES,
         tier_field::CHANNELS,
