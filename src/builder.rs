@@ -171,14 +171,14 @@ impl Builder {
                 error,
             })?;
             let name = crate::files::display(path);
-            let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
+            let beside = crate::files::read_beside(path);
             let cargo_metadata = self.cargo_metadata;
             let read = |shared: &str| {
-                let file = dir.join(shared);
                 if cargo_metadata {
+                    let file = path.parent().unwrap_or(Path::new("")).join(shared);
                     println!("cargo:rerun-if-changed={}", file.display());
                 }
-                std::fs::read_to_string(&file).map_err(|e| e.to_string())
+                beside(shared)
             };
             let (source, checked) = crate::check_bytes_with(&bytes, &read);
             let policy = match (checked.valid(), checked.has_errors()) {

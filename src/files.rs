@@ -45,6 +45,13 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Reads the shared files a policy at `policy` includes: by their paths
+/// as written, relative to the policy's folder (see `crate::include`).
+pub fn read_beside(policy: &Path) -> impl Fn(&str) -> Result<String, String> {
+    let dir = policy.parent().unwrap_or(Path::new("")).to_path_buf();
+    move |shared: &str| std::fs::read_to_string(dir.join(shared)).map_err(|e| e.to_string())
+}
+
 /// A path as shown to users: relative and with `/` separators.
 pub fn display(path: &Path) -> String {
     path.to_string_lossy().replace('\\', "/")

@@ -96,26 +96,26 @@ pub fn target(t: &ResponseTarget) -> String {
 
 /// A target with its clock.
 pub fn within(t: &Target) -> String {
-    let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    let unit = match t.unit {
+    let (n, unit) = (t.amount, unit_word(t.amount, t.unit));
+    match (t.clock, t.unit, &t.on) {
+        (Clock::Business, _, None) => format!("{n} business {unit}"),
+        (Clock::Business, _, Some(on)) => format!("{n} business {unit} on {on}"),
+        (Clock::Continuous, TimeUnit::Days, _) => format!("{n} {unit}"),
+        (Clock::Continuous, _, _) => format!("{n} {unit} 24x7"),
+    }
+}
+
+/// `minute` or `minutes`, ..., for `n` of `unit`.
+pub fn unit_word(n: u32, unit: TimeUnit) -> &'static str {
+    let (one, many) = match unit {
         TimeUnit::Minutes => ("minute", "minutes"),
         TimeUnit::Hours => ("hour", "hours"),
         TimeUnit::Days => ("day", "days"),
     };
-    let amount = plural(t.amount, unit.0, unit.1);
-    match (t.clock, t.unit, &t.on) {
-        (Clock::Business, _, None) => format!(
-            "{} business {}",
-            t.amount,
-            &amount[amount.find(' ').map_or(0, |i| i + 1)..]
-        ),
-        (Clock::Business, _, Some(on)) => format!(
-            "{} business {} on {on}",
-            t.amount,
-            &amount[amount.find(' ').map_or(0, |i| i + 1)..]
-        ),
-        (Clock::Continuous, TimeUnit::Days, _) => amount,
-        (Clock::Continuous, _, _) => format!("{amount} 24x7"),
+    if n == 1 {
+        one
+    } else {
+        many
     }
 }
 

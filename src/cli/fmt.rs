@@ -47,13 +47,7 @@ pub fn run(paths: Vec<PathBuf>, check: bool, diff: bool) -> ExitCode {
             invalid += 1;
             continue;
         }
-        let dir = file
-            .parent()
-            .unwrap_or(std::path::Path::new(""))
-            .to_path_buf();
-        let read = move |shared: &str| {
-            std::fs::read_to_string(dir.join(shared)).map_err(|e| e.to_string())
-        };
+        let read = policyc::files::read_beside(file);
         let formatted = match policyc::fmt::format_source_with(&loaded.source, &read) {
             Ok(formatted) => formatted,
             Err(diagnostics) => {

@@ -81,9 +81,7 @@ pub struct Loaded {
 pub fn load(path: &Path) -> Result<Loaded, String> {
     let name = policyc::files::display(path);
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
-    let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
-    let read =
-        move |shared: &str| std::fs::read_to_string(dir.join(shared)).map_err(|e| e.to_string());
+    let read = policyc::files::read_beside(path);
     let (source, checked) = policyc::check_bytes_with(&bytes, &read);
     Ok(Loaded {
         name,

@@ -99,12 +99,7 @@ pub fn target_short(t: &ResponseTarget) -> String {
 }
 
 fn count(n: u32, unit: TimeUnit) -> String {
-    let (one, many) = match unit {
-        TimeUnit::Minutes => ("minute", "minutes"),
-        TimeUnit::Hours => ("hour", "hours"),
-        TimeUnit::Days => ("day", "days"),
-    };
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{n} {}", value_text::unit_word(n, unit))
 }
 
 /// `20 members`, `12 hours/quarter`, `Unlimited`, `N/A`.
