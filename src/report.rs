@@ -17,7 +17,8 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// The index of `source`'s lines (a line ends at `\n`).
+    /// The index of `source`'s lines (a line ends at `\n`, as miette draws
+    /// them).
     pub fn new(source: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr_newlines(source.as_bytes()).map(|i| i + 1));
@@ -56,23 +57,14 @@ struct Source {
     name: String,
     text: Arc<str>,
     lines: LineIndex,
-    /// A lone `\r` is a line break to miette but not to the index: such a
-    /// text is read whole, as miette would.
-    lone_cr: bool,
 }
 
 impl Source {
     fn new(name: &str, text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let lone_cr = bytes
-            .iter()
-            .enumerate()
-            .any(|(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
         Source {
             name: name.to_owned(),
             text: Arc::from(text),
             lines: LineIndex::new(text),
-            lone_cr,
         }
     }
 }
@@ -85,38 +77,38 @@ impl SourceCode for Source {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let text: &str = &self.text;
-        let (first, window) = if self.lone_cr || span.offset() > text.len() {
-            (0, text)
-        } else {
-            let end = (span.offset() + span.len()).min(text.len());
-            let first = self
-                .lines
-                .line(span.offset())
-                .saturating_sub(context_lines_before);
-            let last = self.lines.line(end) + context_lines_after + 2;
-            let from = self.lines.starts[first];
-            let to = self
-                .lines
-                .starts
-                .get(last + 1)
-                .copied()
-                .unwrap_or(text.len());
-            (first, &text[from..to])
-        };
+        if span.offset() > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let end = (span.offset() + span.len()).min(text.len());
+        // A label's line, and its column in bytes as miette counts it.
+        let first = self.lines.line(span.offset());
         let from = self.lines.starts[first];
-        let inner = SourceSpan::new((span.offset() - from).into(), span.len());
-        let contents = window.read_span(&inner, context_lines_before, context_lines_after)?;
-        let base = if window.len() == text.len() { 0 } else { first };
+        let at = span.offset() - from;
+        // The whole lines of the span and its context: a snippet draws
+        // complete lines, even without context lines.
+        let top = first.saturating_sub(context_lines_before);
+        let last_byte = if span.len() == 0 {
+            span.offset()
+        } else {
+            end - 1
+        };
+        let last = (self.lines.line(last_byte.max(span.offset())) + context_lines_after)
+            .min(self.lines.starts.len() - 1);
+        let window_start = self.lines.starts[top];
+        let window_end = self
+            .lines
+            .starts
+            .get(last + 1)
+            .copied()
+            .unwrap_or(text.len());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
-            contents.data(),
-            SourceSpan::new(
-                (contents.span().offset() + from).into(),
-                contents.span().len(),
-            ),
-            contents.line() + base,
-            contents.column(),
-            contents.line_count() + base,
+            text[window_start..window_end].as_bytes(),
+            SourceSpan::new(window_start.into(), window_end - window_start),
+            top,
+            if top == first { at } else { 0 },
+            last - top + 1,
         )))
     }
 }
@@ -138,7 +130,10 @@ pub fn render(name: &str, source: &str, diagnostics: &[Diagnostic], style: Style
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
-        .with_links(false);
+        .with_links(false)
+        // As rustc: only the labelled lines, so a diagnostic stays short
+        // and labels far apart are drawn as separate snippets.
+        .with_context_lines(0);
     let mut out = String::new();
     let source = Source::new(name, source);
     for diagnostic in diagnostics {
@@ -210,17 +205,15 @@ impl fmt::Debug for Report<'_> {
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        // The code leads the message (`[W602] ...`), as a search in a log
+        // finds it, instead of taking a header line of its own.
+        write!(f, "[{}] {}", self.diagnostic.code, self.diagnostic.message)
     }
 }
 
 impl std::error::Error for Report<'_> {}
 
 impl miette::Diagnostic for Report<'_> {
-    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(self.diagnostic.code.as_str()))
-    }
-
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.diagnostic.severity {
             Severity::Error => miette::Severity::Error,

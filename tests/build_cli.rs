@@ -191,7 +191,7 @@ fn interpolation_loops_are_errors_in_every_command() {
         ),
         (
             "tests/fixtures/invalid/E405-two-fields-loop.policy",
-            "`sev-1.definition` shows `sev-2.definition`, which shows",
+            "`sev-1.definition` shows `sev-2.definition`, which",
         ),
     ] {
         for args in [

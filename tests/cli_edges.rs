@@ -124,3 +124,65 @@ fn check_short_prints_one_line_per_diagnostic() {
         "{stdout}"
     );
 }
+
+/// The real policy's nine warnings read in a screenful or two: each
+/// snippet draws its labelled lines only, labels far apart as separate
+/// snippets (601 lines before, when everything between two labels was drawn).
+#[test]
+fn check_of_the_real_policy_is_short() {
+    let out = policyc()
+        .args(["check", "policies/customer-support/v1.0.policy"])
+        .output()
+        .expect("runs policyc");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.ends_with("checked 1 file: 0 errors, 9 warnings\n"),
+        "{stderr}"
+    );
+    let lines = stderr.lines().count();
+    assert!(lines <= 150, "{lines} lines:\n{stderr}");
+    // W606's two labels, 230 lines apart, are two snippets: the grid rows
+    // between them are not drawn.
+    assert!(!stderr.contains("section contacting-support"), "{stderr}");
+    assert!(
+        stderr.contains("[policies/customer-support/v1.0.policy:1107:42]"),
+        "{stderr}"
+    );
+}
+
+/// An error is never buried under warnings: errors come first.
+#[test]
+fn errors_come_before_warnings() {
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("policies/customer-support/v1.0.policy"),
+    )
+    .expect("reads v1.0");
+    let typo = source.replacen(
+        "| *     | community            | advanced ",
+        "| *     | community            | advnced  ",
+        1,
+    );
+    assert_ne!(typo, source, "the grid header is where the test expects it");
+    let dir = std::env::temp_dir().join(format!("policyc-errors-first-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("makes a directory");
+    let file = dir.join("typo.policy");
+    std::fs::write(&file, typo).expect("writes the file");
+    let out = policyc()
+        .arg("check")
+        .arg(&file)
+        .output()
+        .expect("runs policyc");
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("  × [E111] unknown tier `advnced`\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.ends_with("checked 1 file: 1 error, 8 warnings\n"),
+        "{stderr}"
+    );
+}

@@ -123,14 +123,22 @@ impl Loaded {
 
     /// Prints the diagnostics to standard error.
     ///
-    /// At most [`SHOWN`] of them: the rest are counted, and `check --format
-    /// json` lists them all.
+    /// Errors first, then warnings, each in the order of the file, so an
+    /// error is never buried under warnings. At most [`SHOWN`] of them: the
+    /// rest are counted, and `check --format json` lists them all.
     pub fn print_diagnostics(&self) {
         let all = self.diagnostics();
-        let shown = &all[..all.len().min(SHOWN)];
+        let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+            all.iter().partition(|d| d.is_error());
+        let shown: Vec<Diagnostic> = errors
+            .into_iter()
+            .chain(warnings)
+            .take(SHOWN)
+            .cloned()
+            .collect();
         eprint!(
             "{}",
-            policyc::report::render(&self.name, &self.source, shown, style())
+            policyc::report::render(&self.name, &self.source, &shown, style())
         );
         if all.len() > shown.len() {
             eprintln!(
