@@ -88,7 +88,7 @@ impl SourceCode for Source {
         // The whole lines of the span and its context: a snippet draws
         // complete lines, even without context lines.
         let top = first.saturating_sub(context_lines_before);
-        let last_byte = if span.len() == 0 {
+        let last_byte = if span.is_empty() {
             span.offset()
         } else {
             end - 1
@@ -104,7 +104,7 @@ impl SourceCode for Source {
             .unwrap_or(text.len());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
-            text[window_start..window_end].as_bytes(),
+            &text.as_bytes()[window_start..window_end],
             SourceSpan::new(window_start.into(), window_end - window_start),
             top,
             if top == first { at } else { 0 },
