@@ -165,3 +165,62 @@ fn links_of_other_schemes_are_text() {
     assert!(md.contains("[mail](mailto:support@example.com)"), "{md}");
     assert!(md.contains("javascript:alert(document.cookie)"), "{md}");
 }
+
+/// The diff of two versions shows their HTML as text too: titles and cells
+/// in the table of changes, words in the prose diff, ids from a tickets
+/// file in the replay. A reviewer's pull-request page runs nothing.
+#[test]
+fn the_diff_of_hostile_versions_is_inert() {
+    let old = fixture("html-in-titles.policy");
+    let new = old
+        .replace("version:   1.0", "version:   1.1")
+        .replace("Overview <b", "Overview <i onclick=x>new</i> <b")
+        .replace(
+            "see <!-- a comment -->",
+            "see <!-- another --> <img src=y onerror=alert(2)>",
+        );
+    let dir = std::env::temp_dir().join(format!("policyc-hostile-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("makes a directory");
+    std::fs::write(dir.join("a.policy"), &old).expect("writes");
+    std::fs::write(dir.join("b.policy"), &new).expect("writes");
+    std::fs::write(
+        dir.join("tickets.csv"),
+        "id,tier,severity,submitted\ncase-1,<img src=z onerror=alert(3)>,sev-1,2026-06-01T10:00:00Z\n",
+    )
+    .expect("writes");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_policyc"))
+        .args(["diff", "a.policy", "b.policy", "--format", "markdown"])
+        .arg("--replay")
+        .arg("tickets.csv")
+        .current_dir(&dir)
+        .output()
+        .expect("runs policyc");
+    let _ = std::fs::remove_dir_all(&dir);
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.contains("### Prose"),
+        "{md}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(md.contains("&lt;i onclick=x>new&lt;/i>"), "{md}");
+    assert!(md.contains("&lt;img src=z onerror=alert(3)>"), "{md}");
+    // The diff's own HTML is only <details>, <summary> and <br>; links
+    // only to anchors, http(s) and mailto.
+    for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let tag = h.trim().trim_start_matches("</").trim_start_matches('<');
+                assert!(
+                    ["details>", "summary>", "br>"]
+                        .iter()
+                        .any(|t| tag.starts_with(t)),
+                    "live HTML {h:?} in\n{md}"
+                );
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                panic!("a link to {dest_url} in\n{md}")
+            }
+            _ => {}
+        }
+    }
+}

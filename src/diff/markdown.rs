@@ -3,13 +3,14 @@
 use super::text::{declared, examples, examples_head, folded, summary};
 use super::words::{word_diff, WordOp};
 use super::{Class, Diff, GridView, What};
+use crate::emit::escape;
 use std::fmt::Write as _;
 
-/// Text safe inside a table cell.
-fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', "<br>")
+/// Text from a policy or a tickets file, safe inside a table cell: no
+/// column break, no raw HTML, no link of another scheme (the document's
+/// own escaping, [`escape::markdown_body`]), line breaks as `<br>`.
+pub(super) fn cell(text: &str) -> String {
+    escape::markdown_body(&text.replace('\\', "\\\\").replace('|', "\\|")).replace('\n', "<br>")
 }
 
 /// `text` wrapped in `mark` line by line, spaces kept outside the marks.
@@ -222,18 +223,20 @@ pub fn render_markdown(diff: &Diff) -> String {
             let _ = writeln!(
                 out,
                 "<details><summary>{} ({})</summary>\n",
-                change.location(),
+                escape::markdown_body(&change.location()),
                 change.class.name()
             );
             let words = word_diff(
                 change.before.as_deref().unwrap_or(""),
                 change.after.as_deref().unwrap_or(""),
             );
+            // The policy's prose shown as text: its HTML never goes live.
             for w in words {
+                let text = escape::markdown_body(&w.text);
                 out.push_str(&match w.op {
-                    WordOp::Equal => w.text,
-                    WordOp::Delete => marked(&w.text, "~~"),
-                    WordOp::Insert => marked(&w.text, "**"),
+                    WordOp::Equal => text,
+                    WordOp::Delete => marked(&text, "~~"),
+                    WordOp::Insert => marked(&text, "**"),
                 });
             }
             let _ = writeln!(out, "\n\n</details>\n");

@@ -302,9 +302,9 @@ impl Replay {
                 let _ = writeln!(
                     out,
                     "| {} | {} | {} | {} | {} | {} | {} |",
-                    m.id.replace('|', "\\|"),
-                    m.tier,
-                    m.severity,
+                    super::markdown::cell(&m.id),
+                    super::markdown::cell(&m.tier),
+                    super::markdown::cell(&m.severity),
                     m.submitted,
                     m.before.as_deref().unwrap_or("none"),
                     m.after.as_deref().unwrap_or("none"),
@@ -316,7 +316,12 @@ impl Replay {
         if !self.problems.is_empty() {
             out.push_str("Skipped rows:\n\n");
             for p in &self.problems {
-                let _ = writeln!(out, "- line {}: {}", p.line, p.message.replace('|', "\\|"));
+                let _ = writeln!(
+                    out,
+                    "- line {}: {}",
+                    p.line,
+                    super::markdown::cell(&p.message)
+                );
             }
             out.push('\n');
         }
