@@ -62,6 +62,10 @@ pub enum SlaError {
     /// The target cannot be reached within [`HORIZON_DAYS`] (e.g. a calendar
     /// that is never open).
     NoDeadlineWithinHorizon,
+    /// The target cannot be reached within [`HORIZON_DAYS`] because the
+    /// pauses run past that horizon: the clock is stopped, not the calendar
+    /// short of opening time.
+    PausedPastHorizon,
     /// An instant is outside the supported range (years 1678 to 2262).
     OutOfRange,
     /// The at-risk share is not a number between 0 and 1.
@@ -73,7 +77,10 @@ impl fmt::Display for SlaError {
         f.write_str(match self {
             SlaError::PauseEndsBeforeStart => "pause ends before it starts",
             SlaError::NoDeadlineWithinHorizon => {
-                "no deadline within 10 years: the calendar has too little opening time, or pauses cover it"
+                "no deadline within 10 years: the calendar has too little opening time"
+            }
+            SlaError::PausedPastHorizon => {
+                "no deadline within 10 years: the clock is paused past them"
             }
             SlaError::OutOfRange => "date is outside the supported range (years 1678 to 2262)",
             SlaError::InvalidAtRiskShare => "at-risk share must be a number between 0 and 1",
@@ -338,8 +345,14 @@ impl<'a> BusinessClock<'a> {
                 ControlFlow::Continue(())
             }
         })?;
+        let horizon = i64::from(HORIZON_DAYS) * 86_400 * 1_000_000_000;
+        let paused_past = self
+            .pauses
+            .last()
+            .is_some_and(|&(_, end)| end.saturating_sub(submitted) >= horizon);
         match (found, clock) {
             (Some(t), _) => Ok(Some(t)),
+            (None, Clock::Business) if paused_past => Err(SlaError::PausedPastHorizon),
             (None, Clock::Business) => Err(SlaError::NoDeadlineWithinHorizon),
             (None, Clock::Continuous) => Err(SlaError::OutOfRange),
         }

@@ -276,6 +276,25 @@ fn errors() {
         ),
         Err(SlaError::NoDeadlineWithinHorizon)
     );
+    // An eleven-year pause on a business clock: the pause is the cause, not
+    // the calendar (which is open every weekday).
+    let decade = Pause::new(
+        t("2026-06-12T17:00:00+02:00"),
+        t("2037-06-12T17:00:00+02:00"),
+    );
+    assert_eq!(
+        due(
+            &STOCKHOLM,
+            BusinessDays(1),
+            t("2026-06-12T16:00:00+02:00"),
+            &[decade]
+        ),
+        Err(SlaError::PausedPastHorizon)
+    );
+    assert_eq!(
+        SlaError::PausedPastHorizon.to_string(),
+        "no deadline within 10 years: the clock is paused past them"
+    );
     assert_eq!(
         due(
             &STOCKHOLM,
