@@ -161,32 +161,98 @@ pub fn line_column(source: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Diagnostics as JSON values: code, severity, message, file, line, column,
-/// end (line and column), help and labels.
-pub fn to_json(name: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<serde_json::Value> {
+/// A line and column, 1-based.
+#[derive(Clone, Copy, Debug, serde::Serialize)]
+pub struct JsonPosition {
+    /// The column, in characters.
+    pub column: usize,
+    /// The line.
+    pub line: usize,
+}
+
+/// A label of a [`JsonDiagnostic`].
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct JsonLabel<'a> {
+    /// Where it starts: column.
+    pub column: usize,
+    /// Where it starts: line.
+    pub line: usize,
+    /// What it says.
+    pub text: &'a str,
+}
+
+/// A diagnostic as `check --format json` writes it (fields in the order
+/// written: alphabetical).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct JsonDiagnostic<'a> {
+    /// The stable code, e.g. `E111`.
+    pub code: &'a str,
+    /// Where the primary span starts: column.
+    pub column: usize,
+    /// Where the primary span ends.
+    pub end: JsonPosition,
+    /// The file's name.
+    pub file: &'a str,
+    /// The help, if any.
+    pub help: Option<&'a str>,
+    /// Every label.
+    pub labels: Vec<JsonLabel<'a>>,
+    /// Where the primary span starts: line.
+    pub line: usize,
+    /// The message.
+    pub message: &'a str,
+    /// `error` or `warning`.
+    pub severity: &'static str,
+}
+
+/// Diagnostics as JSON records, one at a time: code, severity, message,
+/// file, line, column, end (line and column), help and labels. Lazy, so a
+/// writer can stream any number of them.
+pub fn json_diagnostics<'a>(
+    name: &'a str,
+    source: &'a str,
+    diagnostics: &'a [Diagnostic],
+) -> impl Iterator<Item = JsonDiagnostic<'a>> + 'a {
     let lines = LineIndex::new(source);
-    let line_column = |source: &str, offset: usize| lines.line_column(source, offset);
-    diagnostics
-        .iter()
-        .map(|d| {
-            let span = d.primary_span();
-            let (line, column) = line_column(source, span.start);
-            let (end_line, end_column) = line_column(source, span.end);
-            serde_json::json!({
-                "code": d.code,
-                "severity": d.severity.to_string(),
-                "message": d.message,
-                "file": name,
-                "line": line,
-                "column": column,
-                "end": { "line": end_line, "column": end_column },
-                "help": d.help,
-                "labels": d.labels.iter().map(|l| {
-                    let (line, column) = line_column(source, l.span.start);
-                    serde_json::json!({ "line": line, "column": column, "text": l.text })
-                }).collect::<Vec<_>>(),
-            })
-        })
+    diagnostics.iter().map(move |d| {
+        let span = d.primary_span();
+        let (line, column) = lines.line_column(source, span.start);
+        let (end_line, end_column) = lines.line_column(source, span.end);
+        JsonDiagnostic {
+            code: d.code.as_str(),
+            column,
+            end: JsonPosition {
+                column: end_column,
+                line: end_line,
+            },
+            file: name,
+            help: d.help.as_deref(),
+            labels: d
+                .labels
+                .iter()
+                .map(|l| {
+                    let (line, column) = lines.line_column(source, l.span.start);
+                    JsonLabel {
+                        column,
+                        line,
+                        text: &l.text,
+                    }
+                })
+                .collect(),
+            line,
+            message: &d.message,
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+        }
+    })
+}
+
+/// Diagnostics as JSON values (see [`json_diagnostics`]).
+pub fn to_json(name: &str, source: &str, diagnostics: &[Diagnostic]) -> Vec<serde_json::Value> {
+    json_diagnostics(name, source, diagnostics)
+        .map(|d| serde_json::to_value(d).unwrap_or_default())
         .collect()
 }
 

@@ -28,7 +28,9 @@ pub fn run(paths: Vec<PathBuf>, format: Format, deny_warnings: bool) -> ExitCode
         }
     };
     let (mut errors, mut warnings) = (0usize, 0usize);
-    let mut json = Vec::new();
+    // The JSON array, written record by record (no tree of values: the
+    // text is a few times the input at most).
+    let mut json = String::new();
     for file in &files {
         let loaded = match load(file) {
             Ok(loaded) => loaded,
@@ -45,32 +47,43 @@ pub fn run(paths: Vec<PathBuf>, format: Format, deny_warnings: bool) -> ExitCode
             .count();
         match format {
             Format::Human => loaded.print_diagnostics(),
-            Format::Json => json.extend(policyc::report::to_json(
-                &loaded.name,
-                &loaded.source,
-                loaded.diagnostics(),
-            )),
-            Format::Short => {
-                for d in
-                    policyc::report::to_json(&loaded.name, &loaded.source, loaded.diagnostics())
-                {
-                    println!(
-                        "{}:{}:{}: {}[{}]: {}",
-                        d["file"].as_str().unwrap_or_default(),
-                        d["line"],
-                        d["column"],
-                        d["severity"].as_str().unwrap_or_default(),
-                        d["code"].as_str().unwrap_or_default(),
-                        d["message"].as_str().unwrap_or_default()
-                    );
+            Format::Json => {
+                for d in policyc::report::json_diagnostics(
+                    &loaded.name,
+                    &loaded.source,
+                    loaded.diagnostics(),
+                ) {
+                    json.push_str(if json.is_empty() { "[\n" } else { ",\n" });
+                    let record = serde_json::to_string_pretty(&d).unwrap_or_default();
+                    for (i, line) in record.lines().enumerate() {
+                        if i > 0 {
+                            json.push('\n');
+                        }
+                        json.push_str("  ");
+                        json.push_str(line);
+                    }
                 }
+            }
+            Format::Short => {
+                let mut lines = String::new();
+                for d in policyc::report::json_diagnostics(
+                    &loaded.name,
+                    &loaded.source,
+                    loaded.diagnostics(),
+                ) {
+                    lines.push_str(&format!(
+                        "{}:{}:{}: {}[{}]: {}\n",
+                        d.file, d.line, d.column, d.severity, d.code, d.message
+                    ));
+                }
+                print!("{lines}");
             }
         }
     }
     match format {
         Format::Json => {
-            let text = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "[]".to_owned());
-            println!("{text}");
+            json.push_str(if json.is_empty() { "[]" } else { "\n]" });
+            println!("{json}");
         }
         Format::Human | Format::Short => eprintln!(
             "checked {} {}: {} {}, {} {}",

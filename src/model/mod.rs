@@ -6,6 +6,8 @@
 //! has its schema type; every grid is complete with one cell per row and
 //! column. Spans are kept for diagnostics but excluded from equality.
 
+mod field_map;
+pub use field_map::FieldMap;
 pub mod prose;
 pub mod typing;
 pub mod view;
@@ -13,7 +15,7 @@ pub mod view;
 use crate::ast::{ClaimExpr, Clock, HolidayRule, Money, Period, Target, TimeUnit, WeeklyHours};
 use crate::schema::{CellType, Kind, Role};
 use crate::span::{Span, Spanned};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 /// A validated policy.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -36,7 +38,7 @@ pub struct Decl {
     /// Its title.
     pub title: Option<Spanned<String>>,
     /// Its fields by name.
-    pub fields: BTreeMap<&'static str, Field>,
+    pub fields: FieldMap,
     /// Prose and nested declarations, in document order.
     pub body: Vec<Body>,
     /// A grid's cells.

@@ -17,7 +17,6 @@ use crate::schema::{CellType, Kind, Observance, Role, Type};
 use crate::span::{Span, Spanned};
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// Why a document could not be read.
@@ -144,7 +143,7 @@ fn declaration(
         .get(crate::schema::fields::grid::CELLS)
         .and_then(Json::as_str)
         .and_then(cell_type_named);
-    let mut fields = BTreeMap::new();
+    let mut fields = crate::model::FieldMap::default();
     for (name, json) in &d.fields {
         let spec = kind
             .field(name)

@@ -24,6 +24,7 @@ use crate::facts::deadlines::{self as fd, Placed};
 use crate::facts::Facts;
 use crate::model::{Cell, ResponseTarget, Value};
 use crate::schema::{fields, CellType, Kind};
+use crate::span::Spanned;
 use crate::value_text::target;
 use policyc_runtime::deadlines::Direction;
 use std::collections::HashMap;
@@ -42,6 +43,8 @@ pub fn check_target_order(facts: &Facts) -> Vec<Diagnostic> {
         .map(|d| d.id.as_str())
         .collect();
     let tiers: Vec<&str> = policy.of_kind(Kind::Tier).map(|d| d.id.as_str()).collect();
+    let severity_order = first_positions(&severities);
+    let tier_order = first_positions(&tiers);
     let rank = |tier: &str| match policy.get(tier).and_then(|d| d.value(fields::tier::RANK)) {
         Some(Value::Count(n)) => Some(*n),
         _ => None,
@@ -57,15 +60,24 @@ pub fn check_target_order(facts: &Facts) -> Vec<Diagnostic> {
             continue;
         }
         let Some(grid) = &decl.grid else { continue };
-        let (rows, columns) = match (
-            decl.value(fields::grid::ROWS),
-            decl.value(fields::grid::COLUMNS),
+        if !matches!(
+            (
+                decl.value(fields::grid::ROWS),
+                decl.value(fields::grid::COLUMNS),
+            ),
+            (
+                Some(Value::Kind(Kind::Severity)),
+                Some(Value::Kind(Kind::Tier))
+            )
         ) {
-            (Some(Value::Kind(Kind::Severity)), Some(Value::Kind(Kind::Tier))) => {
-                (&severities, &tiers)
-            }
-            _ => continue,
-        };
+            continue;
+        }
+        // The grid's own rows and columns, in the order of declaration
+        // (more severe first): the comparisons grow with the grid, not with
+        // every severity and tier of the file.
+        let rows = in_declared_order(&grid.rows, &severity_order);
+        let columns = in_declared_order(&grid.columns, &tier_order);
+        let (rows, columns) = (&rows, &columns);
         let at = |severity: &str, tier: &str| -> Option<(&Cell, Placed<'_>)> {
             let cell = grid.cell(severity, tier)?;
             match &cell.value {
@@ -148,6 +160,30 @@ pub fn check_target_order(facts: &Facts) -> Vec<Diagnostic> {
         diagnostics.extend(summary(Code::W502, grid_id, tier_pairs));
     }
     diagnostics
+}
+
+/// Each id's first position among `ids`.
+fn first_positions<'a>(ids: &[&'a str]) -> HashMap<&'a str, usize> {
+    let mut order = HashMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        order.entry(*id).or_insert(i);
+    }
+    order
+}
+
+/// The distinct header ids of a grid that are declared, in the order of
+/// their declaration.
+fn in_declared_order<'a>(
+    header: &'a [Spanned<String>],
+    order: &HashMap<&str, usize>,
+) -> Vec<&'a str> {
+    let mut ids: Vec<(usize, &str)> = header
+        .iter()
+        .filter_map(|id| order.get(id.as_str()).map(|&at| (at, id.as_str())))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter().map(|(_, id)| id).collect()
 }
 
 /// How many out-of-order pairs a summary names, and cells it marks.
