@@ -225,7 +225,7 @@ pub fn check_interpolations(policy: &Policy) -> Vec<Diagnostic> {
                             .fields()
                             .iter()
                             .map(|f| f.name)
-                            .filter(|n| decl.fields.contains_key(*n));
+                            .filter(|n| decl.fields.contains_key(n));
                         let mut d = Diagnostic::new(
                             Code::E403,
                             format!(
