@@ -35,9 +35,6 @@ pub fn build(file: &ast::File) -> (Policy, Vec<Diagnostic>) {
 struct Builder {
     policy: Policy,
     diagnostics: Vec<Diagnostic>,
-    /// Fields written with an invalid value, by declaration: reported
-    /// already, so not reported again as missing.
-    invalid_fields: Vec<(usize, &'static str)>,
 }
 
 impl Builder {
@@ -167,7 +164,9 @@ impl Builder {
             {
                 continue;
             }
-            let written_invalid = self.invalid_fields.contains(&(index, spec.name));
+            // Written with an invalid value or a misspelt name: reported
+            // already, so not reported again as missing.
+            let written_invalid = self.policy.gaps.field(index, spec.name);
             if !written_invalid && !self.policy.decls[index].fields.contains_key(spec.name) {
                 self.diagnostics.push(
                     Diagnostic::new(
@@ -256,7 +255,14 @@ impl Builder {
             .label(field.name.span, "unknown field");
             let names = kind.fields().iter().map(|f| f.name);
             d = match did_you_mean(&field.name.value, names) {
-                Some(n) => d.help(format!("did you mean `{n}`?")),
+                Some(n) => {
+                    // The field it most likely meant is written, misspelt:
+                    // not missing, and not unknown where it is looked up.
+                    if let Some(spec) = kind.field(n) {
+                        self.policy.gaps.fields.insert((index, spec.name));
+                    }
+                    d.help(format!("did you mean `{n}`?"))
+                }
                 None if kind.fields().is_empty() => {
                     d.help(format!("a `{}` has no fields", kind.name()))
                 }
@@ -287,7 +293,7 @@ impl Builder {
             return;
         }
         let Some(value) = self.typed(spec, &field.value) else {
-            self.invalid_fields.push((index, spec.name));
+            self.policy.gaps.fields.insert((index, spec.name));
             return;
         };
         let note = match &field.value {
