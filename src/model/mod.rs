@@ -45,6 +45,8 @@ pub struct Gaps {
     /// Ids the declarations lost to syntax errors may declare: references
     /// to them are not reported unknown.
     pub lost_ids: std::collections::BTreeSet<String>,
+    /// Ids that fields not in the model refer to: not reported unused.
+    pub refs: std::collections::BTreeSet<String>,
 }
 
 impl Gaps {

@@ -222,7 +222,11 @@ pub fn check_interpolations(policy: &Policy) -> Vec<Diagnostic> {
                     None => diagnostics.push(unknown(id)),
                     // Written, but its value or its name was reported.
                     Some(index) if policy.gaps.field(index, &field.value) => {}
-                    Some(index) if !policy.decls[index].fields.contains_key(field.value.as_str()) => {
+                    Some(index)
+                        if !policy.decls[index]
+                            .fields
+                            .contains_key(field.value.as_str()) =>
+                    {
                         let decl = &policy.decls[index];
                         let names = decl
                             .kind
@@ -292,7 +296,8 @@ fn missing_cell(
     if cells.malformed {
         return None;
     }
-    let has = |ids: &[Spanned<String>], id: &Spanned<String>| ids.iter().any(|i| i.value == id.value);
+    let has =
+        |ids: &[Spanned<String>], id: &Spanned<String>| ids.iter().any(|i| i.value == id.value);
     let (axis, id, ids) = if !has(&cells.rows, row) {
         ("row", row, &cells.rows)
     } else if !has(&cells.columns, column) {

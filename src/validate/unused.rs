@@ -20,10 +20,27 @@ const REFERRED_KINDS: &[Kind] = &[
 /// nothing uses.
 pub fn check_unused(policy: &Policy) -> Vec<Diagnostic> {
     let used = used_ids(policy);
+    let referred = || {
+        policy
+            .decls
+            .iter()
+            .filter(|d| REFERRED_KINDS.contains(&d.kind))
+            .map(|d| d.id.as_str())
+    };
+    // What a misspelt reference (reported unknown, with this "did you
+    // mean") most likely meant is used.
+    let meant: HashSet<&str> = used
+        .iter()
+        .filter(|id| policy.get(id).is_none())
+        .filter_map(|id| crate::diagnostic::did_you_mean(id, referred()))
+        .collect();
     policy
         .decls
         .iter()
         .filter(|d| REFERRED_KINDS.contains(&d.kind) && !used.contains(d.id.as_str()))
+        .filter(|d| !meant.contains(d.id.as_str()))
+        // Named by a field whose error was reported: perhaps used.
+        .filter(|d| !policy.gaps.refs.contains(d.id.as_str()))
         .map(|d| {
             Diagnostic::new(
                 Code::W701,
