@@ -94,7 +94,9 @@ fn check(policy: Policy, reported: Vec<Diagnostic>) -> (Facts, Vec<Diagnostic>) 
 /// Drops the warnings and failed claims that compare a declaration an
 /// error points into with the rest of the policy: what they find may follow
 /// from the value the error is about (a refused field or cell, an unknown
-/// reference). Sections and the header hold no compared data.
+/// reference). Sections and the header hold no compared data; a grid's
+/// refused cells take no part in comparisons, and its other cells are
+/// still compared.
 fn drop_comparisons_with_errors(policy: &Policy, diagnostics: &mut Vec<Diagnostic>) {
     let is_comparison = |d: &Diagnostic| {
         matches!(
@@ -121,7 +123,7 @@ fn drop_comparisons_with_errors(policy: &Policy, diagnostics: &mut Vec<Diagnosti
             .filter(|decl| within(decl.span, at))
             .min_by_key(|decl| decl.span.len());
         if let Some(decl) =
-            innermost.filter(|decl| !matches!(decl.kind, Kind::Section | Kind::Policy))
+            innermost.filter(|decl| !matches!(decl.kind, Kind::Section | Kind::Policy | Kind::Grid))
         {
             erroneous.push(decl.span);
         }
