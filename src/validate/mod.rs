@@ -108,35 +108,56 @@ fn drop_comparisons_with_errors(policy: &Policy, diagnostics: &mut Vec<Diagnosti
         return;
     }
     let within = |outer: Span, inner: Span| outer.start <= inner.start && inner.end <= outer.end;
-    let mut erroneous: Vec<Span> = Vec::new();
-    for d in diagnostics.iter().filter(|d| {
-        d.is_error()
-            && matches!(
-                d.code.category(),
-                Category::Structure | Category::Value | Category::Grid
-            )
-    }) {
-        let at = d.primary_span();
-        let innermost = policy
-            .decls
-            .iter()
-            .filter(|decl| within(decl.span, at))
-            .min_by_key(|decl| decl.span.len());
-        if let Some(decl) =
-            innermost.filter(|decl| !matches!(decl.kind, Kind::Section | Kind::Policy | Kind::Grid))
-        {
-            erroneous.push(decl.span);
+    // The innermost declaration holding a span: the last to start at or
+    // before it, or the first of its ancestors that holds it (a binary
+    // search and a walk up, not a scan, on files with many errors).
+    let mut order: Vec<usize> = (0..policy.decls.len()).collect();
+    order.sort_by_key(|&i| {
+        let span = policy.decls[i].span;
+        (span.start, std::cmp::Reverse(span.end))
+    });
+    let innermost = |at: Span| -> Option<usize> {
+        let k = order.partition_point(|&i| policy.decls[i].span.start <= at.start);
+        let mut index = *order.get(k.checked_sub(1)?)?;
+        loop {
+            let decl = &policy.decls[index];
+            if within(decl.span, at) {
+                return Some(index);
+            }
+            index = decl.parent?;
         }
-    }
+    };
+    let erroneous: std::collections::HashSet<usize> = diagnostics
+        .iter()
+        .filter(|d| {
+            d.is_error()
+                && matches!(
+                    d.code.category(),
+                    Category::Structure | Category::Value | Category::Grid
+                )
+        })
+        .filter_map(|d| innermost(d.primary_span()))
+        .filter(|&i| {
+            !matches!(
+                policy.decls[i].kind,
+                Kind::Section | Kind::Policy | Kind::Grid
+            )
+        })
+        .collect();
     if erroneous.is_empty() {
         return;
     }
-    diagnostics.retain(|d| {
-        !(is_comparison(d)
-            && d.labels
-                .iter()
-                .any(|l| erroneous.iter().any(|&e| within(e, l.span))))
-    });
+    let touches = |span: Span| {
+        let mut index = innermost(span);
+        while let Some(i) = index {
+            if erroneous.contains(&i) {
+                return true;
+            }
+            index = policy.decls[i].parent;
+        }
+        false
+    };
+    diagnostics.retain(|d| !(is_comparison(d) && d.labels.iter().any(|l| touches(l.span))));
 }
 
 /// Problems the facts report that a declaration lost to a syntax error
