@@ -232,7 +232,8 @@ fn broken(source: &str, start: usize, end: usize) -> Broken {
 
 /// Parses the declarations of `chunk` (found at `offset`) that end before
 /// the error at `at`, so that they are still checked; returns where in the
-/// source the declaration holding the error starts.
+/// source the broken part starts (the declaration holding the error, or
+/// the chunk when the declarations before it do not parse either).
 fn salvage(chunk: &str, offset: usize, at: usize, parsed: &mut Parsed) -> usize {
     // The last line starting a top-level declaration before the error.
     let head = &chunk[..at.min(chunk.len())];
@@ -247,10 +248,14 @@ fn salvage(chunk: &str, offset: usize, at: usize, parsed: &mut Parsed) -> usize 
     if cut == 0 {
         return offset;
     }
-    if let Ok(pairs) = PolicyParser::parse(Rule::file, &chunk[..cut]) {
-        lower_file(pairs, offset, parsed);
+    match PolicyParser::parse(Rule::file, &chunk[..cut]) {
+        Ok(pairs) => {
+            lower_file(pairs, offset, parsed);
+            offset + cut
+        }
+        // An unclosed declaration before it: all of the chunk is broken.
+        Err(_) => offset,
     }
-    offset + cut
 }
 
 /// Lowers the declarations of a parsed `file` (found at `offset` in the
