@@ -518,3 +518,40 @@ fn a_syntax_error_anywhere_gives_only_itself() {
         assert!(broken >= 10, "{version}: only {broken} declarations broken");
     }
 }
+
+/// The general rule behind the cascades above, on many fields: a misspelt
+/// field name anywhere in v1.1 gives its E107 and nothing else (not the
+/// field missing, not unknown where it is interpolated or claimed, not
+/// what it referred to unused, not a contradiction or a failed claim that
+/// reads the declaration without it).
+#[test]
+fn every_misspelt_field_name_gives_one_error() {
+    let source = v1_1_with(&[]);
+    let mut offset = 0;
+    let mut tried = 0;
+    for (n, line) in source.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let is_field = indent > 0
+            && trimmed.split_once(": ").is_some_and(|(name, _)| {
+                name.len() > 3 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            });
+        // Every third field, to keep the test quick.
+        if is_field && n % 3 == 0 {
+            // Drop the name's second letter: `hours` -> `hurs`.
+            let at = offset + indent + 1;
+            let mut mutated = source.clone();
+            mutated.replace_range(at..at + 1, "");
+            assert_eq!(
+                codes_of(&mutated),
+                ["E107"],
+                "line {}: `{}`",
+                n + 1,
+                line.trim()
+            );
+            tried += 1;
+        }
+        offset += line.len();
+    }
+    assert!(tried > 50, "only {tried} fields tried");
+}
