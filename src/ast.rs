@@ -11,6 +11,20 @@ use crate::span::{Span, Spanned};
 pub struct File {
     /// Top-level declarations, in file order.
     pub declarations: Vec<Declaration>,
+    /// The top-level declarations a syntax error broke: not in
+    /// `declarations`, recorded so that what they would have declared is
+    /// not reported missing.
+    pub broken: Vec<Broken>,
+}
+
+/// A top-level declaration lost to a syntax error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broken {
+    /// From its first line to where parsing resumed.
+    pub span: Span,
+    /// The ids it may declare: the second word of each of its lines that
+    /// start with two words (`KIND ID ...`), read without the grammar.
+    pub ids: Vec<String>,
 }
 
 /// `KIND ID "Title" { ... }`.

@@ -149,9 +149,10 @@ pub fn check_bytes_with(bytes: &[u8], read: include::Read<'_>) -> (String, Check
 
 /// Parses and validates one policy source.
 ///
-/// Syntax errors stop the semantic checks (they would report declarations
-/// lost to the syntax error as missing); every other problem is reported.
-/// Worked examples run only on a policy without other errors.
+/// After a syntax error the declarations that parsed are still checked,
+/// leaving out whatever the broken declaration could have caused (see
+/// [`validate::validate_model`]); such a file has no model. Worked examples
+/// run only on a policy without other errors.
 pub fn check_source(source: &str) -> Checked {
     check_source_with(source, &no_shared_files)
 }
@@ -166,7 +167,10 @@ fn no_shared_files(_: &str) -> Result<String, String> {
 /// `read` (see [`include`]).
 pub fn check_source_with(source: &str, read: include::Read<'_>) -> Checked {
     let mut parsed = parse::parse(source);
-    if parsed.has_syntax_errors() {
+    let syntax_errors = parsed.has_syntax_errors();
+    // Guards (NUL bytes, nesting) refuse the file before pest: nothing
+    // parsed to check.
+    if syntax_errors && parsed.file.broken.is_empty() {
         let mut diagnostics = parsed.diagnostics;
         diagnostic::sort(&mut diagnostics);
         return Checked {
@@ -178,6 +182,14 @@ pub fn check_source_with(source: &str, read: include::Read<'_>) -> Checked {
     diagnostics.extend(include::expand(&mut parsed.file, read));
     let (facts, more) = validate::validate(&parsed.file);
     diagnostics.extend(more);
+    if syntax_errors {
+        // A partial model: checked, but not a model of the file.
+        diagnostic::sort(&mut diagnostics);
+        return Checked {
+            diagnostics,
+            model: Model::None,
+        };
+    }
     finish(facts, diagnostics)
 }
 

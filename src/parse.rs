@@ -88,15 +88,17 @@ pub fn parse(source: &str) -> Parsed {
             Err(error) => {
                 let (diagnostic, at) = syntax_error(&error, chunk, offset);
                 parsed.diagnostics.push(diagnostic);
-                // Keep the declarations before the error, then resume.
+                // Keep the declarations before the error, record the broken
+                // one, then resume.
                 match resume_point(source, offset + at) {
                     Some(next) if next > offset => {
-                        let good = &source[offset..];
-                        salvage(good, offset, at, &mut parsed);
+                        let cut = salvage(chunk, offset, at, &mut parsed);
+                        parsed.file.broken.push(broken(source, cut, next));
                         offset = next;
                     }
                     _ => {
-                        salvage(&source[offset..], offset, at, &mut parsed);
+                        let cut = salvage(chunk, offset, at, &mut parsed);
+                        parsed.file.broken.push(broken(source, cut, source.len()));
                         break;
                     }
                 }
@@ -202,9 +204,37 @@ fn resume_point(source: &str, at: usize) -> Option<usize> {
     }
 }
 
-/// Parses the declarations of `chunk` that end before the error at `at`, so
-/// that they are still checked for references.
-fn salvage(chunk: &str, offset: usize, at: usize, parsed: &mut Parsed) {
+/// The declaration a syntax error broke, from `start` to `end` in the
+/// source, and the ids it may declare.
+fn broken(source: &str, start: usize, end: usize) -> Broken {
+    let is_id = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let mut ids = Vec::new();
+    for line in source.get(start..end).unwrap_or_default().lines() {
+        let mut words = line.split_whitespace();
+        if let (Some(kind), Some(id)) = (words.next(), words.next()) {
+            // `tier advanced "Advanced" {`, `section a {`, a title-less
+            // `channel web {}`; an id may run into its title or brace.
+            let id = id.split(['"', '{']).next().unwrap_or_default();
+            if is_id(kind) && is_id(id) {
+                ids.push(id.to_owned());
+            }
+        }
+    }
+    Broken {
+        span: Span::new(start, end),
+        ids,
+    }
+}
+
+/// Parses the declarations of `chunk` (found at `offset`) that end before
+/// the error at `at`, so that they are still checked; returns where in the
+/// source the broken part starts (the declaration holding the error, or
+/// the chunk when the declarations before it do not parse either).
+fn salvage(chunk: &str, offset: usize, at: usize, parsed: &mut Parsed) -> usize {
     // The last line starting a top-level declaration before the error.
     let head = &chunk[..at.min(chunk.len())];
     let mut cut = 0;
@@ -216,10 +246,15 @@ fn salvage(chunk: &str, offset: usize, at: usize, parsed: &mut Parsed) {
         position += line.len();
     }
     if cut == 0 {
-        return;
+        return offset;
     }
-    if let Ok(pairs) = PolicyParser::parse(Rule::file, &chunk[..cut]) {
-        lower_file(pairs, offset, parsed);
+    match PolicyParser::parse(Rule::file, &chunk[..cut]) {
+        Ok(pairs) => {
+            lower_file(pairs, offset, parsed);
+            offset + cut
+        }
+        // An unclosed declaration before it: all of the chunk is broken.
+        Err(_) => offset,
     }
 }
 

@@ -339,3 +339,219 @@ fn codes(checked: &policyc::Checked) -> Vec<&'static str> {
         .map(|d| d.code.as_str())
         .collect()
 }
+
+/// v1.1 of the real policy with `from` replaced by `to`, once; panics when
+/// `from` is not in it.
+fn v1_1_with(edits: &[(&str, &str)]) -> String {
+    let mut source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("policies/customer-support/v1.1.policy"),
+    )
+    .unwrap();
+    for (from, to) in edits {
+        assert!(source.contains(from), "v1.1 has no `{from}`");
+        source = source.replacen(from, to, 1);
+    }
+    source
+}
+
+/// The codes a source's check reports, errors and warnings.
+fn codes_of(source: &str) -> Vec<&'static str> {
+    let checked = policyc::check_source(source);
+    assert_spans_in_bounds(source, &checked.diagnostics);
+    codes(&checked)
+}
+
+/// One mistake, one error: each of these mistakes in v1.1 (which checks
+/// without errors or warnings) used to give a second error that only
+/// followed from the first.
+#[test]
+fn one_mistake_gives_one_error() {
+    let clean = v1_1_with(&[]);
+    assert_eq!(codes_of(&clean), Vec::<&str>::new());
+    let cases: &[(&str, &str, &str)] = &[
+        // A typo in a grid's column header: not also "no column
+        // `advanced`" where prose interpolates the column.
+        (
+            "| *     | community            | advanced       | enterprise    |",
+            "| *     | community            | advnced        | enterprise    |",
+            "E111",
+        ),
+        // `yes` in a target cell: not also "no column `enterprise`, did you
+        // mean `enterprise`?" where prose interpolates the cell.
+        (
+            "| sev-1 | best-effort (forums) | 1 business day | 2 hours 24x7  |",
+            "| sev-1 | best-effort (forums) | 1 business day | yes           |",
+            "E304",
+        ),
+        // A word for a number: the field is written, so not also "the tier
+        // has no field `incidents`".
+        ("incidents:       12", "incidents:       twelve", "E209"),
+        // A misspelt field name: one E107 with its "did you mean", not also
+        // an unknown field for each interpolation of the field it meant.
+        (
+            "        response-target: 1 business day",
+            "        respone-target:  1 business day",
+            "E107",
+        ),
+        // A misspelt reference: the calendar it meant is not also unused.
+        (
+            "hours:           business-hours",
+            "hours:           busines-hours",
+            "E111",
+        ),
+        // A misspelt `response-target-for`: the tier's target is not also
+        // contradicted by the grid's other severities.
+        (
+            "response-target-for: [sev-1]",
+            "respons-target-for:  [sev-1]",
+            "E107",
+        ),
+        // A misspelt `otherwise`: the grid is not also incomplete.
+        (
+            "otherwise: not-available",
+            "otherwse: not-available",
+            "E107",
+        ),
+    ];
+    for (from, to, code) in cases {
+        let source = v1_1_with(&[(from, to)]);
+        assert_eq!(codes_of(&source), [*code], "`{from}` -> `{to}`");
+    }
+}
+
+/// The fixtures of the cascades report their one error and nothing else.
+#[test]
+fn cascade_fixtures_report_one_error() {
+    for (name, code) in [
+        ("E111-typo-in-grid-column", "E111"),
+        ("E304-yes-in-target-cell", "E304"),
+        ("E209-word-for-a-number", "E209"),
+        ("E107-misspelt-field-name", "E107"),
+        ("E107-typo-in-field", "E107"),
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/fixtures/invalid/{name}.policy"));
+        let source = std::fs::read_to_string(path).unwrap();
+        assert_eq!(codes_of(&source), [code], "{name}");
+    }
+}
+
+/// After a syntax error, the declarations that parsed are still checked:
+/// an independent mistake in another declaration is reported with it, and
+/// nothing the broken declaration could have caused is (its tiers, licenses
+/// and channels are referred to all over the file).
+#[test]
+fn syntax_error_and_independent_mistake_are_both_reported() {
+    // The syntax error breaks `section support-tiers`; the refused cell is
+    // in `section severities`.
+    let source = v1_1_with(&[
+        ("incidents:       12", "incidents        12"),
+        (
+            "| sev-1 | best-effort (forums) | 1 business day | 2 hours 24x7  |",
+            "| sev-1 | best-effort (forums) | 1 business day | yes           |",
+        ),
+    ]);
+    assert_eq!(codes_of(&source), ["E010", "E304"]);
+    // A reference to an id declared nowhere is still unknown; one to an id
+    // the broken section declares is not.
+    let source = v1_1_with(&[
+        ("incidents:       12", "incidents        12"),
+        (
+            "tiers:       [advanced, enterprise]",
+            "tiers:       [advnced, enterprise]",
+        ),
+    ]);
+    assert_eq!(codes_of(&source), ["E010", "E111"]);
+    // The syntax error alone: nothing else, and no model.
+    let source = v1_1_with(&[("incidents:       12", "incidents        12")]);
+    let checked = policyc::check_source(&source);
+    assert_eq!(codes(&checked), ["E010"]);
+    assert!(checked.policy().is_none());
+    // The fixture: a syntax error in one section, a refused value in another.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/invalid/E010-checks-what-parsed.policy");
+    let source = std::fs::read_to_string(path).unwrap();
+    assert_eq!(codes_of(&source), ["E010", "E209"]);
+}
+
+/// A syntax error in any top-level declaration of v1.0 or v1.1 gives that
+/// syntax error and nothing else: the checks of the whole policy (order,
+/// contradictions, claims, unused declarations, grid completeness) are
+/// skipped, and what the broken declaration declares is not missing.
+#[test]
+fn a_syntax_error_anywhere_gives_only_itself() {
+    for version in ["v1.0", "v1.1"] {
+        let source = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("policies/customer-support/{version}.policy")),
+        )
+        .unwrap();
+        // The first field of each top-level declaration loses its colon.
+        let mut top_level = false;
+        let mut offset = 0;
+        let mut broken = 0;
+        for line in source.split_inclusive('\n') {
+            if line.starts_with(|c: char| c.is_ascii_lowercase()) {
+                top_level = true;
+            } else if top_level && line.starts_with(' ') {
+                let trimmed = line.trim_start();
+                let field = trimmed.split_once(": ").filter(|(name, _)| {
+                    !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                });
+                if let Some((name, _)) = field {
+                    let at = offset + (line.len() - trimmed.len()) + name.len();
+                    let mut mutated = source.clone();
+                    mutated.replace_range(at..at + 1, " ");
+                    let found = codes_of(&mutated);
+                    assert!(
+                        !found.is_empty() && found.iter().all(|c| *c == "E010"),
+                        "{version}, `{}`: {found:?}",
+                        line.trim()
+                    );
+                    top_level = false;
+                    broken += 1;
+                }
+            }
+            offset += line.len();
+        }
+        assert!(broken >= 10, "{version}: only {broken} declarations broken");
+    }
+}
+
+/// The general rule behind the cascades above, on many fields: a misspelt
+/// field name anywhere in v1.1 gives its E107 and nothing else (not the
+/// field missing, not unknown where it is interpolated or claimed, not
+/// what it referred to unused, not a contradiction or a failed claim that
+/// reads the declaration without it).
+#[test]
+fn every_misspelt_field_name_gives_one_error() {
+    let source = v1_1_with(&[]);
+    let mut offset = 0;
+    let mut tried = 0;
+    for (n, line) in source.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let is_field = indent > 0
+            && trimmed.split_once(": ").is_some_and(|(name, _)| {
+                name.len() > 3 && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            });
+        // Every third field, to keep the test quick.
+        if is_field && n % 3 == 0 {
+            // Drop the name's second letter: `hours` -> `hurs`.
+            let at = offset + indent + 1;
+            let mut mutated = source.clone();
+            mutated.replace_range(at..at + 1, "");
+            assert_eq!(
+                codes_of(&mutated),
+                ["E107"],
+                "line {}: `{}`",
+                n + 1,
+                line.trim()
+            );
+            tried += 1;
+        }
+        offset += line.len();
+    }
+    assert!(tried > 50, "only {tried} fields tried");
+}

@@ -56,6 +56,12 @@ pub fn derive(policy: &Policy) -> (Labels, Vec<Diagnostic>) {
         ) else {
             continue;
         };
+        // Rows written with a refused value or a misspelt name were
+        // reported: their count is unknown.
+        let index = policy.index_of(comparison.id.as_str());
+        if index.is_some_and(|i| policy.gaps.field(i, fields::comparison::ROWS)) {
+            continue;
+        }
         let count = comparison.labels().map_or(0, <[String]>::len);
         let labels = if count == 1 {
             "row label"

@@ -80,7 +80,7 @@ pub fn derive(policy: &Policy) -> (Roles, Vec<Diagnostic>) {
     let mut by_shape: HashMap<Role, Vec<usize>> = HashMap::new();
     for (index, decl) in policy.decls.iter().enumerate() {
         if let Some(rule) = RuleDecl::of(decl) {
-            if let Some(role) = rule_role(rule, &mut diagnostics) {
+            if let Some(role) = rule_role(policy, index, rule, &mut diagnostics) {
                 declared.entry(role).or_default().push(index);
             }
         } else if let Some(grid) = GridDecl::of(decl) {
@@ -136,7 +136,12 @@ pub fn derive(policy: &Policy) -> (Roles, Vec<Diagnostic>) {
 }
 
 /// A rule's role: stated with `decides:`, or given by its terms.
-fn rule_role(rule: RuleDecl<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Role> {
+fn rule_role(
+    policy: &Policy,
+    index: usize,
+    rule: RuleDecl<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Role> {
     // Each role whose terms the rule holds, with the first term held.
     let held: Vec<(Role, &'static str)> = Role::ALL
         .into_iter()
@@ -199,7 +204,8 @@ fn rule_role(rule: RuleDecl<'_>, diagnostics: &mut Vec<Diagnostic>) -> Option<Ro
         .copied()
         .filter(|t| rule.field(t).is_none())
         .collect();
-    for term in &missing {
+    // A term written with a refused value or a misspelt name was reported.
+    for term in missing.iter().filter(|t| !policy.gaps.field(index, t)) {
         let example = Kind::Rule
             .field(term)
             .map_or("...", |spec| spec.ty.example());

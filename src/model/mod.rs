@@ -26,6 +26,46 @@ pub struct Policy {
     pub roots: Vec<usize>,
     /// Declaration index by id.
     pub by_id: HashMap<String, usize>,
+    /// What the model lacks because an error was reported about it.
+    pub gaps: Gaps,
+}
+
+/// What the model lacks because an error was already reported about it:
+/// a check that lands in a gap says nothing, since what it would report
+/// follows from that error (one mistake, one error). Empty for a policy
+/// without errors.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Gaps {
+    /// Fields written but not in the model, by declaration index: their
+    /// value did not fit (E209 and friends), or their name was misspelt
+    /// (E107) and the schema's field it most likely meant stands here.
+    pub fields: std::collections::BTreeSet<(usize, &'static str)>,
+    /// Whether declarations were lost to syntax errors: checks of the
+    /// whole policy (completeness, order, contradictions, claims, unused
+    /// declarations) are then skipped.
+    pub partial: bool,
+    /// Ids the declarations lost to syntax errors may declare: references
+    /// to them are not reported unknown.
+    pub lost_ids: std::collections::BTreeSet<String>,
+    /// Ids that fields not in the model refer to: not reported unused.
+    pub refs: std::collections::BTreeSet<String>,
+}
+
+impl Gaps {
+    /// Whether the field `name` of the declaration at `index` was written
+    /// but is not in the model (its error was reported).
+    pub fn field(&self, index: usize, name: &str) -> bool {
+        self.fields
+            .range((index, "")..)
+            .take_while(|(i, _)| *i == index)
+            .any(|(_, n)| *n == name)
+    }
+
+    /// Whether `id` may be declared by a declaration lost to a syntax
+    /// error.
+    pub fn may_declare(&self, id: &str) -> bool {
+        self.lost_ids.contains(id)
+    }
 }
 
 /// A declaration and what it holds.

@@ -110,6 +110,7 @@ pub fn read(text: &str) -> Result<Policy> {
         decls,
         roots,
         by_id,
+        gaps: Default::default(),
     };
     crate::model::typing::type_claims(&mut policy);
     Ok(policy)

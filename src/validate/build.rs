@@ -12,6 +12,12 @@ use crate::span::{Span, Spanned};
 /// Builds the model; returns it with the problems found.
 pub fn build(file: &ast::File) -> (Policy, Vec<Diagnostic>) {
     let mut builder = Builder::default();
+    builder.policy.gaps.partial = !file.broken.is_empty();
+    builder.policy.gaps.lost_ids = file
+        .broken
+        .iter()
+        .flat_map(|b| b.ids.iter().cloned())
+        .collect();
     for declaration in &file.declarations {
         if let Some(index) = builder.declaration(declaration, None) {
             builder.policy.roots.push(index);
@@ -35,9 +41,6 @@ pub fn build(file: &ast::File) -> (Policy, Vec<Diagnostic>) {
 struct Builder {
     policy: Policy,
     diagnostics: Vec<Diagnostic>,
-    /// Fields written with an invalid value, by declaration: reported
-    /// already, so not reported again as missing.
-    invalid_fields: Vec<(usize, &'static str)>,
 }
 
 impl Builder {
@@ -59,6 +62,10 @@ impl Builder {
                     "a declaration is one of: ",
                 ),
             );
+            // What it declares and refers to is not reported unknown or
+            // unused: one mistake, one error.
+            self.policy.gaps.lost_ids.insert(decl.id.value.clone());
+            self.unread(decl);
             return None;
         };
         match parent {
@@ -167,7 +174,9 @@ impl Builder {
             {
                 continue;
             }
-            let written_invalid = self.invalid_fields.contains(&(index, spec.name));
+            // Written with an invalid value or a misspelt name: reported
+            // already, so not reported again as missing.
+            let written_invalid = self.policy.gaps.field(index, spec.name);
             if !written_invalid && !self.policy.decls[index].fields.contains_key(spec.name) {
                 self.diagnostics.push(
                     Diagnostic::new(
@@ -196,6 +205,40 @@ impl Builder {
         Some(index)
     }
 
+    /// Records the ids a declaration left out of the model refers to.
+    fn unread(&mut self, decl: &ast::Declaration) {
+        for entry in &decl.entries {
+            match entry {
+                Entry::Field(field) => self.unread_value(&field.value),
+                Entry::Row(row) => {
+                    for cell in &row.cells {
+                        if let ast::Cell::Value(item) = cell {
+                            self.unread_item(item);
+                        }
+                    }
+                }
+                Entry::Declaration(child) => {
+                    self.policy.gaps.lost_ids.insert(child.id.value.clone());
+                    self.unread(child);
+                }
+                Entry::Prose(_) => {}
+            }
+        }
+    }
+
+    /// Records the ids a value left out of the model refers to.
+    fn unread_value(&mut self, value: &ast::Value) {
+        for item in value.items() {
+            self.unread_item(item);
+        }
+    }
+
+    fn unread_item(&mut self, item: &Item) {
+        if let Literal::Reference(r) = &item.literal {
+            self.policy.gaps.refs.insert(r.clone());
+        }
+    }
+
     /// Types a grid's `otherwise:` by the grid's cell type, known only
     /// once every field is read.
     fn retype_otherwise(&mut self, index: usize, decl: &ast::Declaration) {
@@ -220,6 +263,8 @@ impl Builder {
     fn check_header(&mut self, file: &ast::File) {
         let headers: Vec<&Decl> = self.policy.of_kind(Kind::Policy).collect();
         match headers.as_slice() {
+            // The header may be the declaration a syntax error broke.
+            [] if self.policy.gaps.partial => {}
             [] => {
                 let span = file
                     .declarations
@@ -256,7 +301,14 @@ impl Builder {
             .label(field.name.span, "unknown field");
             let names = kind.fields().iter().map(|f| f.name);
             d = match did_you_mean(&field.name.value, names) {
-                Some(n) => d.help(format!("did you mean `{n}`?")),
+                Some(n) => {
+                    // The field it most likely meant is written, misspelt:
+                    // not missing, and not unknown where it is looked up.
+                    if let Some(spec) = kind.field(n) {
+                        self.policy.gaps.fields.insert((index, spec.name));
+                    }
+                    d.help(format!("did you mean `{n}`?"))
+                }
                 None if kind.fields().is_empty() => {
                     d.help(format!("a `{}` has no fields", kind.name()))
                 }
@@ -271,6 +323,7 @@ impl Builder {
                 )),
             };
             self.diagnostics.push(d);
+            self.unread_value(&field.value);
             return;
         };
         if let Some(previous) = self.policy.decls[index].fields.get(spec.name) {
@@ -287,7 +340,8 @@ impl Builder {
             return;
         }
         let Some(value) = self.typed(spec, &field.value) else {
-            self.invalid_fields.push((index, spec.name));
+            self.policy.gaps.fields.insert((index, spec.name));
+            self.unread_value(&field.value);
             return;
         };
         let note = match &field.value {

@@ -116,14 +116,17 @@ fn field_of<'p>(
     policy: &'p Policy,
     reference: &FieldRef,
 ) -> Result<(&'p Decl, &'p crate::model::Field), Vec<Diagnostic>> {
-    let Some(decl) = policy.get(&reference.decl.value) else {
+    let Some(index) = policy.index_of(&reference.decl.value) else {
         let kinds: Vec<Kind> = Kind::ALL.to_vec();
         return Err(resolve(policy, &reference.decl, &kinds)
             .into_iter()
             .collect());
     };
+    let decl = &policy.decls[index];
     match decl.fields.get(reference.field.value.as_str()) {
         Some(field) => Ok((decl, field)),
+        // Written, but its value or its name was reported.
+        None if policy.gaps.field(index, &reference.field.value) => Err(Vec::new()),
         None => Err(vec![Diagnostic::new(
             Code::E403,
             format!(
@@ -163,7 +166,11 @@ fn select<'p>(
                 Some(i) => vec![i],
                 // A declared id missing from a grid that misspells one of
                 // its rows or columns: the grid's error says it all.
-                None if policy.get(&id.value).is_some() && misspelt(policy, ids) => Vec::new(),
+                None if (policy.get(&id.value).is_some() || policy.gaps.may_declare(&id.value))
+                    && misspelt(policy, ids) =>
+                {
+                    Vec::new()
+                }
                 None => {
                     let mut d = Diagnostic::new(
                         Code::E404,

@@ -66,7 +66,16 @@ fn check_axis(
     // Severities and tiers are what every question is asked by: a grid
     // over them lists each. Any other axis (areas, limits, releases)
     // lists what the policy states; what it does not list is not stated.
-    if decl.value(fields::grid::OTHERWISE).is_none() && matches!(kind, Kind::Severity | Kind::Tier)
+    // A partial policy (syntax errors) may have lost a row's or column's
+    // declaration, or the rows of the grid's own declaration.
+    // An `otherwise:` written but refused was reported.
+    let otherwise_refused = policy
+        .index_of(decl.id.as_str())
+        .is_some_and(|i| policy.gaps.field(i, fields::grid::OTHERWISE));
+    if decl.value(fields::grid::OTHERWISE).is_none()
+        && matches!(kind, Kind::Severity | Kind::Tier)
+        && !policy.gaps.partial
+        && !otherwise_refused
     {
         let written: std::collections::HashSet<&str> = ids.iter().map(|r| r.as_str()).collect();
         let missing: Vec<&str> = policy

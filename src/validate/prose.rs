@@ -213,13 +213,21 @@ pub fn check_interpolations(policy: &Policy) -> Vec<Diagnostic> {
             };
             match interpolation {
                 Interpolation::Title(id) => {
-                    if policy.get(&id.value).is_none() {
+                    if policy.get(&id.value).is_none() && !policy.gaps.may_declare(&id.value) {
                         diagnostics.push(unknown(id));
                     }
                 }
-                Interpolation::Field(id, field) => match policy.get(&id.value) {
+                Interpolation::Field(id, field) => match policy.index_of(&id.value) {
+                    None if policy.gaps.may_declare(&id.value) => {}
                     None => diagnostics.push(unknown(id)),
-                    Some(decl) if !decl.fields.contains_key(field.value.as_str()) => {
+                    // Written, but its value or its name was reported.
+                    Some(index) if policy.gaps.field(index, &field.value) => {}
+                    Some(index)
+                        if !policy.decls[index]
+                            .fields
+                            .contains_key(field.value.as_str()) =>
+                    {
+                        let decl = &policy.decls[index];
                         let names = decl
                             .kind
                             .fields()
@@ -245,6 +253,7 @@ pub fn check_interpolations(policy: &Policy) -> Vec<Diagnostic> {
                     Some(_) => {}
                 },
                 Interpolation::Cell(grid, row, column) => match policy.get(&grid.value) {
+                    None if policy.gaps.may_declare(&grid.value) => {}
                     None => diagnostics.push(unknown(grid)),
                     Some(decl) => {
                         let found = decl
@@ -252,7 +261,7 @@ pub fn check_interpolations(policy: &Policy) -> Vec<Diagnostic> {
                             .as_ref()
                             .and_then(|g| g.cell(&row.value, &column.value));
                         if found.is_none() {
-                            diagnostics.push(missing_cell(decl, grid, row, column));
+                            diagnostics.extend(missing_cell(policy, decl, grid, row, column));
                         }
                     }
                 },
@@ -262,26 +271,45 @@ pub fn check_interpolations(policy: &Policy) -> Vec<Diagnostic> {
     diagnostics
 }
 
-/// E404: which part of `{grid[row, column]}` names nothing.
+/// E404: which part of `{grid[row, column]}` names nothing; nothing when
+/// an error already reported explains it: the cell is there but its value
+/// was refused (E302, E303, E304), the grid's shape could not be read, or
+/// the grid misspells one of its rows or columns (E111) and the id looked
+/// up is declared (the misspelt one was most likely meant).
 fn missing_cell(
+    policy: &Policy,
     decl: &crate::model::Decl,
     grid: &Spanned<String>,
     row: &Spanned<String>,
     column: &Spanned<String>,
-) -> Diagnostic {
+) -> Option<Diagnostic> {
     let Some(cells) = &decl.grid else {
-        return Diagnostic::new(
-            Code::E404,
-            format!("`{}` is a {}, not a grid", grid.value, decl.kind.name()),
-        )
-        .label(grid.span, "not a grid")
-        .help("interpolate a cell of a grid: `{grid[row, column]}`");
+        return Some(
+            Diagnostic::new(
+                Code::E404,
+                format!("`{}` is a {}, not a grid", grid.value, decl.kind.name()),
+            )
+            .label(grid.span, "not a grid")
+            .help("interpolate a cell of a grid: `{grid[row, column]}`"),
+        );
     };
-    let (axis, id, ids) = if !cells.rows.iter().any(|r| r.value == row.value) {
+    if cells.malformed {
+        return None;
+    }
+    let has =
+        |ids: &[Spanned<String>], id: &Spanned<String>| ids.iter().any(|i| i.value == id.value);
+    let (axis, id, ids) = if !has(&cells.rows, row) {
         ("row", row, &cells.rows)
-    } else {
+    } else if !has(&cells.columns, column) {
         ("column", column, &cells.columns)
+    } else {
+        // Both are there: the cell's value was refused, and said so.
+        return None;
     };
+    let declared = policy.get(&id.value).is_some() || policy.gaps.may_declare(&id.value);
+    if declared && ids.iter().any(|i| policy.get(&i.value).is_none()) {
+        return None;
+    }
     let mut d = Diagnostic::new(
         Code::E404,
         format!("the grid `{}` has no {axis} `{}`", grid.value, id.value),
@@ -291,7 +319,7 @@ fn missing_cell(
         Some(s) => d.help(format!("did you mean `{s}`?")),
         None => d.help("name a row id and a column id of the grid, in that order"),
     };
-    d
+    Some(d)
 }
 
 /// A prose field: a node of the graph of interpolations.

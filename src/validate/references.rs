@@ -157,6 +157,8 @@ pub fn resolve(policy: &Policy, id: &Spanned<String>, kinds: &[Kind]) -> Option<
                 None => format!("refer to a {names} here"),
             }),
         ),
+        // Declared, perhaps, where a syntax error lost the declaration.
+        None if policy.gaps.may_declare(&id.value) => None,
         None => {
             let mut d = Diagnostic::new(Code::E111, format!("unknown {nouns} `{}`", id.value))
                 .label(id.span, "not declared");

@@ -20,10 +20,36 @@ const REFERRED_KINDS: &[Kind] = &[
 /// nothing uses.
 pub fn check_unused(policy: &Policy) -> Vec<Diagnostic> {
     let used = used_ids(policy);
-    policy
+    let referred = || {
+        policy
+            .decls
+            .iter()
+            .filter(|d| REFERRED_KINDS.contains(&d.kind))
+            .map(|d| d.id.as_str())
+    };
+    let unused: Vec<_> = policy
         .decls
         .iter()
         .filter(|d| REFERRED_KINDS.contains(&d.kind) && !used.contains(d.id.as_str()))
+        // Named by a field whose error was reported: perhaps used.
+        .filter(|d| !policy.gaps.refs.contains(d.id.as_str()))
+        .collect();
+    if unused.is_empty() {
+        return Vec::new();
+    }
+    // What a misspelt reference (reported unknown, with this "did you
+    // mean") most likely meant is used. Measured against the unused ones
+    // first: thousands of unknown ids cost one comparison each.
+    let unused_ids = || unused.iter().map(|d| d.id.as_str());
+    let meant: HashSet<&str> = used
+        .iter()
+        .filter(|id| policy.get(id).is_none())
+        .filter(|id| crate::diagnostic::did_you_mean(id, unused_ids()).is_some())
+        .filter_map(|id| crate::diagnostic::did_you_mean(id, referred()))
+        .collect();
+    unused
+        .into_iter()
+        .filter(|d| !meant.contains(d.id.as_str()))
         .map(|d| {
             Diagnostic::new(
                 Code::W701,
