@@ -8,8 +8,8 @@
 //! over [`check_bytes`] and friends.
 //!
 //! Cargo features, all on by default: `cli` (the binary; turns on the
-//! others), `fancy` (graphical diagnostics), `yaml` (the YAML output),
-//! `diff` ([`diff`]) and `fmt` ([`fmt`]). A build script wants
+//! others), `fancy` (graphical diagnostics), `yaml` (the YAML output), `diff`
+//! (the `diff` module) and `fmt` (the `fmt` module). A build script wants
 //! `default-features = false`: parse, check, facts, the emitters but YAML,
 //! and the [`Builder`], with a fraction of the dependencies.
 //!
