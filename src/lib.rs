@@ -7,6 +7,12 @@
 //! except in [`files`] and [`builder`]; the CLI in `main.rs` is a thin layer
 //! over [`check_bytes`] and friends.
 //!
+//! Cargo features, all on by default: `cli` (the binary; turns on the
+//! others), `fancy` (graphical diagnostics), `yaml` (the YAML output), `diff`
+//! (the `diff` module) and `fmt` (the `fmt` module). A build script wants
+//! `default-features = false`: parse, check, facts, the emitters but YAML,
+//! and the [`Builder`], with a fraction of the dependencies.
+//!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let bytes = std::fs::read("policies/customer-support/v1.0.policy")?;
@@ -32,11 +38,13 @@ pub mod ast;
 pub mod builder;
 pub mod codes;
 pub mod diagnostic;
+#[cfg(feature = "diff")]
 pub mod diff;
 pub mod emit;
 pub mod enforce;
 pub mod facts;
 pub mod files;
+#[cfg(feature = "fmt")]
 pub mod fmt;
 pub mod include;
 pub mod model;

@@ -67,6 +67,7 @@ impl Ord for Span {
     }
 }
 
+#[cfg(feature = "fancy")]
 impl From<Span> for miette::SourceSpan {
     fn from(span: Span) -> Self {
         miette::SourceSpan::new(span.start.into(), span.len())

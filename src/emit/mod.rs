@@ -10,6 +10,7 @@ pub mod escape;
 pub mod json;
 pub mod markdown;
 pub mod rust;
+#[cfg(feature = "yaml")]
 pub mod yaml;
 
 use crate::facts::Valid;
@@ -63,6 +64,7 @@ pub enum Format {
     /// JSON, format `policyc/1`.
     Json,
     /// The same document as YAML.
+    #[cfg(feature = "yaml")]
     Yaml,
     /// The whole policy document.
     Markdown,
@@ -70,13 +72,18 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order outputs are written.
+    #[cfg(feature = "yaml")]
     pub const ALL: [Format; 4] = [Format::Rust, Format::Json, Format::Yaml, Format::Markdown];
+    /// Every format, in the order outputs are written.
+    #[cfg(not(feature = "yaml"))]
+    pub const ALL: [Format; 3] = [Format::Rust, Format::Json, Format::Markdown];
 
     /// The file extension of this format's output.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Rust => "rs",
             Format::Json => "json",
+            #[cfg(feature = "yaml")]
             Format::Yaml => "yaml",
             Format::Markdown => "md",
         }
@@ -88,6 +95,7 @@ impl fmt::Display for Format {
         f.write_str(match self {
             Format::Rust => "rust",
             Format::Json => "json",
+            #[cfg(feature = "yaml")]
             Format::Yaml => "yaml",
             Format::Markdown => "markdown",
         })
@@ -109,6 +117,7 @@ pub fn emit(format: Format, policy: &Valid, meta: &Meta) -> String {
     match format {
         Format::Rust => rust::emit(policy, meta),
         Format::Json => json::emit(policy, meta),
+        #[cfg(feature = "yaml")]
         Format::Yaml => yaml::emit(policy, meta),
         Format::Markdown => markdown::emit(policy, meta),
     }
