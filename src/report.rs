@@ -4,7 +4,7 @@
 //! `default-features = false` build), and JSON. Pure functions of the
 //! diagnostics and the source text.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use std::fmt::Write as _;
 
 /// Where each line of a text starts: positions in `O(log lines)` rather
