@@ -3,7 +3,10 @@
 //!
 //! ```no_run
 //! // build.rs, in `fn main`: fail the build with the policy's diagnostics.
-//! let compiled = policyc::Builder::new().compile(&["policies/customer-support/v1.0.policy"]);
+//! let compiled = policyc::Builder::new().compile(&[
+//!     "policies/customer-support/v1.0.policy",
+//!     "policies/customer-support/v1.1.policy",
+//! ]);
 //! if let Err(error) = compiled {
 //!     eprintln!("{error}");
 //!     std::process::exit(1);
@@ -11,9 +14,12 @@
 //! ```
 //!
 //! ```text
-//! // src/lib.rs of the downstream crate
-//! pub mod v1_0 {
-//!     include!(concat!(env!("OUT_DIR"), "/customer_support_v1_0.rs"));
+//! // src/lib.rs of the downstream crate: `customer_support::v1_0`,
+//! // `customer_support::v1_1`, `customer_support::latest`,
+//! // `customer_support::Version` and the functions dispatching on the
+//! // version in force, e.g. `customer_support::first_response_due`.
+//! pub mod customer_support {
+//!     include!(concat!(env!("OUT_DIR"), "/customer_support.rs"));
 //! }
 //! ```
 
@@ -26,9 +32,13 @@ use std::path::{Path, PathBuf};
 /// Compiles policy files into Rust source for `include!`.
 ///
 /// For each input, [`Builder::compile`] prints `cargo:rerun-if-changed`,
-/// checks the policy, and writes `{policy_id}_v{version}.rs` (in snake
-/// case, e.g. `customer_support_v1_0.rs`) into the output directory. Files
-/// are written only when their contents change, and atomically.
+/// checks the policy and prints its warnings as `cargo:warning=` lines;
+/// then it writes one file per policy id, `{policy_id}.rs` in snake case
+/// (e.g. `customer_support.rs`), holding every version given as a module
+/// (`v1_0`, `v1_1`), `latest`, a `Version` enum and the functions that
+/// dispatch on the version in force at an instant. Files are written only
+/// when their contents change, and atomically; files it wrote earlier that
+/// no input makes any more are removed.
 ///
 /// Inputs are files; to compile a directory, list its policies first (e.g.
 /// with [`crate::files::find_policies`]).
@@ -74,9 +84,10 @@ pub enum BuildError {
         /// The error.
         error: std::io::Error,
     },
-    /// Two policies would be written to the same file.
+    /// Two inputs are the same version of a policy (or two policy ids
+    /// would be written to the same file).
     Duplicate {
-        /// The file both would be written to.
+        /// The second input of the version, or the file.
         path: PathBuf,
     },
 }
@@ -96,7 +107,7 @@ impl fmt::Display for BuildError {
             }
             BuildError::Duplicate { path } => write!(
                 f,
-                "two policies have the same id and version: both would be written to {}",
+                "two inputs are the same version of one policy (or two policies share a file): {}",
                 crate::files::display(path)
             ),
         }

@@ -64,6 +64,54 @@ fn assert_rustfmt_clean(label: &str, code: &str) {
     );
 }
 
+/// The Builder's file for the given versions of one policy.
+fn builder_file(paths: &[&str]) -> String {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let checked: Vec<(Valid, Meta)> = paths
+        .iter()
+        .map(|p| {
+            let source = std::fs::read_to_string(root.join(p)).expect("readable");
+            checked(p, &source)
+        })
+        .collect();
+    let given: Vec<rust::Given> = checked
+        .iter()
+        .map(|(valid, meta)| rust::Given { valid, meta })
+        .collect();
+    rust::emit_versions(&given)
+}
+
+/// What the Builder's file adds after the versions' modules: `latest`,
+/// `POLICY_ID`, `Version` and the dispatching functions.
+#[test]
+fn snapshot_builder_dispatch() {
+    let code = builder_file(&[V1_0, "policies/customer-support/v1.1.policy"]);
+    let header = code.lines().next().unwrap_or_default().to_owned();
+    let start = code
+        .find("/// The latest version given to the build script")
+        .expect("a latest");
+    let modules: Vec<&str> = code
+        .lines()
+        .filter(|l| l.starts_with("pub mod ") || l.starts_with("/// Customer Support policy"))
+        .collect();
+    insta::assert_snapshot!(
+        "customer_support_builder_dispatch",
+        format!("{header}\n\n{}\n\n[...]\n\n{}", modules.join("\n"), &code[start..])
+    );
+}
+
+#[test]
+fn builder_files_are_formatted_as_rustfmt_would() {
+    for paths in [
+        &[V1_0, "policies/customer-support/v1.1.policy"][..],
+        &["policies/clickhouse/v1.0.policy", "policies/clickhouse/v2.0.policy"][..],
+        &["tests/fixtures/valid/metrics-and-clocks.policy"][..],
+    ] {
+        let code = builder_file(paths);
+        assert_rustfmt_clean(&paths.join(" + "), &code);
+    }
+}
+
 #[test]
 fn snapshot_v1_0() {
     insta::assert_snapshot!("customer_support_v1_0", v1_0());

@@ -34,6 +34,11 @@
 //! would (`layout` holds the rustfmt rules the emitter needs, `docs` the
 //! doc comments).
 //!
+//! `policyc build` writes one version a file (`emit`); the build-script
+//! `Builder` writes every version of a policy into one file, each as a
+//! module, with the functions that dispatch on the version in force
+//! (`emit_versions`, its `versions` module).
+//!
 //! The output uses no inner attributes, and names everything outside the
 //! generated items by absolute path (`::policyc_runtime::...`,
 //! `::std::...`).

@@ -23,6 +23,9 @@ pub struct FieldMethod {
     pub field: &'static FieldSpec,
     /// The method's name, e.g. `add_on`.
     pub name: String,
+    /// What the field is called: the policy's own label for it (a `label`
+    /// declaration `of: tier.licenses`), else the schema's.
+    label: String,
     /// What it returns: `Option` where a declaration does not set the
     /// field or sets it to `n/a`.
     pub returns: Returns,
@@ -96,7 +99,9 @@ pub fn field_methods(plan: &Plan, set: &IdSet) -> Vec<FieldMethod> {
         if RESERVED.contains(&name.as_str()) {
             name.push_str("_field");
         }
+        let of = format!("{}.{}", set.kind.name(), spec.name);
         methods.push(FieldMethod {
+            label: plan.facts.label(&of).unwrap_or(spec.label).to_owned(),
             field: spec,
             name: taken.claim(name, "_"),
             returns: Returns {
@@ -206,7 +211,7 @@ fn inherent_impl(set: &IdSet) -> Impl {
 /// A field method's function.
 fn field_method(set: &IdSet, m: &FieldMethod) -> Function {
     let spec = m.field;
-    let mut docs = format!("{} ({}).", escape_doc(spec.label), code(spec.name));
+    let mut docs = format!("{} ({}).", escape_doc(&m.label), code(spec.name));
     if spec.ty == Type::Duration {
         docs.push_str(" In minutes.");
     }
