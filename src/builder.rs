@@ -198,12 +198,7 @@ impl Builder {
                 _ => {
                     return Err(BuildError::Invalid {
                         path: path.to_path_buf(),
-                        rendered: report::render(
-                            &name,
-                            &source,
-                            &result.diagnostics,
-                            Style::Plain,
-                        ),
+                        rendered: report::render(&name, &source, &result.diagnostics, Style::Plain),
                     })
                 }
             };
@@ -225,7 +220,8 @@ impl Builder {
         }
         let mut outputs: Vec<(PathBuf, String)> = Vec::new();
         for (policy_id, mut members) in groups {
-            members.sort_by(|a, b| version_order(&checked[*a].2).cmp(&version_order(&checked[*b].2)));
+            members
+                .sort_by(|a, b| version_order(&checked[*a].2).cmp(&version_order(&checked[*b].2)));
             if let Some(pair) = members.windows(2).find(|pair| {
                 Builder::module_name(&checked[pair[0]].2.version)
                     == Builder::module_name(&checked[pair[1]].2.version)
@@ -339,7 +335,10 @@ mod tests {
 
     #[test]
     fn file_names() {
-        assert_eq!(Builder::file_name("customer-support"), "customer_support.rs");
+        assert_eq!(
+            Builder::file_name("customer-support"),
+            "customer_support.rs"
+        );
         assert_eq!(Builder::module_name("1.0"), "v1_0");
         assert_eq!(Builder::module_name("1.0.1"), "v1_0_1");
     }

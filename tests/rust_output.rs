@@ -105,7 +105,11 @@ fn snapshot_builder_dispatch() {
     }
     insta::assert_snapshot!(
         "customer_support_builder_dispatch",
-        format!("{header}\n\n{}\n\n[...]\n\n{}", modules.join("\n"), &code[start..])
+        format!(
+            "{header}\n\n{}\n\n[...]\n\n{}",
+            modules.join("\n"),
+            &code[start..]
+        )
     );
 }
 
@@ -553,4 +557,41 @@ fn every_fixture_emits() {
             }
         }
     }
+}
+
+/// `Display` writes the title, except where it cannot stand for its
+/// variant: a title two variants share without regard to case, or one that
+/// is another variant's id. Those are displayed as their ids, so that what
+/// `Display` writes always reads back as the same variant.
+#[test]
+fn ambiguous_titles_display_as_ids() {
+    let source = r#"policy titles "Titles" {
+    version: 1.0
+    provider: "Example AB"
+    effective: 2026-06
+}
+
+section s "S" {
+    channel web "Portal" {}
+    channel portal "Web Chat" {}
+    channel chat "web chat" {}
+    channel mail "web" {}
+}
+"#;
+    let (policy, meta) = checked("titles.policy", source);
+    let code = rust::emit(&policy, &meta);
+    let display = code
+        .split("impl ::std::fmt::Display for Channel {")
+        .nth(1)
+        .and_then(|rest| rest.split("\n}\n").next())
+        .expect("Channel's Display");
+    for expected in [
+        "Self::Web => f.write_str(self.name()),",
+        "Self::Portal => f.write_str(self.id()),",
+        "Self::Chat => f.write_str(self.id()),",
+        "Self::Mail => f.write_str(self.id()),",
+    ] {
+        assert!(display.contains(expected), "{expected} in {display}");
+    }
+    assert_rustfmt_clean("titles.policy", &code);
 }

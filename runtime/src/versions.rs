@@ -103,7 +103,9 @@ impl fmt::Display for DispatchError {
                 f,
                 "no version of {policy} is in force: the first takes effect {first_effective}"
             ),
-            DispatchError::UnknownId { version, error } => write!(f, "{error} in version {version}"),
+            DispatchError::UnknownId { version, error } => {
+                write!(f, "{error} in version {version}")
+            }
             DispatchError::Sla(error) => write!(f, "{error}"),
         }
     }
@@ -155,8 +157,14 @@ mod tests {
         let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
         assert_eq!(in_force(&versions, &at("2026-05-31T21:59:59Z")), None);
         assert_eq!(in_force(&versions, &at("2026-05-31T22:00:00Z")), Some(0));
-        assert_eq!(in_force(&versions, &at("2026-08-31T23:59:00+02:00")), Some(0));
-        assert_eq!(in_force(&versions, &at("2026-09-01T00:00:00+02:00")), Some(1));
+        assert_eq!(
+            in_force(&versions, &at("2026-08-31T23:59:00+02:00")),
+            Some(0)
+        );
+        assert_eq!(
+            in_force(&versions, &at("2026-09-01T00:00:00+02:00")),
+            Some(1)
+        );
         let day = |d| NaiveDate::from_ymd_opt(2026, 9, d).unwrap();
         assert_eq!(in_force_on(&versions, day(1)), Some(1));
     }

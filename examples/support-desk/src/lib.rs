@@ -62,12 +62,12 @@ pub mod others {
     }
 }
 
-pub use others::holidays_demo::latest as holidays_demo;
 pub use others::clocks_demo::latest as clocks_demo;
-pub use others::limits_demo::latest as limits_demo;
-pub use others::releases_demo::latest as releases_demo;
 pub use others::github::latest as github;
+pub use others::holidays_demo::latest as holidays_demo;
+pub use others::limits_demo::latest as limits_demo;
 pub use others::redhat::latest as redhat;
+pub use others::releases_demo::latest as releases_demo;
 
 use v1_0::{Area, License, Severity, Tier};
 
@@ -154,12 +154,11 @@ pub fn ticket_terms(
     let first_response_due = customer_support::first_response_due(tier, severity, submitted, &[])?;
     let screen_sharing = customer_support::screen_sharing_at(tier, severity, submitted)?;
     // The others are called in the version in force, with its own types.
-    let version = customer_support::Version::in_force_at(&submitted).ok_or(
-        DispatchError::NotInForce {
+    let version =
+        customer_support::Version::in_force_at(&submitted).ok_or(DispatchError::NotInForce {
             policy: customer_support::POLICY_ID,
             first_effective: customer_support::Version::V1_0.effective(),
-        },
-    )?;
+        })?;
     let number = version.number();
     let (custom_build, rca) = match version {
         customer_support::Version::V1_0 => {

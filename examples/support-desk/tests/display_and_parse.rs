@@ -24,8 +24,8 @@ macro_rules! round_trip {
 fn customer_support_v1_0() {
     use support_desk::v1_0::*;
     round_trip!(
-        Resource, Product, Party, Operator, License, Tier, Channel, Holiday, Severity, Area,
-        Phase, Service, Contact,
+        Resource, Product, Party, Operator, License, Tier, Channel, Holiday, Severity, Area, Phase,
+        Service, Contact,
     );
     assert_eq!(Tier::Advanced.to_string(), "Advanced");
     assert_eq!("Advanced".parse::<Tier>(), Ok(Tier::Advanced));
@@ -38,8 +38,8 @@ fn customer_support_v1_0() {
 fn customer_support_v1_1() {
     use support_desk::v1_1::*;
     round_trip!(
-        Resource, Product, Party, Operator, License, Tier, Channel, Holiday, Severity, Area,
-        Phase, Service, Contact,
+        Resource, Product, Party, Operator, License, Tier, Channel, Holiday, Severity, Area, Phase,
+        Service, Contact,
     );
 }
 

@@ -6,8 +6,14 @@ use support_desk::v1_0::{Area, License, Severity, Tier};
 
 #[test]
 fn enums_serialize_as_their_ids() {
-    assert_eq!(serde_json::to_string(&Tier::Advanced).unwrap(), r#""advanced""#);
-    assert_eq!(serde_json::to_string(&Severity::Sev1).unwrap(), r#""sev-1""#);
+    assert_eq!(
+        serde_json::to_string(&Tier::Advanced).unwrap(),
+        r#""advanced""#
+    );
+    assert_eq!(
+        serde_json::to_string(&Severity::Sev1).unwrap(),
+        r#""sev-1""#
+    );
     assert_eq!(
         serde_json::to_string(&[License::SelfServe, License::Trial]).unwrap(),
         r#"["self-serve","trial"]"#
@@ -37,7 +43,10 @@ fn every_variant_round_trips() {
 
 #[test]
 fn titles_deserialize_and_unknown_ids_fail() {
-    assert_eq!(serde_json::from_str::<Tier>(r#""Enterprise""#).unwrap(), Tier::Enterprise);
+    assert_eq!(
+        serde_json::from_str::<Tier>(r#""Enterprise""#).unwrap(),
+        Tier::Enterprise
+    );
     let error = serde_json::from_str::<Tier>(r#""gold""#).unwrap_err();
     assert!(error.to_string().contains("unknown tier `gold`"), "{error}");
     assert!(serde_json::from_str::<Tier>("3").is_err());

@@ -110,7 +110,11 @@ impl<'p> Entitlements<'p> {
             .iter()
             .map(ScreenSharingAt::function)
             .collect();
-        out.extend(self.first_response_due.iter().map(FirstResponseDue::function));
+        out.extend(
+            self.first_response_due
+                .iter()
+                .map(FirstResponseDue::function),
+        );
         out
     }
 

@@ -279,7 +279,11 @@ fn display(set: &IdSet) -> Impl {
     if ambiguous.iter().any(|a| *a) {
         body.nested("match self {", "}", |arms| {
             for (variant, ambiguous) in set.variants.iter().zip(&ambiguous) {
-                let text = if *ambiguous { "self.id()" } else { "self.name()" };
+                let text = if *ambiguous {
+                    "self.id()"
+                } else {
+                    "self.name()"
+                };
                 arms.arm(
                     &format!("Self::{variant}"),
                     &Expr::call("f.write_str", vec![Expr::atom(text)]),
