@@ -6,7 +6,7 @@
 //! `policyc::Builder` (see `build.rs`): one module per version
 //! (`customer_support::v1_0`, `customer_support::v1_1`), `latest`, and the
 //! functions that dispatch on the version in force at an instant
-//! ([`ticket_deadline`] uses them).
+//! ([`ticket_terms`] uses them).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
