@@ -2,8 +2,9 @@
 //! `$OUT_DIR/customer_support.rs` (one file for the policy, each version a
 //! module), the fixture of holiday sets, observed holidays and severity
 //! rules into `$OUT_DIR/demo.rs`, and the fixtures of metrics and clocks,
-//! limits and releases, and two vendors' policies of the corpus (GitHub
-//! v1.1, Red Hat v1.0). Warnings show as `cargo:warning=` lines.
+//! limits and releases, and three vendors' policies of the corpus (GitHub
+//! v1.1, Red Hat v1.0, ClickHouse v1.0 and v2.0). Warnings show as
+//! `cargo:warning=` lines.
 
 fn main() {
     let compiled = policyc::Builder::new().compile(&[
@@ -15,6 +16,8 @@ fn main() {
         "../../tests/fixtures/valid/releases.policy",
         "../../policies/github/v1.1.policy",
         "../../policies/redhat/v1.0.policy",
+        "../../policies/clickhouse/v1.0.policy",
+        "../../policies/clickhouse/v2.0.policy",
     ]);
     if let Err(error) = compiled {
         eprintln!("{error}");

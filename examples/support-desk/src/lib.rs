@@ -56,6 +56,11 @@ pub mod others {
         include!(concat!(env!("OUT_DIR"), "/github_support.rs"));
     }
 
+    /// ClickHouse's support policies, 2022 (v1.0) and Cloud-era (v2.0).
+    pub mod clickhouse {
+        include!(concat!(env!("OUT_DIR"), "/clickhouse_support.rs"));
+    }
+
     /// Red Hat's production support policy (`policies/redhat/v1.0.policy`).
     pub mod redhat {
         include!(concat!(env!("OUT_DIR"), "/red_hat_support.rs"));

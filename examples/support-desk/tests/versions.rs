@@ -175,3 +175,25 @@ fn a_tickets_terms() {
     let community = ticket_terms("community", "sev-1", at("2026-09-02T10:00:00+02:00")).unwrap();
     assert_eq!(community.first_response_due, None);
 }
+
+/// ClickHouse 1.0 takes effect on 2022-01-28 in Los Angeles (its business
+/// calendar's zone, UTC-8 in January: 08:00 UTC), 2.0 on 2025-10-15 in UTC
+/// (its calendar's zone).
+#[test]
+fn each_version_takes_effect_in_its_own_calendars_zone() {
+    use support_desk::others::clickhouse::Version;
+    assert_eq!(Version::in_force_at(&at("2022-01-28T07:59:59Z")), None);
+    assert_eq!(
+        Version::in_force_at(&at("2022-01-28T08:00:00Z")),
+        Some(Version::V1_0)
+    );
+    assert_eq!(
+        Version::in_force_at(&at("2025-10-14T23:59:59Z")),
+        Some(Version::V1_0)
+    );
+    assert_eq!(
+        Version::in_force_at(&at("2025-10-15T00:00:00Z")),
+        Some(Version::V2_0)
+    );
+    assert_eq!(Version::LATEST.effective(), "2025-10-15");
+}
