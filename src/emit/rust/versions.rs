@@ -51,6 +51,7 @@ struct Version {
     body: String,
     /// The title, for the module's docs.
     title: String,
+    /// The source file, as the header names it.
     source: String,
 }
 
@@ -367,6 +368,22 @@ fn print_dispatch(policy_id: &str, versions: &[Version], out: &mut Code) {
     for f in &first.at_instant {
         let alike = |g: &Function| g.head == f.head && g.params == f.params && g.ret == f.ret;
         if !rest.iter().all(|v| v.at_instant.iter().any(alike)) {
+            continue;
+        }
+        // Every other parameter, and the result, must be of a type outside
+        // the version (the runtime's, std's): it is passed through as is.
+        let outside = |ty: &str| {
+            let bare = ty
+                .trim_start_matches(['&', '['])
+                .trim_start_matches("Option<");
+            bare.trim_start_matches(['&', '[']).starts_with("::")
+        };
+        let mut passed = f.params.iter().map(|p| split(p).1);
+        if !passed
+            .clone()
+            .all(|ty| ID_TYPES.contains(&ty) || outside(ty))
+            || !outside(&f.ret)
+        {
             continue;
         }
         let Some(instant) = f
