@@ -378,7 +378,7 @@ fn print_dispatch(policy_id: &str, versions: &[Version], out: &mut Code) {
                 .trim_start_matches("Option<");
             bare.trim_start_matches(['&', '[']).starts_with("::")
         };
-        let mut passed = f.params.iter().map(|p| split(p).1);
+        let passed = f.params.iter().map(|p| split(p).1);
         if !passed
             .clone()
             .all(|ty| ID_TYPES.contains(&ty) || outside(ty))
