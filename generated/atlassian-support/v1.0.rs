@@ -117,6 +117,8 @@ impl ::std::fmt::Display for Product {
 impl ::std::str::FromStr for Product {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "jira" => Ok(Self::Jira),
@@ -133,10 +135,12 @@ impl ::std::str::FromStr for Product {
             "opsgenie" => Ok(Self::Opsgenie),
             "statuspage" => Ok(Self::Statuspage),
             "loom" => Ok(Self::Loom),
-            _ => Err(::policyc_runtime::UnknownId::new("product", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "product", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Product);
 
 /// A license edition: one of the 6 `license` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -226,6 +230,8 @@ impl ::std::fmt::Display for License {
 impl ::std::str::FromStr for License {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "free-plan" => Ok(Self::FreePlan),
@@ -234,10 +240,12 @@ impl ::std::str::FromStr for License {
             "enterprise-plan" => Ok(Self::EnterprisePlan),
             "guard" => Ok(Self::Guard),
             "government-cloud-license" => Ok(Self::GovernmentCloudLicense),
-            _ => Err(::policyc_runtime::UnknownId::new("license", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "license", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(License);
 
 /// A support tier: one of the 5 `tier` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -352,6 +360,8 @@ impl ::std::fmt::Display for Tier {
 impl ::std::str::FromStr for Tier {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "free" => Ok(Self::Free),
@@ -359,10 +369,12 @@ impl ::std::str::FromStr for Tier {
             "premium" => Ok(Self::Premium),
             "enterprise" => Ok(Self::Enterprise),
             "government-cloud" => Ok(Self::GovernmentCloud),
-            _ => Err(::policyc_runtime::UnknownId::new("tier", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "tier", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Tier);
 
 /// A support channel: one of the 3 `channel` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -418,15 +430,19 @@ impl ::std::fmt::Display for Channel {
 impl ::std::str::FromStr for Channel {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "self-help" => Ok(Self::SelfHelp),
             "phone" => Ok(Self::Phone),
             "portal-login" => Ok(Self::PortalLogin),
-            _ => Err(::policyc_runtime::UnknownId::new("channel", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "channel", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Channel);
 
 /// A severity level: one of the 5 `severity` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -566,6 +582,8 @@ impl ::std::fmt::Display for Severity {
 impl ::std::str::FromStr for Severity {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "l1" => Ok(Self::L1),
@@ -573,10 +591,12 @@ impl ::std::str::FromStr for Severity {
             "l3" => Ok(Self::L3),
             "l4" => Ok(Self::L4),
             "l5" => Ok(Self::L5),
-            _ => Err(::policyc_runtime::UnknownId::new("severity", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "severity", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Severity);
 
 /// A support scope area: one of the 5 `area` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -656,6 +676,8 @@ impl ::std::fmt::Display for Area {
 impl ::std::str::FromStr for Area {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "support-packaging" => Ok(Self::SupportPackaging),
@@ -663,10 +685,12 @@ impl ::std::str::FromStr for Area {
             "phone-support" => Ok(Self::PhoneSupport),
             "contact-method" => Ok(Self::ContactMethod),
             "support-entitlements" => Ok(Self::SupportEntitlements),
-            _ => Err(::policyc_runtime::UnknownId::new("area", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "area", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Area);
 
 /// 9/5 regional: the calendar `regional-business-hours`, UTC, open `mon-fri 09:00-17:00`, closed on
 /// 0 holidays.

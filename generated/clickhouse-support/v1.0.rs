@@ -50,13 +50,17 @@ impl ::std::fmt::Display for Product {
 impl ::std::str::FromStr for Product {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "clickhouse-server" => Ok(Self::ClickhouseServer),
-            _ => Err(::policyc_runtime::UnknownId::new("product", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "product", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Product);
 
 /// A support tier: one of the 1 `tier` declaration of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -114,13 +118,17 @@ impl ::std::fmt::Display for Tier {
 impl ::std::str::FromStr for Tier {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "subscription" => Ok(Self::Subscription),
-            _ => Err(::policyc_runtime::UnknownId::new("tier", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "tier", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Tier);
 
 /// A support channel: one of the 3 `channel` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -165,15 +173,19 @@ impl ::std::fmt::Display for Channel {
 impl ::std::str::FromStr for Channel {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "telephone" => Ok(Self::Telephone),
             "chat" => Ok(Self::Chat),
             "email" => Ok(Self::Email),
-            _ => Err(::policyc_runtime::UnknownId::new("channel", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "channel", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Channel);
 
 /// A severity level: one of the 3 `severity` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -283,15 +295,19 @@ impl ::std::fmt::Display for Severity {
 impl ::std::str::FromStr for Severity {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "sev-1" => Ok(Self::Sev1),
             "sev-2" => Ok(Self::Sev2),
             "sev-3" => Ok(Self::Sev3),
-            _ => Err(::policyc_runtime::UnknownId::new("severity", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "severity", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Severity);
 
 /// A declaration: one of the 1 `metric` declaration of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -328,13 +344,17 @@ impl ::std::fmt::Display for Metric {
 impl ::std::str::FromStr for Metric {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "resolution" => Ok(Self::Resolution),
-            _ => Err(::policyc_runtime::UnknownId::new("metric", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "metric", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Metric);
 
 /// A declaration: one of the 1 `limit` declaration of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -371,13 +391,17 @@ impl ::std::fmt::Display for Limit {
 impl ::std::str::FromStr for Limit {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "support-contacts" => Ok(Self::SupportContacts),
-            _ => Err(::policyc_runtime::UnknownId::new("limit", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "limit", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Limit);
 
 /// A support scope area: one of the 11 `area` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -533,6 +557,8 @@ impl ::std::fmt::Display for Area {
 impl ::std::str::FromStr for Area {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "installation" => Ok(Self::Installation),
@@ -546,10 +572,12 @@ impl ::std::str::FromStr for Area {
             "customer-applications" => Ok(Self::CustomerApplications),
             "other-interfaces" => Ok(Self::OtherInterfaces),
             "training" => Ok(Self::Training),
-            _ => Err(::policyc_runtime::UnknownId::new("area", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "area", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Area);
 
 /// A product lifecycle phase: one of the 3 `phase` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -662,15 +690,19 @@ impl ::std::fmt::Display for Phase {
 impl ::std::str::FromStr for Phase {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "regular-stable-supported" => Ok(Self::RegularStableSupported),
             "lts-supported" => Ok(Self::LtsSupported),
             "unsupported" => Ok(Self::Unsupported),
-            _ => Err(::policyc_runtime::UnknownId::new("phase", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "phase", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Phase);
 
 /// A declaration: one of the 23 `release` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -908,6 +940,8 @@ impl ::std::fmt::Display for Release {
 impl ::std::str::FromStr for Release {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "v22-7" => Ok(Self::V227),
@@ -933,10 +967,12 @@ impl ::std::str::FromStr for Release {
             "v19" => Ok(Self::V19),
             "v18" => Ok(Self::V18),
             "v1" => Ok(Self::V1),
-            _ => Err(::policyc_runtime::UnknownId::new("release", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "release", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Release);
 
 /// Normal Business Hours (Severity 2 and Severity 3): the calendar `normal-business-hours`,
 /// America/Los_Angeles, open `sun 23:00-24:00, mon-thu 00:00-24:00, fri 00:00-17:00`, closed on 0

@@ -72,16 +72,20 @@ impl ::std::fmt::Display for Tier {
 impl ::std::str::FromStr for Tier {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "trial" => Ok(Self::Trial),
             "basic" => Ok(Self::Basic),
             "scale" => Ok(Self::Scale),
             "enterprise" => Ok(Self::Enterprise),
-            _ => Err(::policyc_runtime::UnknownId::new("tier", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "tier", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Tier);
 
 /// A severity level: one of the 3 `severity` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -155,15 +159,19 @@ impl ::std::fmt::Display for Severity {
 impl ::std::str::FromStr for Severity {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "sev-1" => Ok(Self::Sev1),
             "sev-2" => Ok(Self::Sev2),
             "sev-3" => Ok(Self::Sev3),
-            _ => Err(::policyc_runtime::UnknownId::new("severity", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "severity", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Severity);
 
 /// A declaration: one of the 1 `metric` declaration of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -200,13 +208,17 @@ impl ::std::fmt::Display for Metric {
 impl ::std::str::FromStr for Metric {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "response" => Ok(Self::Response),
-            _ => Err(::policyc_runtime::UnknownId::new("metric", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "metric", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Metric);
 
 /// Normal Business Hours: the calendar `normal-business-hours`, UTC, open `mon-fri 00:00-24:00`,
 /// closed on 0 holidays.

@@ -54,14 +54,18 @@ impl ::std::fmt::Display for Product {
 impl ::std::str::FromStr for Product {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "cockroachdb" => Ok(Self::Cockroachdb),
             "cockroachdb-cloud" => Ok(Self::CockroachdbCloud),
-            _ => Err(::policyc_runtime::UnknownId::new("product", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "product", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Product);
 
 /// A license edition: one of the 2 `license` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -102,14 +106,18 @@ impl ::std::fmt::Display for License {
 impl ::std::str::FromStr for License {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "development-license" => Ok(Self::DevelopmentLicense),
             "credit-card-only" => Ok(Self::CreditCardOnly),
-            _ => Err(::policyc_runtime::UnknownId::new("license", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "license", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(License);
 
 /// A support tier: one of the 4 `tier` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -195,16 +203,20 @@ impl ::std::fmt::Display for Tier {
 impl ::std::str::FromStr for Tier {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "essentials" => Ok(Self::Essentials),
             "enterprise" => Ok(Self::Enterprise),
             "cloud-free-tier-beta" => Ok(Self::CloudFreeTierBeta),
             "cloud" => Ok(Self::Cloud),
-            _ => Err(::policyc_runtime::UnknownId::new("tier", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "tier", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Tier);
 
 /// A support channel: one of the 2 `channel` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -245,14 +257,18 @@ impl ::std::fmt::Display for Channel {
 impl ::std::str::FromStr for Channel {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "support-center" => Ok(Self::SupportCenter),
             "dedicated-slack" => Ok(Self::DedicatedSlack),
-            _ => Err(::policyc_runtime::UnknownId::new("channel", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "channel", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Channel);
 
 /// A severity level: one of the 4 `severity` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -311,16 +327,20 @@ impl ::std::fmt::Display for Severity {
 impl ::std::str::FromStr for Severity {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "p1" => Ok(Self::P1),
             "p2" => Ok(Self::P2),
             "p3" => Ok(Self::P3),
             "p4" => Ok(Self::P4),
-            _ => Err(::policyc_runtime::UnknownId::new("severity", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "severity", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Severity);
 
 /// A declaration: one of the 1 `metric` declaration of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -357,13 +377,17 @@ impl ::std::fmt::Display for Metric {
 impl ::std::str::FromStr for Metric {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "initial-response" => Ok(Self::InitialResponse),
-            _ => Err(::policyc_runtime::UnknownId::new("metric", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "metric", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Metric);
 
 /// A declaration: one of the 1 `limit` declaration of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -400,13 +424,17 @@ impl ::std::fmt::Display for Limit {
 impl ::std::str::FromStr for Limit {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "advisory-technical-services" => Ok(Self::AdvisoryTechnicalServices),
-            _ => Err(::policyc_runtime::UnknownId::new("limit", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "limit", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Limit);
 
 /// A product lifecycle phase: one of the 5 `phase` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -543,6 +571,8 @@ impl ::std::fmt::Display for Phase {
 impl ::std::str::FromStr for Phase {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "maintenance" => Ok(Self::Maintenance),
@@ -550,10 +580,12 @@ impl ::std::str::FromStr for Phase {
             "lts-assistance" => Ok(Self::LtsAssistance),
             "cloud-regular-support" => Ok(Self::CloudRegularSupport),
             "cloud-innovation-support" => Ok(Self::CloudInnovationSupport),
-            _ => Err(::policyc_runtime::UnknownId::new("phase", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "phase", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Phase);
 
 /// A declaration: one of the 30 `release` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -881,6 +913,8 @@ impl ::std::fmt::Display for Release {
 impl ::std::str::FromStr for Release {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "v26-1" => Ok(Self::V261),
@@ -913,10 +947,12 @@ impl ::std::str::FromStr for Release {
             "cloud-v23-2" => Ok(Self::CloudV232),
             "cloud-v24-1" => Ok(Self::CloudV241),
             "cloud-v24-2" => Ok(Self::CloudV242),
-            _ => Err(::policyc_runtime::UnknownId::new("release", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "release", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Release);
 
 /// Service Hours: the calendar `service-hours`, UTC, open `never open`, closed on 0 holidays.
 pub static SERVICE_HOURS: ::policyc_runtime::Calendar = {

@@ -91,15 +91,19 @@ impl ::std::fmt::Display for Resource {
 impl ::std::str::FromStr for Resource {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "documentation-portal" => Ok(Self::DocumentationPortal),
             "community-forums-resource" => Ok(Self::CommunityForumsResource),
             "customer-portal-resource" => Ok(Self::CustomerPortalResource),
-            _ => Err(::policyc_runtime::UnknownId::new("resource", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "resource", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Resource);
 
 /// A product covered by the policy: one of the 3 `product` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -222,15 +226,19 @@ impl ::std::fmt::Display for Product {
 impl ::std::str::FromStr for Product {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "clustercontrol" => Ok(Self::Clustercontrol),
             "ccx" => Ok(Self::Ccx),
             "ccx-cloud" => Ok(Self::CcxCloud),
-            _ => Err(::policyc_runtime::UnknownId::new("product", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "product", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Product);
 
 /// A party to support: one of the 4 `party` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -284,16 +292,20 @@ impl ::std::fmt::Display for Party {
 impl ::std::str::FromStr for Party {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "provider" => Ok(Self::Provider),
             "end-customer" => Ok(Self::EndCustomer),
             "severalnines" => Ok(Self::Severalnines),
             "customer" => Ok(Self::Customer),
-            _ => Err(::policyc_runtime::UnknownId::new("party", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "party", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Party);
 
 /// A Kubernetes operator: one of the 2 `operator` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -350,14 +362,18 @@ impl ::std::fmt::Display for Operator {
 impl ::std::str::FromStr for Operator {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "moco" => Ok(Self::Moco),
             "cloudnative-pg" => Ok(Self::CloudnativePg),
-            _ => Err(::policyc_runtime::UnknownId::new("operator", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "operator", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Operator);
 
 /// A license edition: one of the 6 `license` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -547,6 +563,8 @@ impl ::std::fmt::Display for License {
 impl ::std::str::FromStr for License {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "community-edition" => Ok(Self::CommunityEdition),
@@ -555,10 +573,12 @@ impl ::std::str::FromStr for License {
             "enterprise-license" => Ok(Self::EnterpriseLicense),
             "trial" => Ok(Self::Trial),
             "ccx-cloud-license" => Ok(Self::CcxCloudLicense),
-            _ => Err(::policyc_runtime::UnknownId::new("license", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "license", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(License);
 
 /// A support tier: one of the 3 `tier` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -593,7 +613,7 @@ impl Tier {
         }
     }
 
-    /// License (`licenses`).
+    /// ClusterControl License/Platform (`licenses`).
     pub const fn licenses(self) -> &'static [License] {
         match self {
             Self::Community => &[License::CommunityEdition, License::SelfServe],
@@ -771,15 +791,19 @@ impl ::std::fmt::Display for Tier {
 impl ::std::str::FromStr for Tier {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "community" => Ok(Self::Community),
             "advanced" => Ok(Self::Advanced),
             "enterprise" => Ok(Self::Enterprise),
-            _ => Err(::policyc_runtime::UnknownId::new("tier", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "tier", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Tier);
 
 /// A support channel: one of the 4 `channel` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -840,16 +864,20 @@ impl ::std::fmt::Display for Channel {
 impl ::std::str::FromStr for Channel {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "forums" => Ok(Self::Forums),
             "web" => Ok(Self::Web),
             "email" => Ok(Self::Email),
             "live-support" => Ok(Self::LiveSupport),
-            _ => Err(::policyc_runtime::UnknownId::new("channel", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "channel", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Channel);
 
 /// A holiday of a business calendar: one of the 13 `holiday` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -1020,6 +1048,8 @@ impl ::std::fmt::Display for Holiday {
 impl ::std::str::FromStr for Holiday {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "new-years-day" => Ok(Self::NewYearsDay),
@@ -1035,10 +1065,12 @@ impl ::std::str::FromStr for Holiday {
             "all-saints-day" => Ok(Self::AllSaintsDay),
             "christmas-day" => Ok(Self::ChristmasDay),
             "boxing-day" => Ok(Self::BoxingDay),
-            _ => Err(::policyc_runtime::UnknownId::new("holiday", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "holiday", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Holiday);
 
 /// A severity level: one of the 4 `severity` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -1148,16 +1180,20 @@ impl ::std::fmt::Display for Severity {
 impl ::std::str::FromStr for Severity {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "sev-1" => Ok(Self::Sev1),
             "sev-2" => Ok(Self::Sev2),
             "sev-3" => Ok(Self::Sev3),
             "sev-4" => Ok(Self::Sev4),
-            _ => Err(::policyc_runtime::UnknownId::new("severity", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "severity", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Severity);
 
 /// A support scope area: one of the 16 `area` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -1362,6 +1398,8 @@ impl ::std::fmt::Display for Area {
 impl ::std::str::FromStr for Area {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "deployment-guidance" => Ok(Self::DeploymentGuidance),
@@ -1380,10 +1418,12 @@ impl ::std::str::FromStr for Area {
             "performance-management" => Ok(Self::PerformanceManagement),
             "root-cause-analysis" => Ok(Self::RootCauseAnalysis),
             "non-standard-environments" => Ok(Self::NonStandardEnvironments),
-            _ => Err(::policyc_runtime::UnknownId::new("area", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "area", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Area);
 
 /// A product lifecycle phase: one of the 4 `phase` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -1487,16 +1527,20 @@ impl ::std::fmt::Display for Phase {
 impl ::std::str::FromStr for Phase {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "ga" => Ok(Self::Ga),
             "maintenance" => Ok(Self::Maintenance),
             "end-of-support" => Ok(Self::EndOfSupport),
             "withdrawn" => Ok(Self::Withdrawn),
-            _ => Err(::policyc_runtime::UnknownId::new("phase", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "phase", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Phase);
 
 /// A professional service: one of the 6 `service` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -1603,6 +1647,8 @@ impl ::std::fmt::Display for Service {
 impl ::std::str::FromStr for Service {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "performance-analysis" => Ok(Self::PerformanceAnalysis),
@@ -1611,10 +1657,12 @@ impl ::std::str::FromStr for Service {
             "implementation-services" => Ok(Self::ImplementationServices),
             "product-training" => Ok(Self::ProductTraining),
             "custom-integrations" => Ok(Self::CustomIntegrations),
-            _ => Err(::policyc_runtime::UnknownId::new("service", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "service", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Service);
 
 /// A contact channel: one of the 4 `contact` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -1716,16 +1764,20 @@ impl ::std::fmt::Display for Contact {
 impl ::std::str::FromStr for Contact {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "customer-portal" => Ok(Self::CustomerPortal),
             "documentation" => Ok(Self::Documentation),
             "community-forums" => Ok(Self::CommunityForums),
             "sales" => Ok(Self::Sales),
-            _ => Err(::policyc_runtime::UnknownId::new("contact", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "contact", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Contact);
 
 /// Business hours: the calendar `business-hours`, Europe/Stockholm, open `mon-fri 09:00-17:00`,
 /// closed on 13 holidays.

@@ -62,16 +62,20 @@ impl ::std::fmt::Display for Product {
 impl ::std::str::FromStr for Product {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "ghes" => Ok(Self::Ghes),
             "ghec" => Ok(Self::Ghec),
             "advanced-security" => Ok(Self::AdvancedSecurity),
             "arc" => Ok(Self::Arc),
-            _ => Err(::policyc_runtime::UnknownId::new("product", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "product", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Product);
 
 /// A license edition: one of the 5 `license` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -141,6 +145,8 @@ impl ::std::fmt::Display for License {
 impl ::std::str::FromStr for License {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "github-free" => Ok(Self::GithubFree),
@@ -148,10 +154,12 @@ impl ::std::str::FromStr for License {
             "github-team" => Ok(Self::GithubTeam),
             "github-enterprise-cloud" => Ok(Self::GithubEnterpriseCloud),
             "github-enterprise-server" => Ok(Self::GithubEnterpriseServer),
-            _ => Err(::policyc_runtime::UnknownId::new("license", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "license", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(License);
 
 /// A support tier: one of the 5 `tier` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -286,6 +294,8 @@ impl ::std::fmt::Display for Tier {
 impl ::std::str::FromStr for Tier {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "community-support" => Ok(Self::CommunitySupport),
@@ -293,10 +303,12 @@ impl ::std::str::FromStr for Tier {
             "enterprise" => Ok(Self::Enterprise),
             "premium" => Ok(Self::Premium),
             "premium-plus" => Ok(Self::PremiumPlus),
-            _ => Err(::policyc_runtime::UnknownId::new("tier", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "tier", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Tier);
 
 /// A support channel: one of the 3 `channel` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -354,15 +366,19 @@ impl ::std::fmt::Display for Channel {
 impl ::std::str::FromStr for Channel {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "support-portal" => Ok(Self::SupportPortal),
             "phone-callback" => Ok(Self::PhoneCallback),
             "screen-share" => Ok(Self::ScreenShare),
-            _ => Err(::policyc_runtime::UnknownId::new("channel", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "channel", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Channel);
 
 /// A holiday of a business calendar: one of the 32 `holiday` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -752,6 +768,8 @@ impl ::std::fmt::Display for Holiday {
 impl ::std::str::FromStr for Holiday {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "new-years-day" => Ok(Self::NewYearsDay),
@@ -786,10 +804,12 @@ impl ::std::str::FromStr for Holiday {
             "sports-day" => Ok(Self::SportsDay),
             "culture-day" => Ok(Self::CultureDay),
             "labour-thanksgiving-day" => Ok(Self::LabourThanksgivingDay),
-            _ => Err(::policyc_runtime::UnknownId::new("holiday", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "holiday", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Holiday);
 
 /// A severity level: one of the 4 `severity` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -915,16 +935,20 @@ impl ::std::fmt::Display for Severity {
 impl ::std::str::FromStr for Severity {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "urgent" => Ok(Self::Urgent),
             "high" => Ok(Self::High),
             "normal" => Ok(Self::Normal),
             "low" => Ok(Self::Low),
-            _ => Err(::policyc_runtime::UnknownId::new("severity", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "severity", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Severity);
 
 /// A declaration: one of the 3 `metric` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -978,15 +1002,19 @@ impl ::std::fmt::Display for Metric {
 impl ::std::str::FromStr for Metric {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "initial-response" => Ok(Self::InitialResponse),
             "priority-question-response" => Ok(Self::PriorityQuestionResponse),
             "initial-response-2-10" => Ok(Self::InitialResponse210),
-            _ => Err(::policyc_runtime::UnknownId::new("metric", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "metric", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Metric);
 
 /// A declaration: one of the 8 `limit` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -1064,6 +1092,8 @@ impl ::std::fmt::Display for Limit {
 impl ::std::str::FromStr for Limit {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "entitled-members" => Ok(Self::EntitledMembers),
@@ -1074,10 +1104,12 @@ impl ::std::str::FromStr for Limit {
             "missed-responses-allowed" => Ok(Self::MissedResponsesAllowed),
             "sla-credit" => Ok(Self::SlaCredit),
             "credit-request-window" => Ok(Self::CreditRequestWindow),
-            _ => Err(::policyc_runtime::UnknownId::new("limit", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "limit", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Limit);
 
 /// A support scope area: one of the 10 `area` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -1220,6 +1252,8 @@ impl ::std::fmt::Display for Area {
 impl ::std::str::FromStr for Area {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "premium-content" => Ok(Self::PremiumContent),
@@ -1232,10 +1266,12 @@ impl ::std::str::FromStr for Area {
             "crisis-prevention" => Ok(Self::CrisisPrevention),
             "application-upgrade-assistance" => Ok(Self::ApplicationUpgradeAssistance),
             "cloud-planning" => Ok(Self::CloudPlanning),
-            _ => Err(::policyc_runtime::UnknownId::new("area", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "area", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Area);
 
 /// A product lifecycle phase: one of the 3 `phase` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -1352,15 +1388,19 @@ impl ::std::fmt::Display for Phase {
 impl ::std::str::FromStr for Phase {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "release-candidate" => Ok(Self::ReleaseCandidate),
             "supported-release" => Ok(Self::SupportedRelease),
             "deprecated" => Ok(Self::Deprecated),
-            _ => Err(::policyc_runtime::UnknownId::new("phase", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "phase", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Phase);
 
 /// A declaration: one of the 48 `release` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -1796,6 +1836,8 @@ impl ::std::fmt::Display for Release {
 impl ::std::str::FromStr for Release {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "v11-10" => Ok(Self::V1110),
@@ -1846,10 +1888,12 @@ impl ::std::str::FromStr for Release {
             "v3-21" => Ok(Self::V321),
             "v3-22" => Ok(Self::V322),
             "v3-23" => Ok(Self::V323),
-            _ => Err(::policyc_runtime::UnknownId::new("release", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "release", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Release);
 
 /// A contact channel: one of the 1 `contact` declaration of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -1917,13 +1961,17 @@ impl ::std::fmt::Display for Contact {
 impl ::std::str::FromStr for Contact {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "support-credits" => Ok(Self::SupportCredits),
-            _ => Err(::policyc_runtime::UnknownId::new("contact", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "contact", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Contact);
 
 /// Support in English (24x5): the calendar `english-support`, UTC, open `mon-fri 00:00-24:00`,
 /// closed on 12 holidays.

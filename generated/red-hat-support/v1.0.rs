@@ -117,6 +117,8 @@ impl ::std::fmt::Display for Tier {
 impl ::std::str::FromStr for Tier {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "self-support" => Ok(Self::SelfSupport),
@@ -124,10 +126,12 @@ impl ::std::str::FromStr for Tier {
             "premium" => Ok(Self::Premium),
             "openshift-pro-basic" => Ok(Self::OpenshiftProBasic),
             "openshift-premium" => Ok(Self::OpenshiftPremium),
-            _ => Err(::policyc_runtime::UnknownId::new("tier", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "tier", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Tier);
 
 /// A support channel: one of the 2 `channel` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -168,14 +172,18 @@ impl ::std::fmt::Display for Channel {
 impl ::std::str::FromStr for Channel {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "web" => Ok(Self::Web),
             "phone" => Ok(Self::Phone),
-            _ => Err(::policyc_runtime::UnknownId::new("channel", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "channel", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Channel);
 
 /// A severity level: one of the 4 `severity` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -277,16 +285,20 @@ impl ::std::fmt::Display for Severity {
 impl ::std::str::FromStr for Severity {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "sev-1" => Ok(Self::Sev1),
             "sev-2" => Ok(Self::Sev2),
             "sev-3" => Ok(Self::Sev3),
             "sev-4" => Ok(Self::Sev4),
-            _ => Err(::policyc_runtime::UnknownId::new("severity", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "severity", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Severity);
 
 /// A declaration: one of the 2 `metric` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -327,14 +339,18 @@ impl ::std::fmt::Display for Metric {
 impl ::std::str::FromStr for Metric {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "initial-response" => Ok(Self::InitialResponse),
             "ongoing-response" => Ok(Self::OngoingResponse),
-            _ => Err(::policyc_runtime::UnknownId::new("metric", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "metric", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Metric);
 
 /// A declaration: one of the 5 `limit` declarations of the policy.
 #[allow(clippy::enum_variant_names)]
@@ -411,6 +427,8 @@ impl ::std::fmt::Display for Limit {
 impl ::std::str::FromStr for Limit {
     type Err = ::policyc_runtime::UnknownId;
 
+    /// The variant of an id as written in the policy, or of a title without regard to case
+    /// (`Display` writes one of them).
     fn from_str(id: &str) -> ::std::result::Result<Self, Self::Err> {
         match id {
             "cases" => Ok(Self::Cases),
@@ -418,10 +436,12 @@ impl ::std::str::FromStr for Limit {
             "contacts-second-band" => Ok(Self::ContactsSecondBand),
             "contacts-each-additional-band" => Ok(Self::ContactsEachAdditionalBand),
             "contacts-academic-campus-wide" => Ok(Self::ContactsAcademicCampusWide),
-            _ => Err(::policyc_runtime::UnknownId::new("limit", id)),
+            _ => ::policyc_runtime::ids::by_title(&Self::ALL, Self::name, "limit", id),
         }
     }
 }
+
+::policyc_runtime::serde_ids!(Limit);
 
 /// Standard Business Hours (North America): the calendar `north-america-business-hours`,
 /// America/New_York, open `mon-fri 09:00-18:00`, closed on 0 holidays.

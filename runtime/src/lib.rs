@@ -40,6 +40,7 @@ pub mod session;
 pub mod severity;
 pub mod sla;
 pub mod target;
+pub mod versions;
 
 pub use calendar::{Calendar, CalendarError, OpeningHours};
 pub use coverage::{Coverage, Incidents};
@@ -62,3 +63,8 @@ pub use target::{Clock, ResponseTarget};
 pub use chrono;
 /// Re-exported so generated code can name time zones.
 pub use chrono_tz;
+/// Re-exported (with the `serde` feature) for [`serde_ids!`], so a crate
+/// including generated code needs no serde dependency of its own.
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub use serde;

@@ -34,6 +34,11 @@
 //! would (`layout` holds the rustfmt rules the emitter needs, `docs` the
 //! doc comments).
 //!
+//! `policyc build` writes one version a file (`emit`); the build-script
+//! `Builder` writes every version of a policy into one file, each as a
+//! module, with the functions that dispatch on the version in force
+//! (`emit_versions`, its `versions` module).
+//!
 //! The output uses no inner attributes, and names everything outside the
 //! generated items by absolute path (`::policyc_runtime::...`,
 //! `::std::...`).
@@ -51,6 +56,9 @@ mod names;
 mod plan;
 mod text;
 mod types;
+mod versions;
+
+pub use versions::{module_name, Given};
 
 use super::Meta;
 use crate::facts::Valid;
@@ -62,14 +70,33 @@ const RT: &str = "::policyc_runtime";
 
 /// Emits the policy as Rust source.
 pub fn emit(valid: &Valid, meta: &Meta) -> String {
-    let plan = Plan::new(valid);
+    let body = body(&Plan::new(valid));
+    let mut out = format!("// {}\n", super::escape::rust_comment(&meta.marker()));
+    if !body.is_empty() {
+        out.push('\n');
+        out.push_str(&body);
+        out.push('\n');
+    }
+    out
+}
+
+/// The file the Builder writes for one policy: every version given, each
+/// as its module (`v1_0`), `latest`, `Version` and the functions taking an
+/// instant, dispatching on the version in force (see `versions`). `given`
+/// is ordered from the oldest version.
+pub fn emit_versions(given: &[Given]) -> String {
+    versions::emit(given)
+}
+
+/// The items of a policy, without the header comment.
+fn body(plan: &Plan) -> String {
     let mut code = Code::default();
-    consts::print_header(&plan, &mut code);
+    consts::print_header(plan, &mut code);
     for set in &plan.sets {
-        enums::print(&plan, set, &mut code);
+        enums::print(plan, set, &mut code);
     }
     for calendar in &plan.calendars {
-        calendars::print(&plan, calendar, &mut code);
+        calendars::print(plan, calendar, &mut code);
     }
     for grid in &plan.grids {
         grids::print(grid, &mut code);
@@ -81,12 +108,5 @@ pub fn emit(valid: &Valid, meta: &Meta) -> String {
     if let Some(item) = &plan.lifecycle {
         lifecycle::print(item, &mut code);
     }
-    let body = code.finish();
-    let mut out = format!("// {}\n", super::escape::rust_comment(&meta.marker()));
-    if !body.is_empty() {
-        out.push('\n');
-        out.push_str(&body);
-        out.push('\n');
-    }
-    out
+    code.finish()
 }

@@ -174,8 +174,10 @@ fn ids_names_and_parsing() {
     let error = "gold".parse::<Tier>().unwrap_err();
     assert_eq!(error, UnknownId::new("tier", "gold"));
     assert_eq!(error.to_string(), "unknown tier `gold`");
-    let error: Box<dyn std::error::Error> = Box::new(parse_license("Trial").unwrap_err());
-    assert_eq!(error.to_string(), "unknown license `Trial`");
+    // A title reads back too, without regard to case.
+    assert_eq!(parse_license("Trial"), Ok(License::Trial));
+    let error: Box<dyn std::error::Error> = Box::new(parse_license("Platinum").unwrap_err());
+    assert_eq!(error.to_string(), "unknown license `Platinum`");
     assert!(Tier::Community < Tier::Enterprise);
 }
 

@@ -7,7 +7,7 @@
 //! nothing is re-indented or re-parsed afterwards.
 
 use super::docs::doc;
-use super::layout::{self, spaces, width, Expr, MAX_WIDTH};
+use super::layout::{self, max_width, spaces, width, Expr};
 
 /// A Rust source file: items separated by blank lines.
 #[derive(Debug, Default)]
@@ -149,7 +149,7 @@ impl Function {
 fn signature(indent: usize, head: &str, params: &[String], ret: &str) -> Vec<String> {
     let pad = spaces(indent);
     let one = format!("{pad}{head}({}) -> {ret} {{", params.join(", "));
-    if width(&one) <= MAX_WIDTH {
+    if width(&one) <= max_width() {
         return vec![one];
     }
     let mut lines = vec![format!("{pad}{head}(")];
@@ -158,7 +158,7 @@ fn signature(indent: usize, head: &str, params: &[String], ret: &str) -> Vec<Str
     }
     let last = format!("{pad}) -> {ret} {{");
     match generic_args(ret) {
-        Some((outer, args)) if width(&last) > MAX_WIDTH => {
+        Some((outer, args)) if width(&last) > max_width() => {
             lines.push(format!("{pad}) -> {outer}<"));
             for a in args {
                 lines.push(format!("{pad}    {a},"));

@@ -1,14 +1,14 @@
 //! Doc comments: text wrapped into `///` lines within rustfmt's width, and
 //! text from a policy made safe for rustdoc (no links, HTML, code blocks).
 
-use super::layout::{spaces, width, MAX_WIDTH};
+use super::layout::{max_width, spaces, width};
 
 /// Doc comment lines for `text` at `indent`, wrapped at spaces to stay
 /// within the line width. The text is Markdown; pass text from a policy
 /// through [`escape_doc`] first.
 pub fn doc(indent: usize, text: &str) -> Vec<String> {
     let pad = spaces(indent);
-    let room = MAX_WIDTH.saturating_sub(indent + 4).max(40);
+    let room = max_width().saturating_sub(indent + 4).max(40);
     let mut out = Vec::new();
     for raw in text.trim().lines() {
         let line = raw.trim();

@@ -26,7 +26,7 @@ use self::cases::{CalendarForTier, FirstResponseDue, MayCloseCase, SupportDelive
 use self::rules::{CustomBuild, Hotfix, Phases, RemoteLogin, RootCauseAnalysis};
 use self::severity::GrantedSeverity;
 use self::tickets::{IncidentsRemaining, MayOpenTicket};
-use super::code::Code;
+use super::code::{Code, Function};
 use super::docs::{code, escape_doc};
 use super::layout::Expr;
 use super::names::Names;
@@ -99,6 +99,23 @@ impl<'p> Entitlements<'p> {
             first_response_due,
             granted_severity,
         }
+    }
+
+    /// The functions that take an instant, which the Builder's file
+    /// dispatches on the version in force: `screen_sharing_at` and
+    /// `first_response_due` (or each metric's `..._due`).
+    pub fn at_instant(&self) -> Vec<Function> {
+        let mut out: Vec<Function> = self
+            .screen_sharing_at
+            .iter()
+            .map(ScreenSharingAt::function)
+            .collect();
+        out.extend(
+            self.first_response_due
+                .iter()
+                .map(FirstResponseDue::function),
+        );
+        out
     }
 
     /// Writes the planned functions and constants.

@@ -23,6 +23,9 @@ pub struct FieldMethod {
     pub field: &'static FieldSpec,
     /// The method's name, e.g. `add_on`.
     pub name: String,
+    /// What the field is called: the policy's own label for it (a `label`
+    /// declaration `of: tier.licenses`), else the schema's.
+    label: String,
     /// What it returns: `Option` where a declaration does not set the
     /// field or sets it to `n/a`.
     pub returns: Returns,
@@ -96,7 +99,9 @@ pub fn field_methods(plan: &Plan, set: &IdSet) -> Vec<FieldMethod> {
         if RESERVED.contains(&name.as_str()) {
             name.push_str("_field");
         }
+        let of = format!("{}.{}", set.kind.name(), spec.name);
         methods.push(FieldMethod {
+            label: plan.facts.label(&of).unwrap_or(spec.label).to_owned(),
             field: spec,
             name: taken.claim(name, "_"),
             returns: Returns {
@@ -144,6 +149,7 @@ pub fn print(plan: &Plan, set: &IdSet, out: &mut Code) {
     out.push(inherent_impl(set).item());
     out.push(display(set).item());
     out.push(from_str(set).item());
+    out.push(serde_ids(set));
 }
 
 /// `{title} (`id`).`, and the declaration's definition or description.
@@ -205,7 +211,7 @@ fn inherent_impl(set: &IdSet) -> Impl {
 /// A field method's function.
 fn field_method(set: &IdSet, m: &FieldMethod) -> Function {
     let spec = m.field;
-    let mut docs = format!("{} ({}).", escape_doc(spec.label), code(spec.name));
+    let mut docs = format!("{} ({}).", escape_doc(&m.label), code(spec.name));
     if spec.ty == Type::Duration {
         docs.push_str(" In minutes.");
     }
@@ -245,11 +251,48 @@ fn method(set: &IdSet, name: &str, docs: String, ret: String, values: Vec<Expr>)
     }
 }
 
-/// `Display`: the title.
+/// The variants whose title cannot stand for them in text: a title that
+/// another variant's title equals without regard to case, or that is
+/// another variant's id. `Display` writes their id, so that what it
+/// writes always parses back to the same variant.
+fn ambiguous_titles(set: &IdSet) -> Vec<bool> {
+    let titles: Vec<&str> = set.decls.iter().map(|d| d.display()).collect();
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, title)| {
+            set.decls.iter().enumerate().any(|(j, other)| {
+                j != i
+                    && (::policyc_runtime::ids::same_title(title, titles[j])
+                        || *title == other.id.value)
+            })
+        })
+        .collect()
+}
+
+/// `Display`: the title (the id where the title is ambiguous, see
+/// [`ambiguous_titles`]); `FromStr` reads either back.
 fn display(set: &IdSet) -> Impl {
     let mut imp = Impl::new(format!("impl ::std::fmt::Display for {}", set.name));
     let mut body = Body::of_method();
-    body.line("f.write_str(self.name())");
+    let ambiguous = ambiguous_titles(set);
+    if ambiguous.iter().any(|a| *a) {
+        body.nested("match self {", "}", |arms| {
+            for (variant, ambiguous) in set.variants.iter().zip(&ambiguous) {
+                let text = if *ambiguous {
+                    "self.id()"
+                } else {
+                    "self.name()"
+                };
+                arms.arm(
+                    &format!("Self::{variant}"),
+                    &Expr::call("f.write_str", vec![Expr::atom(text)]),
+                );
+            }
+        });
+    } else {
+        body.line("f.write_str(self.name())");
+    }
     imp.function(Function {
         docs: String::new(),
         head: "fn fmt".to_owned(),
@@ -263,7 +306,8 @@ fn display(set: &IdSet) -> Impl {
     imp
 }
 
-/// `FromStr`: the variant of an id, or the runtime's `UnknownId`.
+/// `FromStr`: the variant of an id, else of a title without regard to
+/// case (the runtime's `ids::by_title`), or the runtime's `UnknownId`.
 fn from_str(set: &IdSet) -> Impl {
     let mut imp = Impl::new(format!("impl ::std::str::FromStr for {}", set.name));
     imp.ty("Err", format!("{RT}::UnknownId"));
@@ -278,20 +322,30 @@ fn from_str(set: &IdSet) -> Impl {
         arms.arm(
             "_",
             &Expr::call(
-                "Err",
-                vec![Expr::call(
-                    format!("{RT}::UnknownId::new"),
-                    vec![Expr::Str(set.kind.name().to_owned()), Expr::atom("id")],
-                )],
+                format!("{RT}::ids::by_title"),
+                vec![
+                    Expr::atom("&Self::ALL"),
+                    Expr::atom("Self::name"),
+                    Expr::Str(set.kind.name().to_owned()),
+                    Expr::atom("id"),
+                ],
             ),
         );
     });
     imp.function(Function {
-        docs: String::new(),
+        docs: "The variant of an id as written in the policy, or of a title without regard to \
+               case (`Display` writes one of them)."
+            .to_owned(),
         head: "fn from_str".to_owned(),
         params: vec!["id: &str".to_owned()],
         ret: "::std::result::Result<Self, Self::Err>".to_owned(),
         body,
     });
     imp
+}
+
+/// `Serialize` and `Deserialize` as the id, when the runtime's `serde`
+/// feature is on (the runtime's `serde_ids!` expands to nothing without it).
+fn serde_ids(set: &IdSet) -> Vec<String> {
+    vec![format!("{RT}::serde_ids!({});", set.name)]
 }

@@ -5,7 +5,7 @@
 
 use super::code::{Body, Code, Function};
 use super::docs::{code, escape_doc};
-use super::layout::{self, Expr, MAX_WIDTH};
+use super::layout::{self, max_width, Expr};
 use super::names::{snake, type_name, Names};
 use super::plan::{IdSet, Plan};
 use super::text::{unquote, with_article};
@@ -243,6 +243,6 @@ fn doc_table(f: &GridFn) -> Option<String> {
     }
     let fits = lines
         .iter()
-        .all(|l| !l.contains('\n') && layout::width(l) + 4 <= MAX_WIDTH);
+        .all(|l| !l.contains('\n') && layout::width(l) + 4 <= max_width());
     fits.then(|| lines.join("\n"))
 }

@@ -12,7 +12,28 @@
 //! as written.
 
 /// The widest line rustfmt allows.
-pub const MAX_WIDTH: usize = 100;
+const MAX_WIDTH: usize = 100;
+
+thread_local! {
+    /// Columns taken by the blocks the output is nested in (a version's
+    /// `pub mod v1_0 { .. }` in the Builder's file): its lines are laid out
+    /// this much narrower and indented by it afterwards, which is what
+    /// rustfmt gives for the nested items.
+    static MARGIN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// The widest line, left of the margin.
+pub fn max_width() -> usize {
+    MAX_WIDTH - MARGIN.with(std::cell::Cell::get)
+}
+
+/// Runs `f` with lines laid out `margin` columns narrower.
+pub fn with_margin<T>(margin: usize, f: impl FnOnce() -> T) -> T {
+    let before = MARGIN.with(|m| m.replace(margin));
+    let out = f();
+    MARGIN.with(|m| m.set(before));
+    out
+}
 const FN_CALL_WIDTH: usize = 60;
 const ARRAY_WIDTH: usize = 60;
 const STRUCT_LIT_WIDTH: usize = 18;
@@ -147,7 +168,7 @@ impl Shape {
     pub fn line(indent: usize, reserve: usize) -> Shape {
         Shape {
             indent,
-            first: MAX_WIDTH.saturating_sub(indent + reserve),
+            first: max_width().saturating_sub(indent + reserve),
         }
     }
 
@@ -289,7 +310,7 @@ fn mixed_items(items: &[Expr], indent: usize, lines: &mut Vec<String>) {
     let mut line = String::new();
     for item in items {
         let text = item.flat();
-        if !line.is_empty() && width(&line) + 1 + width(&text) + 1 > MAX_WIDTH {
+        if !line.is_empty() && width(&line) + 1 + width(&text) + 1 > max_width() {
             lines.push(std::mem::take(&mut line));
         }
         if line.is_empty() {
@@ -330,7 +351,7 @@ fn layout_struct(path: &str, fields: &[(String, Expr)], shape: Shape) -> Option<
             value,
             Shape {
                 indent: inner,
-                first: MAX_WIDTH.saturating_sub(width(&prefix) + 1),
+                first: max_width().saturating_sub(width(&prefix) + 1),
             },
         )?;
         prepend(&mut value_lines, &prefix);
@@ -376,7 +397,7 @@ pub fn split_literal(text: &str, first: usize, indent: usize) -> Option<Vec<Stri
             line.push('\\');
             lines.push(std::mem::take(&mut line));
             line = spaces(indent);
-            budget = MAX_WIDTH;
+            budget = max_width();
             empty = true;
         }
         if width(&line) + width(&text) + closing <= budget {
@@ -390,7 +411,7 @@ pub fn split_literal(text: &str, first: usize, indent: usize) -> Option<Vec<Stri
                 line.push('\\');
                 lines.push(std::mem::take(&mut line));
                 line = spaces(indent);
-                budget = MAX_WIDTH;
+                budget = max_width();
             }
             line.push_str(&unit);
             empty = false;
@@ -401,7 +422,7 @@ pub fn split_literal(text: &str, first: usize, indent: usize) -> Option<Vec<Stri
     let fits = lines
         .iter()
         .enumerate()
-        .all(|(i, l)| width(l) <= if i == 0 { first } else { MAX_WIDTH });
+        .all(|(i, l)| width(l) <= if i == 0 { first } else { max_width() });
     fits.then_some(lines)
 }
 
@@ -432,7 +453,7 @@ fn prefer_next_line(orig: &[String], next: &[String]) -> bool {
 /// tuple pattern on one line if it fits, else one part a line.
 pub fn tuple_arm(out: &mut Vec<String>, indent: usize, parts: &[String], body: &Expr) {
     let pat = format!("({})", parts.join(", "));
-    if indent + width(&pat) + 5 <= MAX_WIDTH {
+    if indent + width(&pat) + 5 <= max_width() {
         arm(out, indent, &pat, body);
         return;
     }
@@ -454,7 +475,7 @@ fn arm_after(out: &mut Vec<String>, indent: usize, head: String, body: &Expr) {
         body,
         Shape {
             indent,
-            first: MAX_WIDTH.saturating_sub(width(&head) + 1),
+            first: max_width().saturating_sub(width(&head) + 1),
         },
     );
     if let Some(lines) = &same {
@@ -503,7 +524,7 @@ pub fn assign(out: &mut Vec<String>, indent: usize, prefix: &str, expr: &Expr) {
         expr,
         Shape {
             indent,
-            first: MAX_WIDTH.saturating_sub(width(&head) + 1),
+            first: max_width().saturating_sub(width(&head) + 1),
         },
     );
     if let Some(lines) = &same {

@@ -152,6 +152,11 @@ impl<'p> ScreenSharingAt<'p> {
 
     /// The function.
     pub fn item(&self) -> Vec<String> {
+        self.function().item()
+    }
+
+    /// The function, not yet laid out.
+    pub fn function(&self) -> Function {
         let mut body = Body::of_item();
         let out_of_hours = if self.covered.is_empty() {
             Expr::atom("None")
@@ -201,7 +206,6 @@ impl<'p> ScreenSharingAt<'p> {
             ret: format!("{ENT}::ScreenSharing"),
             body,
         }
-        .item()
     }
 }
 

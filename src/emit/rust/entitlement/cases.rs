@@ -277,6 +277,11 @@ impl<'p> FirstResponseDue<'p> {
 
     /// The function.
     pub fn item(&self) -> Vec<String> {
+        self.function().item()
+    }
+
+    /// The function, not yet laid out.
+    pub fn function(&self) -> Function {
         let mut body = Body::of_item();
         let target = format!("{}(severity, tier)", self.grid_fn);
         let target = if self.optional {
@@ -404,7 +409,6 @@ impl<'p> FirstResponseDue<'p> {
             ),
             body,
         }
-        .item()
     }
 }
 
