@@ -19,9 +19,12 @@ use std::sync::OnceLock;
 /// The name the policies are checked and emitted under.
 const NAME: &str = "fuzz.policy";
 
+/// A property: panics when `bytes` break it.
+pub type Property = fn(&[u8]);
+
 /// The fuzz targets, by name: the directory names under `fuzz/corpus/`
 /// and `tests/fixtures/fuzz/`.
-pub const TARGETS: [(&str, fn(&[u8])); 4] = [
+pub const TARGETS: [(&str, Property); 4] = [
     ("check", check),
     ("fmt", fmt),
     ("emit", emit),
