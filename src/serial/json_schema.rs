@@ -2,7 +2,7 @@
 //! from the schema table, so that every field of every kind is described.
 
 use super::tree::FORMAT;
-use crate::schema::{CellType, Kind, Observance, Role, Type};
+use crate::schema::{fields, CellType, Kind, Observance, Role, Type};
 use serde_json::{json, Map, Value as Json};
 
 /// The `$id` of the schema.
@@ -86,6 +86,38 @@ fn declaration_schema(kind: Kind) -> Json {
         .filter(|f| f.required)
         .map(|f| f.name)
         .collect();
+    let mut fields = json!({
+        "type": "object",
+        "description": "Field values by field name.",
+        "properties": properties,
+        "required": required_fields,
+        "additionalProperties": false,
+    });
+    // As the checks have it (`validate::build`): a calendar an order form
+    // defines (`order-form-overrides: yes`) may leave out its zone and hours.
+    if kind == Kind::Calendar {
+        let (zone, open) = (fields::calendar::ZONE, fields::calendar::OPEN);
+        let overrides = fields::calendar::ORDER_FORM_OVERRIDES;
+        if let Json::Object(map) = &mut fields {
+            let rest: Vec<&str> = required_fields
+                .iter()
+                .copied()
+                .filter(|&f| f != zone && f != open)
+                .collect();
+            map.insert("required".to_owned(), json!(rest));
+            map.insert(
+                "anyOf".to_owned(),
+                json!([
+                    { "required": [zone, open] },
+                    {
+                        "description": "The order form gives the zone and the hours.",
+                        "properties": { overrides: { "const": true } },
+                        "required": [overrides],
+                    },
+                ]),
+            );
+        }
+    }
     let mut declaration = json!({
         "kind": { "const": kind.name() },
         "id": r("id"),
@@ -94,13 +126,7 @@ fn declaration_schema(kind: Kind) -> Json {
             "$ref": "#/$defs/id",
             "description": "The id of the enclosing declaration; absent at the top level.",
         },
-        "fields": {
-            "type": "object",
-            "description": "Field values by field name.",
-            "properties": properties,
-            "required": required_fields,
-            "additionalProperties": false,
-        },
+        "fields": fields,
         "notes": r("notes"),
         "body": { "type": "array", "items": r("body-item") },
     });
