@@ -111,7 +111,18 @@ test('package.json: the language, its grammar and configuration, the setting', (
   assert.equal(language.id, 'policy');
   assert.deepEqual(language.extensions, ['.policy']);
   assert.ok(fs.existsSync(path.join(here, language.configuration)));
-  JSON.parse(fs.readFileSync(path.join(here, language.configuration), 'utf8'));
+  const config = JSON.parse(fs.readFileSync(path.join(here, language.configuration), 'utf8'));
+  assert.equal(config.comments.lineComment, '#');
+  // Its regular expressions compile, and indent after a declaration's brace.
+  const increase = new RegExp(config.indentationRules.increaseIndentPattern);
+  const decrease = new RegExp(config.indentationRules.decreaseIndentPattern);
+  assert.ok(increase.test('    tier enterprise "Enterprise" {'));
+  assert.ok(increase.test('    components: ['));
+  assert.ok(!increase.test('    # a comment {'));
+  assert.ok(decrease.test('    }'));
+  new RegExp(config.wordPattern);
+  new RegExp(config.folding.markers.start);
+  new RegExp(config.folding.markers.end);
   const [grammar] = manifest.contributes.grammars;
   assert.equal(grammar.language, 'policy');
   assert.equal(grammar.scopeName, 'source.policy');
