@@ -1,0 +1,514 @@
+//! `policyc lsp`: a Language Server Protocol server over standard input and
+//! output, a front end like the command line. It keeps the open documents,
+//! checks each on open and change (reading the shared files it includes
+//! beside it, preferring an open document's text) and publishes the
+//! diagnostics; it answers hover, go to definition, find references,
+//! formatting and the outline from the syntax tree ([`index`]).
+//!
+//! Positions: spans are byte offsets, LSP columns UTF-16 code units; every
+//! conversion goes through [`position::Lines`].
+
+mod index;
+mod position;
+
+use index::Index;
+use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
+use lsp_types::notification::{
+    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
+    PublishDiagnostics,
+};
+use lsp_types::request::{
+    DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, References, Request as _,
+};
+use lsp_types::{
+    DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse,
+    GotoDefinitionResponse, Hover, HoverContents, HoverProviderCapability, InitializeParams,
+    Location, MarkupContent, MarkupKind, NumberOrString, OneOf, PublishDiagnosticsParams,
+    ServerCapabilities, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit,
+    Uri,
+};
+use policyc::diagnostic::{Diagnostic, Severity};
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+use std::process::ExitCode;
+
+use position::Lines;
+
+/// Runs the server until the client says `exit`.
+pub fn run() -> ExitCode {
+    let (connection, io) = Connection::stdio();
+    let result = serve(&connection);
+    drop(connection);
+    let joined = io.join();
+    match (result, joined) {
+        (Ok(()), Ok(())) => ExitCode::SUCCESS,
+        (Err(e), _) => {
+            eprintln!("error: policyc lsp: {e}");
+            ExitCode::from(1)
+        }
+        (_, Err(e)) => {
+            eprintln!("error: policyc lsp: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+fn capabilities() -> ServerCapabilities {
+    ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(
+            TextDocumentSyncKind::INCREMENTAL,
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        ..ServerCapabilities::default()
+    }
+}
+
+fn serve(connection: &Connection) -> Result<(), Error> {
+    let capabilities = serde_json::to_value(capabilities())?;
+    let params = connection.initialize(capabilities)?;
+    let _: InitializeParams = serde_json::from_value(params)?;
+    let mut server = Server::default();
+    for message in &connection.receiver {
+        match message {
+            Message::Request(request) => {
+                if connection.handle_shutdown(&request)? {
+                    return Ok(());
+                }
+                let response = server.request(request);
+                connection.sender.send(Message::Response(response))?;
+            }
+            Message::Notification(notification) => {
+                if server.notification(notification) {
+                    for params in server.check_all() {
+                        connection
+                            .sender
+                            .send(Message::Notification(Notification::new(
+                                PublishDiagnostics::METHOD.to_owned(),
+                                params,
+                            )))?;
+                    }
+                }
+            }
+            Message::Response(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// One open document.
+struct Document {
+    uri: Uri,
+    text: String,
+    version: i32,
+}
+
+#[derive(Default)]
+struct Server {
+    /// The open documents, by URI.
+    documents: HashMap<String, Document>,
+    /// Documents closed since the last check, whose diagnostics to clear.
+    closed: Vec<Uri>,
+}
+
+impl Server {
+    /// Handles a notification; whether the documents changed.
+    fn notification(&mut self, notification: Notification) -> bool {
+        match notification.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                let Ok(params) = notification
+                    .extract::<lsp_types::DidOpenTextDocumentParams>(DidOpenTextDocument::METHOD)
+                else {
+                    return false;
+                };
+                let doc = params.text_document;
+                self.documents.insert(
+                    doc.uri.as_str().to_owned(),
+                    Document {
+                        uri: doc.uri,
+                        text: doc.text,
+                        version: doc.version,
+                    },
+                );
+                true
+            }
+            DidChangeTextDocument::METHOD => {
+                let Ok(params) = notification.extract::<lsp_types::DidChangeTextDocumentParams>(
+                    DidChangeTextDocument::METHOD,
+                ) else {
+                    return false;
+                };
+                let Some(document) = self.documents.get_mut(params.text_document.uri.as_str())
+                else {
+                    return false;
+                };
+                for change in params.content_changes {
+                    match change.range {
+                        Some(range) => {
+                            let lines = Lines::new(&document.text);
+                            let start = lines.offset(&document.text, range.start);
+                            let end = lines.offset(&document.text, range.end).max(start);
+                            document.text.replace_range(start..end, &change.text);
+                        }
+                        None => document.text = change.text,
+                    }
+                }
+                document.version = params.text_document.version;
+                true
+            }
+            DidCloseTextDocument::METHOD => {
+                let Ok(params) = notification
+                    .extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD)
+                else {
+                    return false;
+                };
+                if let Some(document) = self.documents.remove(params.text_document.uri.as_str()) {
+                    self.closed.push(document.uri);
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The diagnostics of every open document (a change to a shared file
+    /// changes those of the policies that include it), and none for the
+    /// documents just closed.
+    fn check_all(&mut self) -> Vec<PublishDiagnosticsParams> {
+        let mut out: Vec<PublishDiagnosticsParams> = self
+            .closed
+            .drain(..)
+            .map(|uri| PublishDiagnosticsParams::new(uri, Vec::new(), None))
+            .collect();
+        let mut keys: Vec<&String> = self.documents.keys().collect();
+        keys.sort();
+        for key in keys {
+            let document = &self.documents[key];
+            let diagnostics = if is_shared(&document.uri) {
+                Vec::new()
+            } else {
+                let checked =
+                    policyc::check_source_with(&document.text, &self.reader(&document.uri));
+                let lines = Lines::new(&document.text);
+                checked
+                    .diagnostics
+                    .iter()
+                    .map(|d| to_lsp(d, &document.uri, &document.text, &lines))
+                    .collect()
+            };
+            out.push(PublishDiagnosticsParams::new(
+                document.uri.clone(),
+                diagnostics,
+                Some(document.version),
+            ));
+        }
+        out
+    }
+
+    /// Reads the shared files of the document at `uri` beside it, an open
+    /// document's text first.
+    fn reader<'a>(&'a self, uri: &Uri) -> impl Fn(&str) -> Result<String, String> + 'a {
+        let dir = file_path(uri).and_then(|p| p.parent().map(Path::to_path_buf));
+        let open: HashMap<PathBuf, &'a str> = self
+            .documents
+            .values()
+            .filter_map(|d| Some((normalize(&file_path(&d.uri)?), d.text.as_str())))
+            .collect();
+        move |shared: &str| {
+            let Some(dir) = &dir else {
+                return Err(
+                    "the document is not a file: its shared files cannot be read".to_owned(),
+                );
+            };
+            let path = normalize(&dir.join(shared));
+            match open.get(&path) {
+                Some(text) => Ok((*text).to_owned()),
+                None => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
+            }
+        }
+    }
+
+    fn request(&self, request: Request) -> Response {
+        let id = request.id.clone();
+        let result = match request.method.as_str() {
+            HoverRequest::METHOD => self.hover(request),
+            GotoDefinition::METHOD => self.definition(request),
+            References::METHOD => self.references(request),
+            Formatting::METHOD => self.formatting(request),
+            DocumentSymbolRequest::METHOD => self.symbols(request),
+            _ => {
+                return Response::new_err(
+                    id,
+                    lsp_server::ErrorCode::MethodNotFound as i32,
+                    format!("policyc lsp does not answer `{}`", request.method),
+                )
+            }
+        };
+        match result {
+            Ok(value) => Response::new_ok(id, value),
+            Err(e) => Response::new_err(id, lsp_server::ErrorCode::InvalidParams as i32, e),
+        }
+    }
+
+    /// The document at `uri`, with its lines and index.
+    fn open(&self, uri: &Uri) -> Result<(&Document, Lines, Index), String> {
+        let document = self
+            .documents
+            .get(uri.as_str())
+            .ok_or_else(|| format!("`{}` is not open", uri.as_str()))?;
+        let parsed = policyc::parse::parse(&document.text);
+        let index = Index::new(&document.text, &parsed.file);
+        Ok((document, Lines::new(&document.text), index))
+    }
+
+    fn hover(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) = extract::<lsp_types::HoverParams>(request, HoverRequest::METHOD)?;
+        let at = params.text_document_position_params;
+        let (document, lines, index) = self.open(&at.text_document.uri)?;
+        let offset = lines.offset(&document.text, at.position);
+        let Some(id) = index.id_at(offset) else {
+            return Ok(serde_json::Value::Null);
+        };
+        let Some(def) = index.defs_of(id).next() else {
+            return Ok(serde_json::Value::Null);
+        };
+        let line = lines.position(&document.text, def.span.start).line + 1;
+        let mut value = format!("**{}** `{}`", def.kind, def.id);
+        if let Some(title) = &def.title {
+            value.push_str(&format!(" — {title}"));
+        }
+        let uses = index.uses_of(id).count();
+        value.push_str(&format!("\n\ndeclared on line {line}; used {uses} times"));
+        let hover = Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value,
+            }),
+            range: None,
+        };
+        serde_json::to_value(hover).map_err(|e| e.to_string())
+    }
+
+    fn definition(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) =
+            extract::<lsp_types::GotoDefinitionParams>(request, GotoDefinition::METHOD)?;
+        let at = params.text_document_position_params;
+        let uri = at.text_document.uri;
+        let (document, lines, index) = self.open(&uri)?;
+        let offset = lines.offset(&document.text, at.position);
+        let Some(id) = index.id_at(offset) else {
+            return Ok(serde_json::Value::Null);
+        };
+        let locations: Vec<Location> = index
+            .defs_of(id)
+            .map(|d| Location::new(uri.clone(), lines.range(&document.text, d.span)))
+            .collect();
+        serde_json::to_value(GotoDefinitionResponse::Array(locations)).map_err(|e| e.to_string())
+    }
+
+    fn references(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) = extract::<lsp_types::ReferenceParams>(request, References::METHOD)?;
+        let at = params.text_document_position;
+        let uri = at.text_document.uri;
+        let (document, lines, index) = self.open(&uri)?;
+        let offset = lines.offset(&document.text, at.position);
+        let Some(id) = index.id_at(offset) else {
+            return Ok(serde_json::Value::Null);
+        };
+        let mut spans: Vec<_> = index.uses_of(id).collect();
+        if params.context.include_declaration {
+            spans.extend(index.defs_of(id).map(|d| d.span));
+        }
+        spans.sort_by_key(|s| s.key());
+        let locations: Vec<Location> = spans
+            .into_iter()
+            .map(|s| Location::new(uri.clone(), lines.range(&document.text, s)))
+            .collect();
+        serde_json::to_value(locations).map_err(|e| e.to_string())
+    }
+
+    fn formatting(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) =
+            extract::<lsp_types::DocumentFormattingParams>(request, Formatting::METHOD)?;
+        let uri = params.text_document.uri;
+        let (document, lines, _) = self.open(&uri)?;
+        // A policy with errors is not formatted: no edits (the diagnostics
+        // say why).
+        let Ok(formatted) = policyc::fmt::format_source_with(&document.text, &self.reader(&uri))
+        else {
+            return Ok(serde_json::Value::Null);
+        };
+        let edits = if formatted == document.text {
+            Vec::new()
+        } else {
+            let all = policyc::span::Span::new(0, document.text.len());
+            vec![TextEdit::new(lines.range(&document.text, all), formatted)]
+        };
+        serde_json::to_value(edits).map_err(|e| e.to_string())
+    }
+
+    fn symbols(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) =
+            extract::<lsp_types::DocumentSymbolParams>(request, DocumentSymbolRequest::METHOD)?;
+        let (document, lines, index) = self.open(&params.text_document.uri)?;
+        let symbols = index
+            .top
+            .iter()
+            .map(|&at| symbol(&index, at, &document.text, &lines))
+            .collect();
+        serde_json::to_value(DocumentSymbolResponse::Nested(symbols)).map_err(|e| e.to_string())
+    }
+}
+
+/// The outline entry of declaration `at`, with its nested ones.
+#[allow(deprecated)] // `DocumentSymbol::deprecated`, which must be written
+fn symbol(index: &Index, at: usize, text: &str, lines: &Lines) -> DocumentSymbol {
+    let def = &index.defs[at];
+    let children: Vec<DocumentSymbol> = def
+        .children
+        .iter()
+        .map(|&child| symbol(index, child, text, lines))
+        .collect();
+    DocumentSymbol {
+        name: def.id.clone(),
+        detail: Some(match &def.title {
+            Some(title) => format!("{} — {title}", def.kind),
+            None => def.kind.clone(),
+        }),
+        kind: symbol_kind(&def.kind),
+        tags: None,
+        deprecated: None,
+        range: lines.range(text, def.decl),
+        selection_range: lines.range(text, def.span),
+        children: (!children.is_empty()).then_some(children),
+    }
+}
+
+fn symbol_kind(kind: &str) -> SymbolKind {
+    match kind {
+        "policy" => SymbolKind::FILE,
+        "section" | "topic" => SymbolKind::NAMESPACE,
+        "grid" | "matrix" => SymbolKind::STRUCT,
+        "tier" | "severity" | "level" => SymbolKind::ENUM_MEMBER,
+        "calendar" | "holidays" => SymbolKind::EVENT,
+        "example" => SymbolKind::FUNCTION,
+        _ => SymbolKind::OBJECT,
+    }
+}
+
+fn extract<P: serde::de::DeserializeOwned>(
+    request: Request,
+    method: &str,
+) -> Result<(RequestId, P), String> {
+    request.extract(method).map_err(|e| format!("{e:?}"))
+}
+
+/// One policyc diagnostic as an LSP one: the first label is the range,
+/// the others related information, the help appended to the message.
+fn to_lsp(d: &Diagnostic, uri: &Uri, text: &str, lines: &Lines) -> lsp_types::Diagnostic {
+    let mut message = d.message.clone();
+    if let Some(first) = d.labels.first().filter(|l| !l.text.is_empty()) {
+        message.push_str(&format!(" ({})", first.text));
+    }
+    if let Some(help) = &d.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    let related: Vec<DiagnosticRelatedInformation> = d
+        .labels
+        .iter()
+        .skip(1)
+        .map(|label| DiagnosticRelatedInformation {
+            location: Location::new(uri.clone(), lines.range(text, label.span)),
+            message: label.text.clone(),
+        })
+        .collect();
+    lsp_types::Diagnostic {
+        range: lines.range(text, d.primary_span()),
+        severity: Some(match d.severity {
+            Severity::Error => DiagnosticSeverity::ERROR,
+            Severity::Warning => DiagnosticSeverity::WARNING,
+        }),
+        code: Some(NumberOrString::String(d.code.to_string())),
+        source: Some("policyc".to_owned()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        ..lsp_types::Diagnostic::default()
+    }
+}
+
+/// Whether `uri` names a shared file (`*.shared.policy`), which is checked
+/// through the policies that include it, never alone.
+fn is_shared(uri: &Uri) -> bool {
+    uri.as_str().ends_with(policyc::files::SHARED)
+}
+
+/// The path of a `file:` URI.
+fn file_path(uri: &Uri) -> Option<PathBuf> {
+    let rest = uri.as_str().strip_prefix("file://")?;
+    // `file:///c%3A/x` on Windows: drop the slash before a drive letter.
+    let decoded = percent_decode(rest);
+    let path = match decoded.as_bytes() {
+        [b'/', drive, b':', ..] if drive.is_ascii_alphabetic() => decoded[1..].to_owned(),
+        _ => decoded,
+    };
+    Some(PathBuf::from(path))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            if let Some(byte) = text
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+            {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `a/b/../c` as `a/c`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn file_uris_become_paths() {
+        let uri = Uri::from_str("file:///home/a%20b/p.policy").unwrap();
+        assert_eq!(file_path(&uri), Some(PathBuf::from("/home/a b/p.policy")));
+        assert_eq!(
+            normalize(Path::new("/p/x/../shared/h.shared.policy")),
+            PathBuf::from("/p/shared/h.shared.policy")
+        );
+    }
+}
