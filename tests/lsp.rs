@@ -72,6 +72,22 @@ impl Client {
         }
     }
 
+    /// The error message of a request that must fail.
+    fn request_error(&mut self, method: &str, params: Value) -> String {
+        self.next += 1;
+        let id = self.next;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let message = self.receive();
+            if message["id"] == json!(id) {
+                return message["error"]["message"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{method} must fail: {message}"))
+                    .to_owned();
+            }
+        }
+    }
+
     fn notify(&mut self, method: &str, params: Value) {
         self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
@@ -119,6 +135,7 @@ fn a_session() {
         "referencesProvider",
         "documentFormattingProvider",
         "documentSymbolProvider",
+        "codeActionProvider",
     ] {
         assert_eq!(caps[capability], json!(true), "{capability}");
     }
@@ -168,6 +185,19 @@ fn a_session() {
         .as_str()
         .unwrap()
         .contains("help: did you mean `enterprise`?"));
+
+    // The did-you-mean help as a quick fix.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": doc, "range": range,
+               "context": {"diagnostics": [e111[0]]}}),
+    );
+    assert_eq!(actions.as_array().unwrap().len(), 1, "{actions}");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    assert_eq!(
+        actions[0]["edit"]["changes"][uri.as_str()],
+        json!([{"range": range, "newText": "enterprise"}])
+    );
 
     // Back to the file as it is.
     client.notify(
@@ -262,6 +292,27 @@ fn a_session() {
         overview["children"][0]["children"][0]["name"],
         "documentation-portal"
     );
+
+    // Rename: every declaration and use, unless the name is taken or no id.
+    let prepared = client.request(
+        "textDocument/prepareRename",
+        json!({"textDocument": doc, "position": range["start"]}),
+    );
+    assert_eq!(prepared, range);
+    let edit = client.request(
+        "textDocument/rename",
+        json!({"textDocument": doc, "position": range["start"], "newName": "premium"}),
+    );
+    let edits = edit["changes"][uri.as_str()].as_array().unwrap();
+    assert_eq!(edits.len(), starts.len());
+    assert!(edits.iter().all(|e| e["newText"] == "premium"));
+    for taken in ["advanced", "Premium", "two words"] {
+        let error = client.request_error(
+            "textDocument/rename",
+            json!({"textDocument": doc, "position": range["start"], "newName": taken}),
+        );
+        assert!(error.contains(taken), "{error}");
+    }
 
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);

@@ -8,7 +8,9 @@
 //! (`{id}`, `{id.field}`, `{grid[row, column]}`). A use counts only when a
 //! declaration has its id.
 
-use policyc::ast::{Cell, Declaration, Entry, File, Item, Literal, Prose, Selector};
+use policyc::ast::{
+    Cell, CellRef, ClaimExpr, Declaration, Entry, File, Item, Literal, Prose, Selector,
+};
 use policyc::span::Span;
 
 /// One declaration.
@@ -93,19 +95,32 @@ impl Index {
                 self.uses
                     .push((name.clone(), Span::new(start, start + name.len())));
             }
-            Literal::CellRef(cell) => {
-                self.uses.push((cell.grid.value.clone(), cell.grid.span));
-                for selector in [&cell.row, &cell.column] {
-                    if let Selector::Id(id) = selector {
-                        self.uses.push((id.value.clone(), id.span));
-                    }
-                }
-            }
+            Literal::CellRef(cell) => self.cell(cell),
             Literal::FieldRef(field) => {
                 self.uses.push((field.decl.value.clone(), field.decl.span));
             }
+            Literal::Claim(claim) => match &**claim {
+                ClaimExpr::Same(cell) | ClaimExpr::EveryRuns(cell, _) => self.cell(cell),
+                ClaimExpr::EveryIs(cell, value) | ClaimExpr::CellIs(cell, value) => {
+                    self.cell(cell);
+                    self.item(source, value);
+                }
+                ClaimExpr::FieldIs(field, value) => {
+                    self.uses.push((field.decl.value.clone(), field.decl.span));
+                    self.item(source, value);
+                }
+            },
             Literal::Prose(prose) => self.prose(prose),
             _ => {}
+        }
+    }
+
+    fn cell(&mut self, cell: &CellRef) {
+        self.uses.push((cell.grid.value.clone(), cell.grid.span));
+        for selector in [&cell.row, &cell.column] {
+            if let Selector::Id(id) = selector {
+                self.uses.push((id.value.clone(), id.span));
+            }
         }
     }
 
@@ -119,7 +134,12 @@ impl Index {
             };
             let mut j = open + 1;
             while j < close {
-                if is_id_byte(raw[j]) {
+                // `{id.field}`: the field is no id.
+                if is_id_byte(raw[j]) && raw[j - 1] == b'.' {
+                    while j < close && is_id_byte(raw[j]) {
+                        j += 1;
+                    }
+                } else if is_id_byte(raw[j]) {
                     let start = j;
                     while j < close && is_id_byte(raw[j]) {
                         j += 1;
@@ -154,6 +174,18 @@ impl Index {
             .map(|(id, _)| id.as_str())
     }
 
+    /// The span of the id at byte `offset`, declared or used.
+    pub fn span_at(&self, offset: usize) -> Option<Span> {
+        let within = |span: Span| span.start <= offset && offset <= span.end;
+        if let Some(def) = self.defs.iter().find(|d| within(d.span)) {
+            return Some(def.span);
+        }
+        self.uses
+            .iter()
+            .find(|(id, span)| within(*span) && self.defs_of(id).next().is_some())
+            .map(|(_, span)| *span)
+    }
+
     /// The use sites of `id`.
     pub fn uses_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = Span> + 'a {
         self.uses
@@ -161,6 +193,14 @@ impl Index {
             .filter(move |(u, _)| u == id)
             .map(|(_, s)| *s)
     }
+}
+
+/// Whether `name` is written as an id: a lowercase letter, then lowercase
+/// letters, digits and `-` (the grammar's `identifier`).
+pub fn is_identifier(name: &str) -> bool {
+    let mut bytes = name.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_lowercase())
+        && bytes.all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn is_id_byte(b: u8) -> bool {

@@ -18,14 +18,17 @@ use lsp_types::notification::{
     PublishDiagnostics,
 };
 use lsp_types::request::{
-    DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest, References, Request as _,
+    CodeActionRequest, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    PrepareRenameRequest, References, Rename, Request as _,
 };
 use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionProviderCapability,
     DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse,
     GotoDefinitionResponse, Hover, HoverContents, HoverProviderCapability, InitializeParams,
-    Location, MarkupContent, MarkupKind, NumberOrString, OneOf, PublishDiagnosticsParams,
-    ServerCapabilities, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit,
-    Uri,
+    Location, MarkupContent, MarkupKind, NumberOrString, OneOf, PrepareRenameResponse,
+    PublishDiagnosticsParams, RenameOptions, ServerCapabilities, SymbolKind,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkDoneProgressOptions,
+    WorkspaceEdit,
 };
 use policyc::diagnostic::{Diagnostic, Severity};
 use std::collections::HashMap;
@@ -65,6 +68,11 @@ fn capabilities() -> ServerCapabilities {
         references_provider: Some(OneOf::Left(true)),
         document_formatting_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
         ..ServerCapabilities::default()
     }
 }
@@ -241,6 +249,9 @@ impl Server {
             References::METHOD => self.references(request),
             Formatting::METHOD => self.formatting(request),
             DocumentSymbolRequest::METHOD => self.symbols(request),
+            PrepareRenameRequest::METHOD => self.prepare_rename(request),
+            Rename::METHOD => self.rename(request),
+            CodeActionRequest::METHOD => self.code_actions(request),
             _ => {
                 return Response::new_err(
                     id,
@@ -363,6 +374,111 @@ impl Server {
             .collect();
         serde_json::to_value(DocumentSymbolResponse::Nested(symbols)).map_err(|e| e.to_string())
     }
+}
+
+impl Server {
+    fn prepare_rename(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) = extract::<lsp_types::TextDocumentPositionParams>(
+            request,
+            PrepareRenameRequest::METHOD,
+        )?;
+        let (document, lines, index) = self.open(&params.text_document.uri)?;
+        let offset = lines.offset(&document.text, params.position);
+        let Some(span) = index.span_at(offset) else {
+            return Ok(serde_json::Value::Null);
+        };
+        let range = lines.range(&document.text, span);
+        serde_json::to_value(PrepareRenameResponse::Range(range)).map_err(|e| e.to_string())
+    }
+
+    /// Renames an id everywhere in the document: refused when the new name
+    /// is no id, is declared already, or the renamed policy would have
+    /// more errors than this one.
+    fn rename(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) = extract::<lsp_types::RenameParams>(request, Rename::METHOD)?;
+        let at = params.text_document_position;
+        let uri = at.text_document.uri;
+        let (document, lines, index) = self.open(&uri)?;
+        let offset = lines.offset(&document.text, at.position);
+        let id = index.id_at(offset).ok_or("there is no id here to rename")?;
+        let new = params.new_name;
+        if !index::is_identifier(&new) {
+            return Err(format!(
+                "`{new}` is not an id: a lowercase letter, then lowercase letters, digits and `-`"
+            ));
+        }
+        if index.defs_of(&new).next().is_some() {
+            return Err(format!("`{new}` is already declared"));
+        }
+        let mut spans: Vec<_> = index
+            .uses_of(id)
+            .chain(index.defs_of(id).map(|d| d.span))
+            .collect();
+        spans.sort_by_key(|s| s.key());
+        spans.dedup_by_key(|s| s.key());
+        let mut renamed = document.text.clone();
+        for span in spans.iter().rev() {
+            renamed.replace_range(span.start..span.end, &new);
+        }
+        let read = self.reader(&uri);
+        let before = policyc::check_source_with(&document.text, &read)
+            .errors()
+            .count();
+        let after = policyc::check_source_with(&renamed, &read).errors().count();
+        if after > before {
+            return Err(format!(
+                "renaming `{id}` to `{new}` would make {} more errors",
+                after - before
+            ));
+        }
+        let edits = spans
+            .into_iter()
+            .map(|s| TextEdit::new(lines.range(&document.text, s), new.clone()))
+            .collect();
+        let edit = WorkspaceEdit::new(HashMap::from([(uri, edits)]));
+        serde_json::to_value(edit).map_err(|e| e.to_string())
+    }
+
+    /// A quick fix for each diagnostic whose help is "did you mean `x`?"
+    /// on a word: the word replaced by `x`.
+    fn code_actions(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) =
+            extract::<lsp_types::CodeActionParams>(request, CodeActionRequest::METHOD)?;
+        let uri = params.text_document.uri;
+        let (document, lines, _) = self.open(&uri)?;
+        let mut actions = Vec::new();
+        for diagnostic in params.context.diagnostics {
+            let Some(suggested) = did_you_mean(&diagnostic.message) else {
+                continue;
+            };
+            let start = lines.offset(&document.text, diagnostic.range.start);
+            let end = lines.offset(&document.text, diagnostic.range.end);
+            let word = document.text.get(start..end).unwrap_or_default();
+            if !index::is_identifier(word) || word == suggested {
+                continue;
+            }
+            let edit = TextEdit::new(diagnostic.range, suggested.to_owned());
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Replace `{word}` with `{suggested}`"),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(WorkspaceEdit::new(HashMap::from([(
+                    uri.clone(),
+                    vec![edit],
+                )]))),
+                is_preferred: Some(true),
+                ..CodeAction::default()
+            }));
+        }
+        serde_json::to_value(actions).map_err(|e| e.to_string())
+    }
+}
+
+/// The `x` of a message ending in "help: did you mean `x`?".
+fn did_you_mean(message: &str) -> Option<&str> {
+    let rest = &message[message.find("help: did you mean `")? + "help: did you mean `".len()..];
+    let end = rest.find("`?")?;
+    Some(&rest[..end])
 }
 
 /// The outline entry of declaration `at`, with its nested ones.
