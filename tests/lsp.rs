@@ -293,6 +293,30 @@ fn a_session() {
         "documentation-portal"
     );
 
+    // Completion: the ids of a field's kind, a kind's fields, the kinds.
+    let labels = |client: &mut Client, position: &Value| -> Vec<String> {
+        let items = client.request(
+            "textDocument/completion",
+            json!({"textDocument": doc, "position": position}),
+        );
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let tiers = labels(&mut client, &range["start"]);
+    assert_eq!(tiers, ["community", "advanced", "enterprise"]);
+    let licenses = position_of(&text, "licenses:        [enterprise-license", 0);
+    let fields = labels(&mut client, &licenses);
+    assert!(fields.iter().any(|f| f == "licenses") && fields.iter().any(|f| f == "rank"));
+    assert!(!fields.iter().any(|f| f == "rows"), "{fields:?}");
+    let kinds = labels(&mut client, &json!({"line": 10, "character": 0}));
+    for kind in ["policy", "section", "tier", "grid"] {
+        assert!(kinds.iter().any(|k| k == kind), "{kinds:?}");
+    }
+
     // Rename: every declaration and use, unless the name is taken or no id.
     let prepared = client.request(
         "textDocument/prepareRename",

@@ -18,19 +18,20 @@ use lsp_types::notification::{
     PublishDiagnostics,
 };
 use lsp_types::request::{
-    CodeActionRequest, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
+    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
     PrepareRenameRequest, References, Rename, Request as _,
 };
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionProviderCapability,
-    DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse,
-    GotoDefinitionResponse, Hover, HoverContents, HoverProviderCapability, InitializeParams,
-    Location, MarkupContent, MarkupKind, NumberOrString, OneOf, PrepareRenameResponse,
-    PublishDiagnosticsParams, RenameOptions, ServerCapabilities, SymbolKind,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkDoneProgressOptions,
-    WorkspaceEdit,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionProviderCapability, CompletionItem,
+    CompletionItemKind, CompletionOptions, CompletionResponse, DiagnosticRelatedInformation,
+    DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse, GotoDefinitionResponse, Hover,
+    HoverContents, HoverProviderCapability, InitializeParams, Location, MarkupContent, MarkupKind,
+    NumberOrString, OneOf, PrepareRenameResponse, PublishDiagnosticsParams, RenameOptions,
+    ServerCapabilities, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit,
+    Uri, WorkDoneProgressOptions, WorkspaceEdit,
 };
 use policyc::diagnostic::{Diagnostic, Severity};
+use policyc::schema::{Kind, Type};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
@@ -73,6 +74,7 @@ fn capabilities() -> ServerCapabilities {
             work_done_progress_options: WorkDoneProgressOptions::default(),
         })),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions::default()),
         ..ServerCapabilities::default()
     }
 }
@@ -252,6 +254,7 @@ impl Server {
             PrepareRenameRequest::METHOD => self.prepare_rename(request),
             Rename::METHOD => self.rename(request),
             CodeActionRequest::METHOD => self.code_actions(request),
+            Completion::METHOD => self.completion(request),
             _ => {
                 return Response::new_err(
                     id,
@@ -471,6 +474,84 @@ impl Server {
             }));
         }
         serde_json::to_value(actions).map_err(|e| e.to_string())
+    }
+}
+
+impl Server {
+    /// Completion from the line before the cursor: at the start of a line,
+    /// the kinds (top level) or the fields and kinds a declaration of the
+    /// enclosing kind may hold; after `field:`, the ids of the kinds the
+    /// field refers to; in a grid row or an interpolation, every id.
+    fn completion(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) = extract::<lsp_types::CompletionParams>(request, Completion::METHOD)?;
+        let at = params.text_document_position;
+        let (document, lines, index) = self.open(&at.text_document.uri)?;
+        let offset = lines.offset(&document.text, at.position);
+        let line_start = document.text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let before = &document.text[line_start..offset];
+        let enclosing = index
+            .defs
+            .iter()
+            .filter(|d| d.decl.start < offset && offset < d.decl.end && d.span.end < offset)
+            .min_by_key(|d| d.decl.len())
+            .and_then(|d| Kind::parse(&d.kind));
+        let word = before.trim_start();
+        let ids = |kinds: Option<&[Kind]>| -> Vec<CompletionItem> {
+            let mut seen = std::collections::HashSet::new();
+            index
+                .defs
+                .iter()
+                .filter(|d| {
+                    kinds.is_none_or(|ks| Kind::parse(&d.kind).is_some_and(|k| ks.contains(&k)))
+                })
+                .filter(|d| seen.insert(d.id.as_str()))
+                .map(|d| CompletionItem {
+                    label: d.id.clone(),
+                    kind: Some(CompletionItemKind::REFERENCE),
+                    detail: Some(match &d.title {
+                        Some(title) => format!("{} — {title}", d.kind),
+                        None => d.kind.clone(),
+                    }),
+                    ..CompletionItem::default()
+                })
+                .collect()
+        };
+        let items: Vec<CompletionItem> = if word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        {
+            match enclosing {
+                None => Kind::ALL.iter().map(|k| kind_item(*k)).collect(),
+                Some(kind) => kind
+                    .fields()
+                    .iter()
+                    .map(|f| CompletionItem {
+                        label: f.name.to_owned(),
+                        kind: Some(CompletionItemKind::FIELD),
+                        detail: Some(f.label.to_owned()),
+                        ..CompletionItem::default()
+                    })
+                    .chain(kind.children().iter().map(|k| kind_item(*k)))
+                    .collect(),
+            }
+        } else if before.rfind('{') > before.rfind('}') || word.starts_with('|') {
+            ids(None)
+        } else if let Some((name, _)) = word.split_once(':') {
+            match enclosing.and_then(|k| k.field(name.trim())).map(|f| f.ty) {
+                Some(Type::Ref(kinds) | Type::Refs(kinds)) => ids(Some(kinds)),
+                _ => Vec::new(),
+            }
+        } else {
+            Vec::new()
+        };
+        serde_json::to_value(CompletionResponse::Array(items)).map_err(|e| e.to_string())
+    }
+}
+
+fn kind_item(kind: Kind) -> CompletionItem {
+    CompletionItem {
+        label: kind.name().to_owned(),
+        kind: Some(CompletionItemKind::KEYWORD),
+        detail: Some(format!("a {} declaration", kind.name())),
+        ..CompletionItem::default()
     }
 }
 
