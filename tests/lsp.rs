@@ -92,6 +92,18 @@ impl Client {
         self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
 
+    /// The next diagnostics published for `uri`.
+    fn diagnostics_for(&mut self, uri: &str) -> Vec<Value> {
+        loop {
+            let message = self.receive();
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == uri
+            {
+                return message["params"]["diagnostics"].as_array().unwrap().clone();
+            }
+        }
+    }
+
     /// The next diagnostics published.
     fn diagnostics(&mut self) -> Vec<Value> {
         loop {
@@ -342,4 +354,71 @@ fn a_session() {
     client.notify("exit", Value::Null);
     let status = client.child.wait().unwrap();
     assert!(status.success());
+}
+
+#[test]
+fn shared_files() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/github");
+    let policy = std::fs::read_to_string(dir.join("v1.0.policy")).unwrap();
+    let shared = std::fs::read_to_string(dir.join("japanese-holidays.shared.policy")).unwrap();
+    let policy_uri = format!("file://{}", dir.join("v1.0.policy").display());
+    let shared_uri = format!(
+        "file://{}",
+        dir.join("japanese-holidays.shared.policy").display()
+    );
+    let mut client = Client::start();
+    client.request("initialize", json!({"capabilities": {}, "processId": null}));
+    client.notify("initialized", json!({}));
+
+    // The included file is read beside the policy: its one warning only.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": policy_uri, "languageId": "policy", "version": 1, "text": policy}}),
+    );
+    assert_eq!(codes(&client.diagnostics_for(&policy_uri)), ["W501"]);
+
+    // Go to definition of a holiday set declared in the shared file.
+    let used = position_of(&policy, "japanese-national-holidays, japanese-year-end]", 0);
+    let definition = client.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": policy_uri}, "position": used}),
+    );
+    assert_eq!(definition[0]["uri"], json!(shared_uri));
+    assert_eq!(
+        definition[0]["range"]["start"],
+        position_of(&shared, "japanese-national-holidays \"", 0)
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": policy_uri}, "position": used}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.starts_with("**holidays** `japanese-national-holidays`"),
+        "{shown}"
+    );
+    assert!(shown.contains("japanese-holidays.shared.policy"), "{shown}");
+
+    // An open shared file is read as edited, not as saved: a renamed set
+    // leaves the policy's reference unknown.
+    let edited = shared.replace("holidays japanese-year-end ", "holidays japanese-new-year ");
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": shared_uri, "languageId": "policy", "version": 1, "text": edited}}),
+    );
+    let diagnostics = client.diagnostics_for(&policy_uri);
+    assert!(
+        codes(&diagnostics).contains(&"E111".to_owned()),
+        "{diagnostics:?}"
+    );
+    // Closed, the saved file counts again.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": shared_uri}}),
+    );
+    assert_eq!(codes(&client.diagnostics_for(&policy_uri)), ["W501"]);
+
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
 }

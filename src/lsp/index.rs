@@ -38,6 +38,8 @@ pub struct Index {
     pub top: Vec<usize>,
     /// Every id-like word used where an id can stand, with its span.
     pub uses: Vec<(String, Span)>,
+    /// The shared files included, by their paths as written.
+    pub includes: Vec<String>,
 }
 
 impl Index {
@@ -63,6 +65,15 @@ impl Index {
         });
         for entry in &decl.entries {
             match entry {
+                Entry::Field(field)
+                    if decl.kind.value == "include" && field.name.value == "file" =>
+                {
+                    if let Some(Literal::Text(path)) =
+                        field.value.items().first().map(|i| &i.literal)
+                    {
+                        self.includes.push(path.clone());
+                    }
+                }
                 Entry::Field(field) => {
                     for item in field.value.items() {
                         self.item(source, item);
@@ -172,6 +183,19 @@ impl Index {
             .iter()
             .find(|(id, span)| within(*span) && self.defs_of(id).next().is_some())
             .map(|(id, _)| id.as_str())
+    }
+
+    /// The word at byte `offset` where an id can stand, declared here or
+    /// not (it may be declared in a shared file), with its span.
+    pub fn word_at(&self, offset: usize) -> Option<(&str, Span)> {
+        let within = |span: Span| span.start <= offset && offset <= span.end;
+        if let Some(def) = self.defs.iter().find(|d| within(d.span)) {
+            return Some((&def.id, def.span));
+        }
+        self.uses
+            .iter()
+            .find(|(_, span)| within(*span))
+            .map(|(id, span)| (id.as_str(), *span))
     }
 
     /// The span of the id at byte `offset`, declared or used.

@@ -35,6 +35,7 @@ use policyc::schema::{Kind, Type};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
+use std::str::FromStr;
 
 use position::Lines;
 
@@ -109,6 +110,14 @@ fn serve(connection: &Connection) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// A declaration of an id, in a document or a shared file.
+struct Found {
+    uri: Uri,
+    range: lsp_types::Range,
+    kind: String,
+    title: Option<String>,
 }
 
 /// One open document.
@@ -283,21 +292,31 @@ impl Server {
     fn hover(&self, request: Request) -> Result<serde_json::Value, String> {
         let (_, params) = extract::<lsp_types::HoverParams>(request, HoverRequest::METHOD)?;
         let at = params.text_document_position_params;
-        let (document, lines, index) = self.open(&at.text_document.uri)?;
+        let uri = at.text_document.uri;
+        let (document, lines, index) = self.open(&uri)?;
         let offset = lines.offset(&document.text, at.position);
-        let Some(id) = index.id_at(offset) else {
+        let Some((id, _)) = index.word_at(offset) else {
             return Ok(serde_json::Value::Null);
         };
-        let Some(def) = index.defs_of(id).next() else {
+        let Some(found) = self.declarations(&uri, &index, id).into_iter().next() else {
             return Ok(serde_json::Value::Null);
         };
-        let line = lines.position(&document.text, def.span.start).line + 1;
-        let mut value = format!("**{}** `{}`", def.kind, def.id);
-        if let Some(title) = &def.title {
+        let mut value = format!("**{}** `{id}`", found.kind);
+        if let Some(title) = &found.title {
             value.push_str(&format!(" — {title}"));
         }
+        let line = found.range.start.line + 1;
         let uses = index.uses_of(id).count();
-        value.push_str(&format!("\n\ndeclared on line {line}; used {uses} times"));
+        if found.uri == uri {
+            value.push_str(&format!("\n\ndeclared on line {line}; used {uses} times"));
+        } else {
+            let file = file_path(&found.uri)
+                .map(|p| policyc::files::display(&p))
+                .unwrap_or_default();
+            value.push_str(&format!(
+                "\n\ndeclared in `{file}`, line {line}; used {uses} times here"
+            ));
+        }
         let hover = Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
@@ -315,14 +334,60 @@ impl Server {
         let uri = at.text_document.uri;
         let (document, lines, index) = self.open(&uri)?;
         let offset = lines.offset(&document.text, at.position);
-        let Some(id) = index.id_at(offset) else {
+        let Some((id, _)) = index.word_at(offset) else {
             return Ok(serde_json::Value::Null);
         };
-        let locations: Vec<Location> = index
-            .defs_of(id)
-            .map(|d| Location::new(uri.clone(), lines.range(&document.text, d.span)))
+        let locations: Vec<Location> = self
+            .declarations(&uri, &index, id)
+            .into_iter()
+            .map(|found| Location::new(found.uri, found.range))
             .collect();
         serde_json::to_value(GotoDefinitionResponse::Array(locations)).map_err(|e| e.to_string())
+    }
+
+    /// The declarations of `id` seen from the document at `uri`: its own,
+    /// else those of the shared files it includes (read as its check reads
+    /// them).
+    fn declarations(&self, uri: &Uri, index: &Index, id: &str) -> Vec<Found> {
+        let found = |uri: &Uri, text: &str, index: &Index| -> Vec<Found> {
+            let lines = Lines::new(text);
+            index
+                .defs_of(id)
+                .map(|d| Found {
+                    uri: uri.clone(),
+                    range: lines.range(text, d.span),
+                    kind: d.kind.clone(),
+                    title: d.title.clone(),
+                })
+                .collect()
+        };
+        if let Some(document) = self.documents.get(uri.as_str()) {
+            let here = found(uri, &document.text, index);
+            if !here.is_empty() {
+                return here;
+            }
+        }
+        let Some(dir) = file_path(uri).and_then(|p| p.parent().map(Path::to_path_buf)) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for include in &index.includes {
+            let path = normalize(&dir.join(include));
+            let open = self
+                .documents
+                .values()
+                .find(|d| file_path(&d.uri).is_some_and(|p| normalize(&p) == path));
+            let (shared_uri, text) = match open {
+                Some(d) => (d.uri.clone(), d.text.clone()),
+                None => match (path_uri(&path), std::fs::read_to_string(&path)) {
+                    (Some(uri), Ok(text)) => (uri, text),
+                    _ => continue,
+                },
+            };
+            let parsed = policyc::parse::parse(&text);
+            out.extend(found(&shared_uri, &text, &Index::new(&text, &parsed.file)));
+        }
+        out
     }
 
     fn references(&self, request: Request) -> Result<serde_json::Value, String> {
@@ -331,7 +396,7 @@ impl Server {
         let uri = at.text_document.uri;
         let (document, lines, index) = self.open(&uri)?;
         let offset = lines.offset(&document.text, at.position);
-        let Some(id) = index.id_at(offset) else {
+        let Some((id, _)) = index.word_at(offset) else {
             return Ok(serde_json::Value::Null);
         };
         let mut spans: Vec<_> = index.uses_of(id).collect();
@@ -656,6 +721,23 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
     Some(PathBuf::from(path))
 }
 
+/// The `file:` URI of an absolute path.
+fn path_uri(path: &Path) -> Option<Uri> {
+    let text = path.to_str()?.replace('\\', "/");
+    let mut out = String::from("file://");
+    if !text.starts_with('/') {
+        out.push('/');
+    }
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~:".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    Uri::from_str(&out).ok()
+}
+
 fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -697,12 +779,13 @@ fn normalize(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
 
     #[test]
     fn file_uris_become_paths() {
         let uri = Uri::from_str("file:///home/a%20b/p.policy").unwrap();
         assert_eq!(file_path(&uri), Some(PathBuf::from("/home/a b/p.policy")));
+        let back = path_uri(Path::new("/home/a b/p.policy")).unwrap();
+        assert_eq!(back.as_str(), "file:///home/a%20b/p.policy");
         assert_eq!(
             normalize(Path::new("/p/x/../shared/h.shared.policy")),
             PathBuf::from("/p/shared/h.shared.policy")
