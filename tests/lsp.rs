@@ -260,20 +260,6 @@ fn a_session() {
     assert!(starts.contains(&&header), "{starts:?}");
     assert!(starts.len() > 10, "{}", starts.len());
 
-    // Hover on an interpolation in prose: `{advanced.response-target}`.
-    if let Some(n) = text.find("{advanced.") {
-        let line = text[..n].matches('\n').count();
-        let column = n + 1 - text[..n].rfind('\n').unwrap() - 1;
-        let hover = client.request(
-            "textDocument/hover",
-            json!({"textDocument": doc, "position": {"line": line, "character": column}}),
-        );
-        assert!(hover["contents"]["value"]
-            .as_str()
-            .unwrap()
-            .starts_with("**tier** `advanced`"));
-    }
-
     // The file is formatted: no edits. A misaligned field: one edit.
     let edits = client.request(
         "textDocument/formatting",
@@ -328,6 +314,9 @@ fn a_session() {
     for kind in ["policy", "section", "tier", "grid"] {
         assert!(kinds.iter().any(|k| k == kind), "{kinds:?}");
     }
+
+    let ids = labels(&mut client, &header);
+    assert!(ids.iter().any(|i| i == "enterprise"), "{ids:?}");
 
     // Rename: every declaration and use, unless the name is taken or no id.
     let prepared = client.request(
@@ -417,6 +406,78 @@ fn shared_files() {
         json!({"textDocument": {"uri": shared_uri}}),
     );
     assert_eq!(codes(&client.diagnostics_for(&policy_uri)), ["W501"]);
+
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}
+
+#[test]
+fn interpolations() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/atlassian/v1.0.policy");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = format!("file://{}", path.display());
+    let doc = json!({"uri": uri});
+    let mut client = Client::start();
+    client.request("initialize", json!({"capabilities": {}, "processId": null}));
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "policy", "version": 1, "text": text}}),
+    );
+    assert_eq!(client.diagnostics().len(), 0);
+
+    // `{initial-response-times[l1, government-cloud]}`: the grid and both
+    // headers are ids.
+    let cell = "{initial-response-times[l1, government-cloud]}";
+    let grid = position_of(&text, cell, 0);
+    let grid = json!({"line": grid["line"], "character": grid["character"].as_u64().unwrap() + 1});
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": doc, "position": grid}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.starts_with("**grid** `initial-response-times`"),
+        "{shown}"
+    );
+    let definition = client.request(
+        "textDocument/definition",
+        json!({"textDocument": doc, "position": grid}),
+    );
+    assert_eq!(
+        definition[0]["range"]["start"],
+        position_of(&text, "grid initial-response-times", 0)
+            .as_object()
+            .map(|p| json!({"line": p["line"], "character": p["character"].as_u64().unwrap() + 5}))
+            .unwrap()
+    );
+    let column = position_of(&text, "government-cloud]}", 0);
+    let references = client.request(
+        "textDocument/references",
+        json!({"textDocument": doc, "position": column,
+               "context": {"includeDeclaration": false}}),
+    );
+    let starts: Vec<&Value> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["range"]["start"])
+        .collect();
+    assert!(starts.contains(&&column), "{starts:?}");
+
+    // Completion in an interpolation: every id.
+    let ids = client.request(
+        "textDocument/completion",
+        json!({"textDocument": doc, "position": grid}),
+    );
+    let ids: Vec<&str> = ids
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"initial-response-times") && ids.contains(&"government-cloud"));
 
     client.request("shutdown", Value::Null);
     client.notify("exit", Value::Null);

@@ -238,3 +238,51 @@ fn memchr_at(needle: u8, haystack: &[u8], from: usize) -> Option<usize> {
         .position(|&b| b == needle)
         .map(|i| from + i)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = r#"policy p "Ünïcode — policy" {
+    version: 1.0
+}
+
+tier gold "Gold — ★" {
+    rank: 1
+    """
+    Café: {gold} and {gold.rank}, {grid[sev-1, gold]}.
+    """
+}
+"#;
+
+    #[test]
+    fn declarations_and_uses_after_non_ascii_text() {
+        let parsed = policyc::parse::parse(SOURCE);
+        let index = Index::new(SOURCE, &parsed.file);
+        let gold: Vec<&Def> = index.defs_of("gold").collect();
+        assert_eq!(gold.len(), 1);
+        assert_eq!(&SOURCE[gold[0].span.start..gold[0].span.end], "gold");
+        assert_eq!(gold[0].title.as_deref(), Some("Gold — ★"));
+        let uses: Vec<Span> = index.uses_of("gold").collect();
+        assert_eq!(uses.len(), 3, "{:?}", index.uses);
+        for span in &uses {
+            assert_eq!(&SOURCE[span.start..span.end], "gold");
+        }
+        // The field after a dot is no id.
+        assert_eq!(index.uses_of("rank").count(), 0);
+        assert_eq!(index.top, [0, 1]);
+        let third = uses[2].start + 1;
+        assert_eq!(index.id_at(third), Some("gold"));
+        assert_eq!(index.span_at(third), Some(uses[2]));
+        assert_eq!(index.id_at(SOURCE.find("Café").unwrap()), None);
+    }
+
+    #[test]
+    fn ids_are_lowercase_words() {
+        assert!(is_identifier("gold-2"));
+        assert!(!is_identifier("Gold"));
+        assert!(!is_identifier("2gold"));
+        assert!(!is_identifier("two words"));
+        assert!(!is_identifier(""));
+    }
+}
