@@ -25,10 +25,10 @@ use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionProviderCapability, CompletionItem,
     CompletionItemKind, CompletionOptions, CompletionResponse, DiagnosticRelatedInformation,
     DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse, GotoDefinitionResponse, Hover,
-    HoverContents, HoverProviderCapability, InitializeParams, Location, MarkupContent, MarkupKind,
-    NumberOrString, OneOf, PrepareRenameResponse, PublishDiagnosticsParams, RenameOptions,
-    ServerCapabilities, SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit,
-    Uri, WorkDoneProgressOptions, WorkspaceEdit,
+    HoverContents, HoverProviderCapability, Location, MarkupContent, MarkupKind, NumberOrString,
+    OneOf, PrepareRenameResponse, PublishDiagnosticsParams, RenameOptions, ServerCapabilities,
+    SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri,
+    WorkDoneProgressOptions, WorkspaceEdit,
 };
 use policyc::diagnostic::{Diagnostic, Severity};
 use policyc::schema::{Kind, Type};
@@ -82,8 +82,9 @@ fn capabilities() -> ServerCapabilities {
 
 fn serve(connection: &Connection) -> Result<(), Error> {
     let capabilities = serde_json::to_value(capabilities())?;
-    let params = connection.initialize(capabilities)?;
-    let _: InitializeParams = serde_json::from_value(params)?;
+    // The client's capabilities change nothing the server sends: its
+    // parameters are not read (an odd client still gets a server).
+    let _params = connection.initialize(capabilities)?;
     let mut server = Server::default();
     for message in &connection.receiver {
         match message {
