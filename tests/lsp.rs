@@ -231,6 +231,28 @@ fn a_session() {
     );
     assert!(shown.contains("declared on line 248"), "{shown}");
 
+    // Hover on a kind and on a field: what the schema says.
+    let kind = position_of(&text, "tier enterprise \"Enterprise\"", 0);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": doc, "position": kind}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.starts_with("**kind** `tier`") && shown.contains("`licenses`"),
+        "{shown}"
+    );
+    let field = position_of(&text, "licenses:        [enterprise-license", 0);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": doc, "position": field}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.starts_with("**field** `licenses` of a `tier`"),
+        "{shown}"
+    );
+
     // Go to definition: the id of `tier enterprise "Enterprise"`.
     let definition = client.request(
         "textDocument/definition",

@@ -40,6 +40,9 @@ pub struct Index {
     pub uses: Vec<(String, Span)>,
     /// The shared files included, by their paths as written.
     pub includes: Vec<String>,
+    /// The kind keywords and field names as written: `(kind, None)` for a
+    /// kind, `(kind, Some(field))` for a field of a declaration of `kind`.
+    pub keywords: Vec<(String, Option<String>, Span)>,
 }
 
 impl Index {
@@ -63,7 +66,16 @@ impl Index {
             decl: decl.span,
             children: Vec::new(),
         });
+        self.keywords
+            .push((decl.kind.value.clone(), None, decl.kind.span));
         for entry in &decl.entries {
+            if let Entry::Field(field) = entry {
+                self.keywords.push((
+                    decl.kind.value.clone(),
+                    Some(field.name.value.clone()),
+                    field.name.span,
+                ));
+            }
             match entry {
                 Entry::Field(field)
                     if decl.kind.value == "include" && field.name.value == "file" =>
@@ -196,6 +208,14 @@ impl Index {
             .iter()
             .find(|(_, span)| within(*span))
             .map(|(id, span)| (id.as_str(), *span))
+    }
+
+    /// The kind keyword or field name at byte `offset`.
+    pub fn keyword_at(&self, offset: usize) -> Option<(&str, Option<&str>)> {
+        self.keywords
+            .iter()
+            .find(|(_, _, span)| span.start <= offset && offset <= span.end)
+            .map(|(kind, field, _)| (kind.as_str(), field.as_deref()))
     }
 
     /// The span of the id at byte `offset`, declared or used.

@@ -297,7 +297,12 @@ impl Server {
         let (document, lines, index) = self.open(&uri)?;
         let offset = lines.offset(&document.text, at.position);
         let Some((id, _)) = index.word_at(offset) else {
-            return Ok(serde_json::Value::Null);
+            return Ok(index
+                .keyword_at(offset)
+                .and_then(|(kind, field)| schema_hover(kind, field))
+                .map_or(serde_json::Value::Null, |value| {
+                    serde_json::to_value(markdown_hover(value)).unwrap_or_default()
+                }));
         };
         let Some(found) = self.declarations(&uri, &index, id).into_iter().next() else {
             return Ok(serde_json::Value::Null);
@@ -318,14 +323,7 @@ impl Server {
                 "\n\ndeclared in `{file}`, line {line}; used {uses} times here"
             ));
         }
-        let hover = Hover {
-            contents: HoverContents::Markup(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value,
-            }),
-            range: None,
-        };
-        serde_json::to_value(hover).map_err(|e| e.to_string())
+        serde_json::to_value(markdown_hover(value)).map_err(|e| e.to_string())
     }
 
     fn definition(&self, request: Request) -> Result<serde_json::Value, String> {
@@ -626,6 +624,58 @@ fn did_you_mean(message: &str) -> Option<&str> {
     let rest = &message[message.find("help: did you mean `")? + "help: did you mean `".len()..];
     let end = rest.find("`?")?;
     Some(&rest[..end])
+}
+
+fn markdown_hover(value: String) -> Hover {
+    Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value,
+        }),
+        range: None,
+    }
+}
+
+/// What the schema says of a kind keyword, or of a field of a kind.
+fn schema_hover(kind: &str, field: Option<&str>) -> Option<String> {
+    let kind = Kind::parse(kind)?;
+    Some(match field {
+        Some(name) => {
+            let spec = kind.field(name)?;
+            let required = if spec.required {
+                "required"
+            } else {
+                "optional"
+            };
+            format!(
+                "**field** `{}` of a `{}` ({required}): {}\n\n{}",
+                spec.name,
+                kind.name(),
+                spec.label,
+                spec.ty.describe()
+            )
+        }
+        None => {
+            let fields: Vec<String> = kind
+                .fields()
+                .iter()
+                .map(|f| format!("`{}`", f.name))
+                .collect();
+            let mut value = format!("**kind** `{}`", kind.name());
+            if !fields.is_empty() {
+                value.push_str(&format!("\n\nfields: {}", fields.join(", ")));
+            }
+            let children: Vec<String> = kind
+                .children()
+                .iter()
+                .map(|k| format!("`{}`", k.name()))
+                .collect();
+            if !children.is_empty() {
+                value.push_str(&format!("\n\nholds: {}", children.join(", ")));
+            }
+            value
+        }
+    })
 }
 
 /// The outline entry of declaration `at`, with its nested ones.
