@@ -4,6 +4,7 @@
 //! errors.
 
 mod cli;
+mod lsp;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -77,6 +78,8 @@ enum Command {
         #[arg(long)]
         diff: bool,
     },
+    /// Run the language server (LSP over standard input and output) for editors
+    Lsp,
 }
 
 /// The exit status of a process whose output pipe was closed (128 +
@@ -123,5 +126,6 @@ fn main() -> ExitCode {
         Command::Sla(args) => cli::sla::run(args),
         Command::Lifecycle(args) => cli::lifecycle::run(args),
         Command::Test { paths } => cli::test::run(paths),
+        Command::Lsp => lsp::run(),
     }
 }

@@ -150,3 +150,13 @@ fn only_files_and_the_builder_do_io() {
         "I/O outside files.rs and builder.rs: {found:#?}"
     );
 }
+
+#[test]
+fn the_front_ends_are_apart() {
+    // The language server and the command line are two front ends of the
+    // binary over the library: neither uses the other.
+    let found = uses("lsp", &["cli"]);
+    assert!(found.is_empty(), "{found:#?}");
+    let found = uses("cli", &["lsp"]);
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -1,0 +1,89 @@
+//! Byte offsets (policyc's spans) to LSP positions and back. LSP columns
+//! count UTF-16 code units, not bytes nor characters: `é` is one unit and
+//! two bytes, `😀` two units and four bytes.
+
+use lsp_types::{Position, Range};
+use policyc::span::Span;
+
+/// Where each line of a text starts.
+pub struct Lines {
+    starts: Vec<usize>,
+}
+
+impl Lines {
+    /// The lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Lines { starts }
+    }
+
+    /// The position of byte `offset` (clamped to the text, and back to a
+    /// character boundary).
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column: usize = text[start..offset].chars().map(char::len_utf16).sum();
+        Position::new(to_u32(line), to_u32(column))
+    }
+
+    /// The byte offset of `position` (a column past the line's end is its
+    /// end; a line past the text's end is the text's end).
+    pub fn offset(&self, text: &str, position: Position) -> usize {
+        let Some(&start) = self.starts.get(position.line as usize) else {
+            return text.len();
+        };
+        let end = self
+            .starts
+            .get(position.line as usize + 1)
+            .map_or(text.len(), |&next| next - 1);
+        let mut units = 0;
+        for (i, c) in text[start..end].char_indices() {
+            if units >= position.character as usize {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        end
+    }
+
+    /// The range of `span`.
+    pub fn range(&self, text: &str, span: Span) -> Range {
+        Range::new(
+            self.position(text, span.start),
+            self.position(text, span.end),
+        )
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_utf16_units() {
+        let text = "ab\n  \"Résumé 😀\" x\nlast";
+        let lines = Lines::new(text);
+        let x = text.find(" x").unwrap() + 1;
+        // `  "Résumé 😀" ` is 2 + 1 + 6 + 1 + 2 + 1 + 1 = 14 units.
+        assert_eq!(lines.position(text, x), Position::new(1, 14));
+        assert_eq!(lines.offset(text, Position::new(1, 14)), x);
+        let emoji = text.find('😀').unwrap();
+        assert_eq!(lines.position(text, emoji), Position::new(1, 10));
+        assert_eq!(lines.offset(text, Position::new(1, 10)), emoji);
+        // Inside a character: back to its start.
+        assert_eq!(lines.position(text, emoji + 1), Position::new(1, 10));
+        // Past the end of a line: its end.
+        assert_eq!(lines.offset(text, Position::new(0, 9)), 2);
+        assert_eq!(lines.position(text, text.len()), Position::new(2, 4));
+        assert_eq!(lines.offset(text, Position::new(7, 0)), text.len());
+    }
+}

@@ -1,0 +1,507 @@
+//! `policyc lsp` driven over standard input and output, as an editor does:
+//! JSON-RPC messages framed by `Content-Length` headers.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    next: i64,
+}
+
+impl Client {
+    fn start() -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_policyc"))
+            .arg("lsp")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("policyc lsp starts");
+        let stdin = child.stdin.take().unwrap();
+        let stdout = BufReader::new(child.stdout.take().unwrap());
+        Client {
+            child,
+            stdin,
+            stdout,
+            next: 0,
+        }
+    }
+
+    fn send(&mut self, message: &Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn receive(&mut self) -> Value {
+        let mut length = None;
+        loop {
+            let mut line = String::new();
+            assert!(
+                self.stdout.read_line(&mut line).unwrap() > 0,
+                "the server hung up"
+            );
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = Some(n.parse::<usize>().unwrap());
+            }
+        }
+        let mut body = vec![0; length.expect("a Content-Length header")];
+        self.stdout.read_exact(&mut body).unwrap();
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next += 1;
+        let id = self.next;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let message = self.receive();
+            if message["id"] == json!(id) {
+                assert!(message.get("error").is_none(), "{method}: {message}");
+                return message["result"].clone();
+            }
+        }
+    }
+
+    /// The error message of a request that must fail.
+    fn request_error(&mut self, method: &str, params: Value) -> String {
+        self.next += 1;
+        let id = self.next;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let message = self.receive();
+            if message["id"] == json!(id) {
+                return message["error"]["message"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{method} must fail: {message}"))
+                    .to_owned();
+            }
+        }
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics_for(&mut self, uri: &str) -> Vec<Value> {
+        loop {
+            let message = self.receive();
+            if message["method"] == "textDocument/publishDiagnostics"
+                && message["params"]["uri"] == uri
+            {
+                return message["params"]["diagnostics"].as_array().unwrap().clone();
+            }
+        }
+    }
+
+    /// The next diagnostics published.
+    fn diagnostics(&mut self) -> Vec<Value> {
+        loop {
+            let message = self.receive();
+            if message["method"] == "textDocument/publishDiagnostics" {
+                return message["params"]["diagnostics"].as_array().unwrap().clone();
+            }
+        }
+    }
+}
+
+fn codes(diagnostics: &[Value]) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// The 0-based line and column of the `nth` occurrence of `needle` in an
+/// ASCII line of `text`.
+fn position_of(text: &str, needle: &str, nth: usize) -> Value {
+    let offset = text.match_indices(needle).nth(nth).unwrap().0;
+    let line = text[..offset].matches('\n').count();
+    let column = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    json!({"line": line, "character": column})
+}
+
+#[test]
+fn a_session() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/customer-support/v1.0.policy");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = format!("file://{}", path.display());
+    let doc = json!({"uri": uri});
+    let mut client = Client::start();
+
+    let init = client.request("initialize", json!({"capabilities": {}, "processId": null}));
+    let caps = &init["capabilities"];
+    for capability in [
+        "hoverProvider",
+        "definitionProvider",
+        "referencesProvider",
+        "documentFormattingProvider",
+        "documentSymbolProvider",
+        "codeActionProvider",
+    ] {
+        assert_eq!(caps[capability], json!(true), "{capability}");
+    }
+    client.notify("initialized", json!({}));
+
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "policy", "version": 1, "text": text}}),
+    );
+    let diagnostics = client.diagnostics();
+    assert_eq!(
+        codes(&diagnostics),
+        ["W701", "W602", "W605", "W604", "W603", "W602", "W606", "W607", "W608"]
+    );
+    assert!(diagnostics.iter().all(|d| d["severity"] == 2));
+    // W701 at 106:15 (1-based), as `policyc check` says.
+    assert_eq!(
+        diagnostics[0]["range"]["start"],
+        json!({"line": 105, "character": 14})
+    );
+    // A contradiction points at its other place too.
+    assert!(diagnostics.iter().any(|d| d["relatedInformation"]
+        .as_array()
+        .is_some_and(|r| !r.is_empty())));
+
+    // A typo, as an incremental change: `tier: enterprise` of the trial license.
+    let at = text.find("tier:       enterprise").unwrap() + "tier:       ".len();
+    let start = position_of(&text, "tier:       enterprise", 0);
+    let line = start["line"].as_u64().unwrap();
+    let column = at - text[..at].rfind('\n').unwrap() - 1;
+    let range = json!({
+        "start": {"line": line, "character": column},
+        "end": {"line": line, "character": column + "enterprise".len()},
+    });
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2},
+               "contentChanges": [{"range": range, "text": "enterprize"}]}),
+    );
+    let diagnostics = client.diagnostics();
+    let e111: Vec<&Value> = diagnostics.iter().filter(|d| d["code"] == "E111").collect();
+    assert_eq!(e111.len(), 1, "{diagnostics:?}");
+    assert_eq!(e111[0]["range"], range);
+    assert_eq!(e111[0]["severity"], 1);
+    assert!(e111[0]["message"].as_str().unwrap().contains("enterprize"));
+    assert!(e111[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("help: did you mean `enterprise`?"));
+
+    // The did-you-mean help as a quick fix.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": doc, "range": range,
+               "context": {"diagnostics": [e111[0]]}}),
+    );
+    assert_eq!(actions.as_array().unwrap().len(), 1, "{actions}");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    assert_eq!(
+        actions[0]["edit"]["changes"][uri.as_str()],
+        json!([{"range": range, "newText": "enterprise"}])
+    );
+
+    // Back to the file as it is.
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 3},
+               "contentChanges": [{"text": text}]}),
+    );
+    assert_eq!(client.diagnostics().len(), 9);
+
+    // Hover on a use of `enterprise` (the trial license's tier).
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": doc, "position": range["start"]}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.starts_with("**tier** `enterprise` — Enterprise"),
+        "{shown}"
+    );
+    assert!(shown.contains("declared on line 248"), "{shown}");
+
+    // Hover on a kind and on a field: what the schema says.
+    let kind = position_of(&text, "tier enterprise \"Enterprise\"", 0);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": doc, "position": kind}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.starts_with("**kind** `tier`") && shown.contains("`licenses`"),
+        "{shown}"
+    );
+    let field = position_of(&text, "licenses:        [enterprise-license", 0);
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": doc, "position": field}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.starts_with("**field** `licenses` of a `tier`"),
+        "{shown}"
+    );
+
+    // Go to definition: the id of `tier enterprise "Enterprise"`.
+    let definition = client.request(
+        "textDocument/definition",
+        json!({"textDocument": doc, "position": range["start"]}),
+    );
+    let declared = position_of(&text, "enterprise \"Enterprise\"", 0);
+    assert_eq!(definition[0]["uri"], json!(uri));
+    assert_eq!(definition[0]["range"]["start"], declared);
+
+    // Find references: the declaration, the license, grid headers, ...
+    let references = client.request(
+        "textDocument/references",
+        json!({"textDocument": doc, "position": declared,
+               "context": {"includeDeclaration": true}}),
+    );
+    let starts: Vec<&Value> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["range"]["start"])
+        .collect();
+    assert!(starts.contains(&&declared));
+    assert!(starts.contains(&&range["start"]));
+    let header = position_of(&text, "| enterprise ", 0);
+    let header =
+        json!({"line": header["line"], "character": header["character"].as_u64().unwrap() + 2});
+    assert!(starts.contains(&&header), "{starts:?}");
+    assert!(starts.len() > 10, "{}", starts.len());
+
+    // The file is formatted: no edits. A misaligned field: one edit.
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": doc, "options": {"tabSize": 4, "insertSpaces": true}}),
+    );
+    assert_eq!(edits, json!([]));
+    let untidy = text.replacen("    version:   1.0", "  version:  1.0", 1);
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 4}, "contentChanges": [{"text": untidy}]}),
+    );
+    client.diagnostics();
+    let edits = client.request(
+        "textDocument/formatting",
+        json!({"textDocument": doc, "options": {"tabSize": 4, "insertSpaces": true}}),
+    );
+    assert_eq!(edits.as_array().unwrap().len(), 1);
+    assert_eq!(edits[0]["newText"], json!(text));
+
+    // The outline: declarations nested as written.
+    let symbols = client.request("textDocument/documentSymbol", json!({"textDocument": doc}));
+    let symbols = symbols.as_array().unwrap();
+    assert_eq!(symbols[0]["name"], "customer-support");
+    let overview = symbols.iter().find(|s| s["name"] == "overview").unwrap();
+    assert_eq!(overview["detail"], "section — Overview");
+    assert_eq!(overview["children"][0]["name"], "self-service");
+    assert_eq!(
+        overview["children"][0]["children"][0]["name"],
+        "documentation-portal"
+    );
+
+    // Completion: the ids of a field's kind, a kind's fields, the kinds.
+    let labels = |client: &mut Client, position: &Value| -> Vec<String> {
+        let items = client.request(
+            "textDocument/completion",
+            json!({"textDocument": doc, "position": position}),
+        );
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let tiers = labels(&mut client, &range["start"]);
+    assert_eq!(tiers, ["community", "advanced", "enterprise"]);
+    let licenses = position_of(&text, "licenses:        [enterprise-license", 0);
+    let fields = labels(&mut client, &licenses);
+    assert!(fields.iter().any(|f| f == "licenses") && fields.iter().any(|f| f == "rank"));
+    assert!(!fields.iter().any(|f| f == "rows"), "{fields:?}");
+    let kinds = labels(&mut client, &json!({"line": 10, "character": 0}));
+    for kind in ["policy", "section", "tier", "grid"] {
+        assert!(kinds.iter().any(|k| k == kind), "{kinds:?}");
+    }
+
+    let ids = labels(&mut client, &header);
+    assert!(ids.iter().any(|i| i == "enterprise"), "{ids:?}");
+
+    // Rename: every declaration and use, unless the name is taken or no id.
+    let prepared = client.request(
+        "textDocument/prepareRename",
+        json!({"textDocument": doc, "position": range["start"]}),
+    );
+    assert_eq!(prepared, range);
+    let edit = client.request(
+        "textDocument/rename",
+        json!({"textDocument": doc, "position": range["start"], "newName": "premium"}),
+    );
+    let edits = edit["changes"][uri.as_str()].as_array().unwrap();
+    assert_eq!(edits.len(), starts.len());
+    assert!(edits.iter().all(|e| e["newText"] == "premium"));
+    for taken in ["advanced", "Premium", "two words"] {
+        let error = client.request_error(
+            "textDocument/rename",
+            json!({"textDocument": doc, "position": range["start"], "newName": taken}),
+        );
+        assert!(error.contains(taken), "{error}");
+    }
+
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    let status = client.child.wait().unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn shared_files() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/github");
+    let policy = std::fs::read_to_string(dir.join("v1.0.policy")).unwrap();
+    let shared = std::fs::read_to_string(dir.join("japanese-holidays.shared.policy")).unwrap();
+    let policy_uri = format!("file://{}", dir.join("v1.0.policy").display());
+    let shared_uri = format!(
+        "file://{}",
+        dir.join("japanese-holidays.shared.policy").display()
+    );
+    let mut client = Client::start();
+    client.request("initialize", json!({"capabilities": {}, "processId": null}));
+    client.notify("initialized", json!({}));
+
+    // The included file is read beside the policy: its one warning only.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": policy_uri, "languageId": "policy", "version": 1, "text": policy}}),
+    );
+    assert_eq!(codes(&client.diagnostics_for(&policy_uri)), ["W501"]);
+
+    // Go to definition of a holiday set declared in the shared file.
+    let used = position_of(&policy, "japanese-national-holidays, japanese-year-end]", 0);
+    let definition = client.request(
+        "textDocument/definition",
+        json!({"textDocument": {"uri": policy_uri}, "position": used}),
+    );
+    assert_eq!(definition[0]["uri"], json!(shared_uri));
+    assert_eq!(
+        definition[0]["range"]["start"],
+        position_of(&shared, "japanese-national-holidays \"", 0)
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": policy_uri}, "position": used}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.starts_with("**holidays** `japanese-national-holidays`"),
+        "{shown}"
+    );
+    assert!(shown.contains("japanese-holidays.shared.policy"), "{shown}");
+
+    // An open shared file is read as edited, not as saved: a renamed set
+    // leaves the policy's reference unknown.
+    let edited = shared.replace("holidays japanese-year-end ", "holidays japanese-new-year ");
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": shared_uri, "languageId": "policy", "version": 1, "text": edited}}),
+    );
+    let diagnostics = client.diagnostics_for(&policy_uri);
+    assert!(
+        codes(&diagnostics).contains(&"E111".to_owned()),
+        "{diagnostics:?}"
+    );
+    // Closed, the saved file counts again.
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": shared_uri}}),
+    );
+    assert_eq!(codes(&client.diagnostics_for(&policy_uri)), ["W501"]);
+
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}
+
+#[test]
+fn interpolations() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/atlassian/v1.0.policy");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = format!("file://{}", path.display());
+    let doc = json!({"uri": uri});
+    let mut client = Client::start();
+    client.request("initialize", json!({"capabilities": {}, "processId": null}));
+    client.notify("initialized", json!({}));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "policy", "version": 1, "text": text}}),
+    );
+    assert_eq!(client.diagnostics().len(), 0);
+
+    // `{initial-response-times[l1, government-cloud]}`: the grid and both
+    // headers are ids.
+    let cell = "{initial-response-times[l1, government-cloud]}";
+    let grid = position_of(&text, cell, 0);
+    let grid = json!({"line": grid["line"], "character": grid["character"].as_u64().unwrap() + 1});
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": doc, "position": grid}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.starts_with("**grid** `initial-response-times`"),
+        "{shown}"
+    );
+    let definition = client.request(
+        "textDocument/definition",
+        json!({"textDocument": doc, "position": grid}),
+    );
+    assert_eq!(
+        definition[0]["range"]["start"],
+        position_of(&text, "grid initial-response-times", 0)
+            .as_object()
+            .map(|p| json!({"line": p["line"], "character": p["character"].as_u64().unwrap() + 5}))
+            .unwrap()
+    );
+    let column = position_of(&text, "government-cloud]}", 0);
+    let references = client.request(
+        "textDocument/references",
+        json!({"textDocument": doc, "position": column,
+               "context": {"includeDeclaration": false}}),
+    );
+    let starts: Vec<&Value> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["range"]["start"])
+        .collect();
+    assert!(starts.contains(&&column), "{starts:?}");
+
+    // Completion in an interpolation: every id.
+    let ids = client.request(
+        "textDocument/completion",
+        json!({"textDocument": doc, "position": grid}),
+    );
+    let ids: Vec<&str> = ids
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"initial-response-times") && ids.contains(&"government-cloud"));
+
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}
