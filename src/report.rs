@@ -19,13 +19,18 @@ impl LineIndex {
     /// them).
     pub fn new(source: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(source.as_bytes()).map(|i| i + 1));
+        starts.extend(memchr::memchr_iter(b'\n', source.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
     /// The 0-based line holding byte `offset`.
-    fn line(&self, offset: usize) -> usize {
+    pub fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// Where the 0-based `line` starts, if the text has it.
+    pub fn start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
     }
 
     /// One line and column, 1-based, at a byte offset (as [`line_column`]).
@@ -38,14 +43,6 @@ impl LineIndex {
             .map_or_else(|| source[start..].chars().count(), |l| l.chars().count());
         (line + 1, column + 1)
     }
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'\n')
-        .map(|(i, _)| i)
 }
 
 /// How to draw diagnostics.

@@ -3,19 +3,21 @@
 //! two bytes, `😀` two units and four bytes.
 
 use lsp_types::{Position, Range};
+use policyc::report::LineIndex;
 use policyc::span::Span;
 
-/// Where each line of a text starts.
+/// Where each line of a text starts (the diagnostics' own line index),
+/// with columns in UTF-16 units.
 pub struct Lines {
-    starts: Vec<usize>,
+    index: LineIndex,
 }
 
 impl Lines {
     /// The lines of `text`.
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Lines { starts }
+        Lines {
+            index: LineIndex::new(text),
+        }
     }
 
     /// The position of byte `offset` (clamped to the text, and back to a
@@ -25,8 +27,8 @@ impl Lines {
         while !text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
+        let line = self.index.line(offset);
+        let start = self.index.start(line).unwrap_or(0);
         let column: usize = text[start..offset].chars().map(char::len_utf16).sum();
         Position::new(to_u32(line), to_u32(column))
     }
@@ -34,13 +36,13 @@ impl Lines {
     /// The byte offset of `position` (a column past the line's end is its
     /// end; a line past the text's end is the text's end).
     pub fn offset(&self, text: &str, position: Position) -> usize {
-        let Some(&start) = self.starts.get(position.line as usize) else {
+        let Some(start) = self.index.start(position.line as usize) else {
             return text.len();
         };
         let end = self
-            .starts
-            .get(position.line as usize + 1)
-            .map_or(text.len(), |&next| next - 1);
+            .index
+            .start(position.line as usize + 1)
+            .map_or(text.len(), |next| next - 1);
         let mut units = 0;
         for (i, c) in text[start..end].char_indices() {
             if units >= position.character as usize {
