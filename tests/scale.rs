@@ -6,7 +6,8 @@
 //! alike: ten times the input may take at most 30 times as long (a
 //! quadratic check takes 100 times), or 5 s, whichever is longer.
 
-use std::fmt::Write;
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
@@ -33,26 +34,10 @@ fn check(path: &PathBuf, json: bool) -> (Duration, Output) {
 }
 
 /// v1.0 plus a grid of 8,000 areas with a bad cell in every row, and
-/// 20,000 rows naming undeclared areas that look like 2,000 declared ones.
+/// 20,000 rows naming undeclared areas that look like the declared ones.
 fn grid_and_references(tenth: bool) -> String {
     let n = if tenth { 10 } else { 1 };
-    let mut s = String::from(V1_0);
-    s.push_str("\nsection big \"Big\" {\n");
-    for i in 0..8_000 / n {
-        let _ = writeln!(
-            s,
-            "    area big-area-{i} \"Area {i}\" {{ description: \"d\" }}"
-        );
-    }
-    s.push_str("    grid big-scope \"Big\" {\n        rows: area\n        columns: tier\n        cells: coverage\n        otherwise: not-available\n\n        | * | advanced | enterprise |\n");
-    for i in 0..8_000 / n {
-        let _ = writeln!(s, "        | big-area-{i} | supported | 3 hours |");
-    }
-    for i in 0..20_000 / n {
-        let _ = writeln!(s, "        | big-areax-{i} | supported | supported |");
-    }
-    s.push_str("    }\n}\n");
-    s
+    common::big_grid(8_000 / n, 8_000 / n, 20_000 / n)
 }
 
 /// Checks `big` and the input a tenth of its size, `tenth`, and asserts

@@ -5,8 +5,9 @@
 //! in this test binary of its own, with one test, so nothing else
 //! allocates meanwhile.
 
+mod common;
+
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::fmt::Write;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 struct Counting;
@@ -66,26 +67,6 @@ fn peak_of_checking(source: &str) -> (usize, usize) {
     (PEAK.load(Relaxed) - before, count)
 }
 
-fn grid(areas: usize, bad: usize, unknown: usize) -> String {
-    let mut s = String::from(V1_0);
-    s.push_str("\nsection big \"Big\" {\n");
-    for i in 0..areas {
-        let _ = writeln!(
-            s,
-            "    area big-area-{i} \"Area {i}\" {{ description: \"d\" }}"
-        );
-    }
-    s.push_str("    grid big-scope \"Big\" {\n        rows: area\n        columns: tier\n        cells: coverage\n        otherwise: not-available\n\n        | * | advanced | enterprise |\n");
-    for i in 0..bad {
-        let _ = writeln!(s, "        | big-area-{i} | supported | 3 hours |");
-    }
-    for i in 0..unknown {
-        let _ = writeln!(s, "        | big-areax-{i} | supported | supported |");
-    }
-    s.push_str("    }\n}\n");
-    s
-}
-
 #[test]
 fn peak_memory_is_under_twenty_times_the_input() {
     // The bound for each input: 20 times for the 10 MB file; 40 times
@@ -94,8 +75,12 @@ fn peak_memory_is_under_twenty_times_the_input() {
     // end of a rule) alone takes about 20 times the text.
     let inputs = [
         ("v1.0 x186 (10 MB)", V1_0.repeat(186), 20.0),
-        ("8,000 bad cells", grid(8_000, 8_000, 0), 40.0),
-        ("20,000 unknown references", grid(2_000, 0, 20_000), 40.0),
+        ("8,000 bad cells", common::big_grid(8_000, 8_000, 0), 40.0),
+        (
+            "20,000 unknown references",
+            common::big_grid(2_000, 0, 20_000),
+            40.0,
+        ),
     ];
     for (what, source, bound) in &inputs {
         let (peak, count) = peak_of_checking(source);

@@ -133,3 +133,27 @@ fn prose_text(parts: &[ProsePart]) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// v1.0 and a section of `areas` declared areas, with a grid over them:
+/// `bad` rows with a bad cell (a time where coverage is expected) and
+/// `unknown` rows naming undeclared areas that look like declared ones.
+/// The large inputs of `tests/scale.rs` and `tests/scale_memory.rs`.
+pub fn big_grid(areas: usize, bad: usize, unknown: usize) -> String {
+    let mut s = String::from(include_str!("../../policies/customer-support/v1.0.policy"));
+    s.push_str("\nsection big \"Big\" {\n");
+    for i in 0..areas {
+        let _ = writeln!(
+            s,
+            "    area big-area-{i} \"Area {i}\" {{ description: \"d\" }}"
+        );
+    }
+    s.push_str("    grid big-scope \"Big\" {\n        rows: area\n        columns: tier\n        cells: coverage\n        otherwise: not-available\n\n        | * | advanced | enterprise |\n");
+    for i in 0..bad {
+        let _ = writeln!(s, "        | big-area-{i} | supported | 3 hours |");
+    }
+    for i in 0..unknown {
+        let _ = writeln!(s, "        | big-areax-{i} | supported | supported |");
+    }
+    s.push_str("    }\n}\n");
+    s
+}
