@@ -64,6 +64,10 @@ impl Diagnostic {
 
     /// Adds a labelled span.
     pub fn label(mut self, span: Span, text: impl Into<String>) -> Self {
+        // Most diagnostics have one label: room for one, not four.
+        if self.labels.capacity() == 0 {
+            self.labels.reserve_exact(1);
+        }
         self.labels.push(Label {
             span,
             text: text.into(),

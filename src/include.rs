@@ -39,6 +39,17 @@ fn expand_in(decls: &mut [Declaration], read: Read<'_>, diagnostics: &mut Vec<Di
 }
 
 fn expand_entries(entries: &mut Vec<Entry>, read: Read<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    let is_include =
+        |e: &Entry| matches!(e, Entry::Declaration(d) if d.kind.value == Kind::Include.name());
+    if !entries.iter().any(is_include) {
+        // Nothing to replace here: no second list of entries.
+        for entry in entries.iter_mut() {
+            if let Entry::Declaration(decl) = entry {
+                expand_entries(&mut decl.entries, read, diagnostics);
+            }
+        }
+        return;
+    }
     let mut out = Vec::with_capacity(entries.len());
     for entry in std::mem::take(entries) {
         match entry {

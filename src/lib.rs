@@ -188,7 +188,7 @@ pub fn check_source_with(source: &str, read: include::Read<'_>) -> Checked {
     }
     let mut diagnostics = parsed.diagnostics;
     diagnostics.extend(include::expand(&mut parsed.file, read));
-    let (facts, more) = validate::validate(&parsed.file);
+    let (facts, more) = validate::validate(std::mem::take(&mut parsed.file));
     diagnostics.extend(more);
     if syntax_errors {
         // A partial model: checked, but not a model of the file.
@@ -229,7 +229,7 @@ pub fn calendar_file(source: &str) -> Result<(String, policyc_runtime::Calendar)
             );
         }
     }
-    let (facts, more) = validate::validate(&parsed.file);
+    let (facts, more) = validate::validate(parsed.file);
     // A calendar file has no header, and its calendar is used by the case.
     problems.extend(
         more.into_iter()

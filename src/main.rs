@@ -82,10 +82,6 @@ enum Command {
     Lsp,
 }
 
-/// The exit status of a process whose output pipe was closed (128 +
-/// SIGPIPE), as a shell reports one killed by the signal.
-const CLOSED_PIPE: i32 = 141;
-
 /// A closed pipe (`policyc test | head -3`) ends output quietly: the
 /// standard printing macros panic on it; this hook exits instead, and
 /// leaves every other panic to the default hook.
@@ -99,7 +95,7 @@ fn quiet_on_closed_pipe() {
             .or_else(|| info.payload().downcast_ref::<&str>().copied())
             .unwrap_or_default();
         if message.starts_with("failed printing to std") && message.contains("Broken pipe") {
-            std::process::exit(CLOSED_PIPE);
+            std::process::exit(cli::CLOSED_PIPE);
         }
         default(info);
     }));

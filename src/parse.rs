@@ -10,7 +10,7 @@ use crate::ast::*;
 use crate::codes::Code;
 use crate::diagnostic::{did_you_mean, Diagnostic};
 use crate::span::{Span, Spanned};
-use pest::iterators::Pair;
+use pest::iterators::{Pair, Pairs};
 use pest::Parser as _;
 
 #[derive(pest_derive::Parser)]
@@ -77,34 +77,13 @@ pub fn parse(source: &str) -> Parsed {
     pest::set_call_limit(std::num::NonZeroUsize::new(
         source.len().saturating_mul(200).saturating_add(2_000_000),
     ));
-    let mut offset = 0;
-    while offset <= source.len() {
-        let chunk = &source[offset..];
-        match PolicyParser::parse(Rule::file, chunk) {
-            Ok(pairs) => {
-                lower_file(pairs, offset, &mut parsed);
-                break;
-            }
-            Err(error) => {
-                let (diagnostic, at) = syntax_error(&error, chunk, offset);
-                parsed.diagnostics.push(diagnostic);
-                // Keep the declarations before the error, record the broken
-                // one, then resume.
-                match resume_point(source, offset + at) {
-                    Some(next) if next > offset => {
-                        let cut = salvage(chunk, offset, at, &mut parsed);
-                        parsed.file.broken.push(broken(source, cut, next));
-                        offset = next;
-                    }
-                    _ => {
-                        let cut = salvage(chunk, offset, at, &mut parsed);
-                        parsed.file.broken.push(broken(source, cut, source.len()));
-                        break;
-                    }
-                }
-            }
-        }
+    Reader {
+        source,
+        parsed: &mut parsed,
+        top: 0,
+        last_entry: None,
     }
+    .file();
     parsed
 }
 
@@ -230,61 +209,219 @@ fn broken(source: &str, start: usize, end: usize) -> Broken {
     }
 }
 
-/// Parses the declarations of `chunk` (found at `offset`) that end before
-/// the error at `at`, so that they are still checked; returns where in the
-/// source the broken part starts (the declaration holding the error, or
-/// the chunk when the declarations before it do not parse either).
-fn salvage(chunk: &str, offset: usize, at: usize, parsed: &mut Parsed) -> usize {
-    // The last line starting a top-level declaration before the error.
-    let head = &chunk[..at.min(chunk.len())];
-    let mut cut = 0;
-    let mut position = 0;
-    for line in head.split_inclusive('\n') {
-        if line.starts_with(|c: char| c.is_ascii_lowercase()) {
-            cut = position;
-        }
-        position += line.len();
-    }
-    if cut == 0 {
-        return offset;
-    }
-    match PolicyParser::parse(Rule::file, &chunk[..cut]) {
-        Ok(pairs) => {
-            lower_file(pairs, offset, parsed);
-            offset + cut
-        }
-        // An unclosed declaration before it: all of the chunk is broken.
-        Err(_) => offset,
-    }
+/// Reads a source a piece at a time (the grammar's `file_start`,
+/// `file_rest` and `body`): a declaration's head with the start of its
+/// body, then batches of entries, so that pest's tokens (about 40 bytes
+/// for each start and end of a rule) are held for one piece at a time,
+/// never for the whole file. Lowers each piece as soon as it is parsed.
+struct Reader<'s, 'p> {
+    source: &'s str,
+    parsed: &'p mut Parsed,
+    /// Where the top-level declaration being read starts.
+    top: usize,
+    /// Where the last field, row or prose block read starts, if it is the
+    /// last thing read (see the grammar's `lookback`).
+    last_entry: Option<usize>,
 }
 
-/// Lowers the declarations of a parsed `file` (found at `offset` in the
-/// source) into `parsed`.
-fn lower_file(mut pairs: pest::iterators::Pairs<'_, Rule>, offset: usize, parsed: &mut Parsed) {
-    let Some(file) = pairs.next() else { return };
-    let mut lower = Lower {
-        offset,
-        diagnostics: &mut parsed.diagnostics,
-    };
-    for pair in file.into_inner() {
-        if pair.as_rule() == Rule::declaration {
-            let declaration = lower.declaration(pair);
-            parsed.file.declarations.push(declaration);
+/// Where reading the entries of a piece stopped.
+enum Stop {
+    /// At the declaration's `}`, which ends here.
+    Closed(usize),
+    /// At the end of the piece, or of a nested declaration, which ends
+    /// here: the declaration goes on after it.
+    Open(usize),
+}
+
+impl<'s> Reader<'s, '_> {
+    /// Reads every top-level declaration. After a syntax error, the
+    /// declaration holding it is recorded as broken and reading resumes at
+    /// the next top-level declaration.
+    fn file(&mut self) {
+        let mut position = 0;
+        while position <= self.source.len() {
+            self.top = position;
+            self.last_entry = None;
+            let rule = if position == 0 {
+                Rule::file_start
+            } else {
+                Rule::file_rest
+            };
+            let source = self.source;
+            let outcome = match PolicyParser::parse(rule, &source[position..]) {
+                Ok(mut pairs) => {
+                    let Some(piece) = pairs.next() else { return };
+                    let piece_end = position + piece.as_span().end();
+                    let mut parts = piece.into_inner();
+                    let Some(head) = parts.find(|p| p.as_rule() == Rule::declaration_head) else {
+                        // The end of the file.
+                        return;
+                    };
+                    self.top = position + head.as_span().start();
+                    self.declaration(head, &mut parts, position, piece_end)
+                }
+                Err(error) => Err(self.syntax_error(&error, position)),
+            };
+            match outcome {
+                Ok((declaration, end)) => {
+                    self.parsed.file.declarations.push(declaration);
+                    position = end;
+                }
+                Err(at) => {
+                    let next = resume_point(self.source, at)
+                        .filter(|&next| next > self.top)
+                        .unwrap_or(self.source.len());
+                    let broken = broken(self.source, self.top, next);
+                    self.parsed.file.broken.push(broken);
+                    if next >= self.source.len() {
+                        return;
+                    }
+                    position = next;
+                }
+            }
         }
+    }
+
+    /// Reads the declaration whose head was parsed in the piece at `base`
+    /// (ending at `piece_end`), `rest` being what the piece holds after the
+    /// head: the first entries, then more pieces up to its `}`. Returns the
+    /// declaration and where it ends, or, after reporting a syntax error,
+    /// the error's offset.
+    fn declaration(
+        &mut self,
+        head: Pair<'s, Rule>,
+        rest: &mut Pairs<'s, Rule>,
+        base: usize,
+        piece_end: usize,
+    ) -> Result<(Declaration, usize), usize> {
+        let mut lower = self.lower(base);
+        let head_span = lower.span(&head);
+        let mut kind = Spanned::new(String::new(), head_span);
+        let mut id = Spanned::new(String::new(), head_span);
+        let mut title = None;
+        for inner in head.into_inner() {
+            match inner.as_rule() {
+                Rule::kind => kind = lower.spanned(&inner),
+                Rule::identifier => id = lower.spanned(&inner),
+                // The title is the one string a declaration holds directly.
+                Rule::string => {
+                    let s = lower.span(&inner);
+                    title = Some(Spanned::new(lower.string(inner), s));
+                }
+                _ => {}
+            }
+        }
+        // The head is the last thing read.
+        self.last_entry = None;
+        let mut entries = Vec::new();
+        let mut stop = self.entries(rest, base, piece_end, &mut entries)?;
+        let source = self.source;
+        let end = loop {
+            let position = match stop {
+                Stop::Closed(end) => break end,
+                Stop::Open(position) => position,
+            };
+            let mut pairs = match PolicyParser::parse(Rule::body, &source[position..]) {
+                Ok(pairs) => pairs,
+                Err(error) => {
+                    // The error as the last entry and this piece give it.
+                    let again = self.last_entry.and_then(|start| {
+                        let error = PolicyParser::parse(Rule::lookback, &source[start..]).err()?;
+                        Some((error, start))
+                    });
+                    let (error, start) = again.unwrap_or((error, position));
+                    return Err(self.syntax_error(&error, start));
+                }
+            };
+            let Some(piece) = pairs.next() else {
+                return Err(position);
+            };
+            let piece_end = position + piece.as_span().end();
+            stop = self.entries(&mut piece.into_inner(), position, piece_end, &mut entries)?;
+        };
+        // Thousands of one-line declarations: each holds room for its
+        // entries only.
+        entries.shrink_to_fit();
+        let declaration = Declaration {
+            kind,
+            id,
+            title,
+            entries,
+            span: Span::new(head_span.start, end),
+        };
+        Ok((declaration, end))
+    }
+
+    /// Lowers the entries of a piece parsed at `base` into `entries`, up
+    /// to the declaration's `}` or the end of the piece; a nested
+    /// declaration takes the rest of the piece and what follows it.
+    fn entries(
+        &mut self,
+        parts: &mut Pairs<'s, Rule>,
+        base: usize,
+        piece_end: usize,
+        entries: &mut Vec<Entry>,
+    ) -> Result<Stop, usize> {
+        while let Some(part) = parts.next() {
+            let span = part.as_span();
+            self.last_entry = Some(base + span.start());
+            match part.as_rule() {
+                Rule::field => entries.push(Entry::Field(self.lower(base).field(part))),
+                Rule::grid_row => entries.push(Entry::Row(self.lower(base).row(part))),
+                Rule::prose_entry => {
+                    if let Some(p) = part.into_inner().next() {
+                        entries.push(Entry::Prose(self.lower(base).prose(p)));
+                    }
+                }
+                Rule::closing_brace => {
+                    self.last_entry = None;
+                    return Ok(Stop::Closed(base + span.end()));
+                }
+                Rule::declaration_head => {
+                    let (nested, end) = self.declaration(part, parts, base, piece_end)?;
+                    entries.push(Entry::Declaration(Box::new(nested)));
+                    return Ok(Stop::Open(end));
+                }
+                _ => {}
+            }
+        }
+        Ok(Stop::Open(piece_end))
+    }
+
+    /// A lowering of pairs parsed from the source at `offset`.
+    fn lower(&mut self, offset: usize) -> Lower<'_> {
+        Lower {
+            offset,
+            diagnostics: &mut self.parsed.diagnostics,
+        }
+    }
+
+    /// Reports the syntax error of a piece parsed at `position`; returns
+    /// its offset in the source.
+    fn syntax_error(&mut self, error: &pest::error::Error<Rule>, position: usize) -> usize {
+        let chunk = &self.source[self.top..];
+        let (diagnostic, at) = syntax_error(error, chunk, self.top, position - self.top);
+        self.parsed.diagnostics.push(diagnostic);
+        self.top + at
     }
 }
 
 /// A syntax error in the user's words, and its offset in `chunk`.
+///
+/// `chunk` starts at `offset` in the source, at the top-level declaration
+/// the error is in; the piece that failed to parse starts at `shift` in it.
 fn syntax_error(
     error: &pest::error::Error<Rule>,
     chunk: &str,
     offset: usize,
+    shift: usize,
 ) -> (Diagnostic, usize) {
     use pest::error::{ErrorVariant, InputLocation};
-    let at = match error.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((s, _)) => s,
-    };
+    let at = shift
+        + match error.location {
+            InputLocation::Pos(p) => p,
+            InputLocation::Span((s, _)) => s,
+        };
     let rest = &chunk[at.min(chunk.len())..];
     let found = describe_found(rest);
     // A zero-width label at the end of the file draws nothing: point at the
@@ -320,7 +457,11 @@ fn syntax_error(
     }
     let diagnostic = match &error.variant {
         ErrorVariant::ParsingError { positives, .. } => {
-            let mut expected: Vec<&str> = positives.iter().filter_map(|r| describe(*r)).collect();
+            let mut expected: Vec<&str> = positives
+                .iter()
+                .flat_map(|r| expected_rules(*r))
+                .filter_map(describe)
+                .collect();
             expected.sort_unstable();
             expected.dedup();
             let what = match expected.len() {
@@ -516,10 +657,27 @@ fn syntax_help(expected: &[&str], found: &str) -> String {
     "see the language tour in the README for the shape of each construct".to_owned()
 }
 
+/// What pest reports as expected, rule by rule: where nothing matches at
+/// the very start of a piece of the file, pest names the piece's own rule
+/// (`body`, `file_rest`), which stands for the rules it may start with.
+fn expected_rules(rule: Rule) -> Vec<Rule> {
+    match rule {
+        Rule::body => vec![
+            Rule::pipe,
+            Rule::closing_brace,
+            Rule::field,
+            Rule::prose,
+            Rule::kind,
+        ],
+        Rule::file_start | Rule::file_rest => vec![Rule::declaration_head, Rule::EOI],
+        other => vec![other],
+    }
+}
+
 /// Grammar rules in the user's words; `None` for rules never expected alone.
 fn describe(rule: Rule) -> Option<&'static str> {
     Some(match rule {
-        Rule::declaration => "a declaration such as `tier advanced \"Advanced\" { ... }`",
+        Rule::declaration_head => "a declaration such as `tier advanced \"Advanced\" { ... }`",
         Rule::kind | Rule::identifier | Rule::identifier_text | Rule::reference => "an id",
         Rule::string => "quoted text",
         Rule::field | Rule::field_name => "a field such as `name: value`",
@@ -564,45 +722,6 @@ impl Lower<'_> {
 
     fn spanned(&self, pair: &Pair<Rule>) -> Spanned<String> {
         Spanned::new(pair.as_str().to_owned(), self.span(pair))
-    }
-
-    fn declaration(&mut self, pair: Pair<Rule>) -> Declaration {
-        let span = self.span(&pair);
-        let mut kind = Spanned::new(String::new(), span);
-        let mut id = Spanned::new(String::new(), span);
-        let mut title = None;
-        let children = pair.into_inner();
-        // The children are the kind, id, title and braces, and the entries.
-        let mut entries = Vec::with_capacity(children.len().saturating_sub(4));
-        for inner in children {
-            match inner.as_rule() {
-                Rule::kind => kind = self.spanned(&inner),
-                Rule::identifier => id = self.spanned(&inner),
-                // The title is the one string a declaration holds directly.
-                Rule::string => {
-                    let s = self.span(&inner);
-                    title = Some(Spanned::new(self.string(inner), s));
-                }
-                Rule::field => entries.push(Entry::Field(self.field(inner))),
-                Rule::grid_row => entries.push(Entry::Row(self.row(inner))),
-                Rule::prose_entry => {
-                    if let Some(p) = inner.into_inner().next() {
-                        entries.push(Entry::Prose(self.prose(p)));
-                    }
-                }
-                Rule::declaration => {
-                    entries.push(Entry::Declaration(Box::new(self.declaration(inner))))
-                }
-                _ => {}
-            }
-        }
-        Declaration {
-            kind,
-            id,
-            title,
-            entries,
-            span,
-        }
     }
 
     fn field(&mut self, pair: Pair<Rule>) -> Field {

@@ -14,6 +14,10 @@ use policyc::report::Style;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+/// The exit status of a process whose output pipe was closed (128 +
+/// SIGPIPE), as a shell reports one killed by the signal.
+pub const CLOSED_PIPE: i32 = 141;
+
 /// How many diagnostics of one file are drawn for people.
 pub const SHOWN: usize = 50;
 
@@ -82,7 +86,14 @@ pub fn load(path: &Path) -> Result<Loaded, String> {
     let name = policyc::files::display(path);
     let bytes = std::fs::read(path).map_err(|e| format!("error: cannot read {name}: {e}"))?;
     let read = policyc::files::read_beside(path);
-    let (source, checked) = policyc::check_bytes_with(&bytes, &read);
+    // The text is the bytes read, not a copy of them.
+    let (source, checked) = match String::from_utf8(bytes) {
+        Ok(source) => {
+            let checked = policyc::check_source_with(&source, &read);
+            (source, checked)
+        }
+        Err(error) => policyc::check_bytes_with(error.as_bytes(), &read),
+    };
     Ok(Loaded {
         name,
         source,

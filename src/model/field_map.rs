@@ -12,6 +12,14 @@ pub struct FieldMap {
 }
 
 impl FieldMap {
+    /// An empty map with room for `n` fields, so that a declaration of one
+    /// field holds one slot, not the four a growing vector starts with.
+    pub fn with_capacity(n: usize) -> FieldMap {
+        FieldMap {
+            entries: Vec::with_capacity(n),
+        }
+    }
+
     fn find(&self, name: &str) -> Result<usize, usize> {
         self.entries.binary_search_by(|(n, _)| (*n).cmp(name))
     }

@@ -18,6 +18,22 @@ pub fn build(file: &ast::File) -> (Policy, Vec<Diagnostic>) {
         .iter()
         .flat_map(|b| b.ids.iter().cloned())
         .collect();
+    // Room for every declaration at once: no slack from doubling, and no
+    // second copy while the vector grows.
+    fn count(decls: &mut dyn Iterator<Item = &ast::Declaration>) -> usize {
+        decls
+            .map(|d| {
+                1 + count(&mut d.entries.iter().filter_map(|e| match e {
+                    Entry::Declaration(d) => Some(&**d),
+                    _ => None,
+                }))
+            })
+            .sum()
+    }
+    builder
+        .policy
+        .decls
+        .reserve_exact(count(&mut file.declarations.iter()));
     for declaration in &file.declarations {
         if let Some(index) = builder.declaration(declaration, None) {
             builder.policy.roots.push(index);
@@ -120,7 +136,12 @@ impl Builder {
             kind,
             id: decl.id.clone(),
             title: decl.title.clone(),
-            fields: Default::default(),
+            fields: FieldMap::with_capacity(
+                decl.entries
+                    .iter()
+                    .filter(|e| matches!(e, Entry::Field(_)))
+                    .count(),
+            ),
             body: Vec::new(),
             grid: None,
             parent: parent.map(|(p, _)| p),

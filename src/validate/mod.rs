@@ -28,8 +28,11 @@ use crate::span::Span;
 
 /// Builds the model of a parsed file, derives its facts and runs every
 /// check on them.
-pub fn validate(file: &File) -> (Facts, Vec<Diagnostic>) {
-    let (policy, diagnostics) = build::build(file);
+pub fn validate(file: File) -> (Facts, Vec<Diagnostic>) {
+    let (policy, diagnostics) = build::build(&file);
+    // The syntax tree is not needed once the model is built: the checks
+    // run without it, which keeps it out of the peak memory.
+    drop(file);
     check(policy, diagnostics)
 }
 
