@@ -561,11 +561,13 @@ fn draw(
         .iter()
         .zip(cells)
         .map(|(p, cells)| {
-            (
-                format!("{} → {}", side(&p.old), side(&p.new)),
-                summary(&cells),
-                cells,
-            )
+            let (before, after) = (side(&p.old), side(&p.new));
+            let label = if before == after {
+                format!("{after}: the calendar before → after the change")
+            } else {
+                format!("{before} → {after}")
+            };
+            (label, summary(&cells), cells)
         })
         .collect();
     let together = if matches!(change.kind, Kind::Calendar | Kind::Holiday) {
