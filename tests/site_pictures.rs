@@ -271,6 +271,73 @@ fn a_holiday_added_shows_the_week_it_falls_in_and_is_marked_added() {
 }
 
 #[test]
+fn a_tier_moved_to_later_hours_moves_its_unchanged_targets_both_ways() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff/tier-moved-calendar");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("a fixture");
+    let (old, new) = (valid(&read("old.policy")), valid(&read("new.policy")));
+    // Basic's 1 business day, from Mon–Fri 09:00–17:00 to 12:00–20:00
+    // (Stockholm), the week of Monday 2026-07-06 (effective 2026-07).
+    let (change, svg) = heatmap_of(&old, &new, "tier basic: hours");
+    assert_eq!(change.class, Class::Mixed);
+    assert!(svg.contains("week of Monday 2026-07-06"), "{svg}");
+    let panels = cells(&svg);
+    assert_eq!(panels.len(), 1, "one target, each clock and amount once");
+    let at = |day: &str, hour: u32| panels[0][&(day.to_owned(), hour)];
+    // Monday 10:00: Tuesday 10:00 before (7 h, then 1 h from 09:00);
+    // Monday 20:00 after (from 12:00): 14 h earlier.
+    assert_eq!(at("Mon", 10), Some(-14 * 60));
+    // Monday 13:00: Tuesday 13:00 in both (4 h + 4 h; 7 h + 1 h).
+    assert_eq!(at("Mon", 13), Some(0));
+    // Monday 18:00: Tuesday 17:00 before; Tuesday 18:00 after (2 h Monday,
+    // 6 h Tuesday from 12:00): 1 h later.
+    assert_eq!(at("Mon", 18), Some(60));
+    // Saturday noon: Monday 17:00 before, Monday 20:00 after.
+    assert_eq!(at("Sat", 12), Some(3 * 60));
+    // The old calendar's holidays are gone with it: New Year's Day and
+    // Christmas Day of 2026 are marked removed (deadlines earlier).
+    let removed: Vec<String> = elements(&svg, "rect", "data-holiday")
+        .into_iter()
+        .filter(|d| d["data-holiday"] == "removed")
+        .map(|d| d["data-date"].clone())
+        .collect();
+    assert_eq!(removed, ["2026-01-01", "2026-12-25"]);
+}
+
+#[test]
+fn many_holiday_changes_stay_fast() {
+    // A calendar with 312 holidays (every day from the 2nd to the 27th of
+    // each month), every one moved a day: 312 changes of one calendar,
+    // one heatmap each, whose deadlines are computed once.
+    let holidays = |shift: u32| {
+        (0..312)
+            .map(|i| {
+                let (month, day) = (1 + i % 12, 2 + i / 12 + shift);
+                format!("        holiday h{i} \"Holiday {i}\" {{ on: {month:02}-{day:02} }}\n")
+            })
+            .collect::<String>()
+    };
+    let with = |shift: u32| {
+        let base = eight_business_hours();
+        edited(
+            &base,
+            &[(
+                "        holiday christmas-day \"Christmas Day\"  { on: 12-25 }\n",
+                &holidays(shift),
+            )],
+        )
+    };
+    let (old, new) = (valid(&with(0)), valid(&with(1)));
+    let d = diff::diff(&old, &new);
+    let started = std::time::Instant::now();
+    let maps = heatmaps(&old, &new, &d.changes);
+    let took = started.elapsed();
+    assert_eq!(maps.len(), 312);
+    assert!(took < std::time::Duration::from_secs(10), "{took:?}");
+    let first = &maps[0].1;
+    well_formed(first).unwrap();
+}
+
+#[test]
 fn heatmaps_agree_with_the_diff_on_every_shipped_pair() {
     let mut drawn = 0;
     for (dir, versions) in SHIPPED {

@@ -43,7 +43,8 @@ use crate::value_text::target as target_text;
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 use policyc_runtime as rt;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 const LEFT: f64 = 44.0;
 const CELL_W: f64 = 28.0;
@@ -63,6 +64,7 @@ const NANOS_PER_MINUTE: i64 = 60_000_000_000;
 static AROUND: rt::Calendar = rt::Calendar::from_static(Tz::UTC, &[], &[], &[]);
 
 /// One target whose deadlines are drawn: before and after.
+#[derive(Clone, Copy)]
 struct Pair<'v> {
     old: Placed<'v>,
     new: Placed<'v>,
@@ -84,18 +86,47 @@ type Shifts = Vec<Option<i64>>;
 /// no deadline get none.
 pub fn heatmaps(old: &Valid, new: &Valid, changes: &[Change]) -> Vec<(usize, String)> {
     let effective = fd::window(new.policy()).0.date_naive();
+    let mut targets: HashMap<String, Vec<&ResponseTarget>> = HashMap::new();
+    // Many changes move the same deadlines (cells changed alike, the
+    // changes of one calendar): each set of targets is computed once.
+    let mut computed: HashMap<Vec<PairKey>, Rc<Computed>> = HashMap::new();
     let mut out = Vec::new();
     for (index, change) in changes.iter().enumerate() {
-        let Some(subject) = subject(old, new, change) else {
+        let Some(subject) = subject(old, new, change, &mut targets) else {
             continue;
         };
-        out.push((index, draw(old, new, index, change, &subject, effective)));
+        let key: Vec<PairKey> = subject.pairs.iter().map(Pair::key).collect();
+        let done = computed
+            .entry(key)
+            .or_insert_with(|| Rc::new(compute(old, new, &subject.pairs, effective)))
+            .clone();
+        out.push((index, render(index, change, &subject.what, &done)));
     }
     out
 }
 
+/// What tells two pairs apart: the targets as written and the calendars
+/// (by declaration index) before and after.
+type PairKey = (String, Option<usize>, String, Option<usize>);
+
+impl Pair<'_> {
+    fn key(&self) -> PairKey {
+        (
+            target_text(self.old.target),
+            self.old.calendar.map(|c| c.index),
+            target_text(self.new.target),
+            self.new.calendar.map(|c| c.index),
+        )
+    }
+}
+
 /// The targets a change concerns, when it moves deadlines.
-fn subject<'v>(old: &'v Valid, new: &'v Valid, change: &Change) -> Option<Subject<'v>> {
+fn subject<'v>(
+    old: &'v Valid,
+    new: &'v Valid,
+    change: &Change,
+    targets: &mut HashMap<String, Vec<&'v ResponseTarget>>,
+) -> Option<Subject<'v>> {
     let mut pairs = Vec::new();
     match (&change.what, change.kind) {
         (What::Cell { row, column }, Kind::Grid) => {
@@ -124,7 +155,10 @@ fn subject<'v>(old: &'v Valid, new: &'v Valid, change: &Change) -> Option<Subjec
                 let (Some(a), Some(b)) = (old.calendar(&id), new.calendar(&id)) else {
                     continue;
                 };
-                for t in business_targets(old, new, &id) {
+                let on = targets
+                    .entry(id.clone())
+                    .or_insert_with(|| business_targets(old, new, &id));
+                for &t in on.iter() {
                     pairs.push(Pair {
                         old: Placed {
                             target: t,
@@ -328,7 +362,7 @@ fn submissions(monday: NaiveDate, zone: Tz) -> Vec<Option<DateTime<FixedOffset>>
 /// The representative week: its Monday, and whether it is free of holidays
 /// and changes of summer time in every zone concerned (else the first week
 /// tried).
-fn week_of(effective: NaiveDate, zones: &[Tz], closed: &[&rt::Calendar]) -> (NaiveDate, bool) {
+fn week_of(effective: NaiveDate, zones: &[Tz], closed: &[Closed<'_>]) -> (NaiveDate, bool) {
     let first = first_monday(effective);
     for week in 0..WEEKS_TRIED {
         let Some(monday) = first.checked_add_days(Days::new(week * 7)) else {
@@ -337,11 +371,7 @@ fn week_of(effective: NaiveDate, zones: &[Tz], closed: &[&rt::Calendar]) -> (Nai
         let days: Vec<NaiveDate> = (0..7)
             .filter_map(|d| monday.checked_add_days(Days::new(d)))
             .collect();
-        let holiday = days.iter().any(|&d| {
-            closed
-                .iter()
-                .any(|c| c.is_holiday(d).is_some() || c.is_closure(d))
-        });
+        let holiday = days.iter().any(|&d| closed.iter().any(|c| c.closed(d)));
         let steady = zones.iter().all(|&zone| {
             let offsets: BTreeSet<i32> = submissions(monday, zone)
                 .iter()
@@ -368,43 +398,27 @@ fn first_monday(date: NaiveDate) -> NaiveDate {
 /// closure day moves deadlines. With the holiday's name.
 fn changed_day(
     effective: NaiveDate,
-    old: &Valid,
-    new: &Valid,
-    pairs: &[Pair<'_>],
+    sides: &[(Closed<'_>, Closed<'_>)],
 ) -> Option<(NaiveDate, String)> {
-    let sides: Vec<(Closed<'_>, Closed<'_>)> = pairs
-        .iter()
-        .map(|p| {
-            (
-                Closed {
-                    valid: old,
-                    calendar: business(&p.old),
-                },
-                Closed {
-                    valid: new,
-                    calendar: business(&p.new),
-                },
-            )
-        })
-        .filter(|(a, b)| a.calendar.is_some() || b.calendar.is_some())
-        .collect();
     if sides.is_empty() {
         return None;
     }
     let first = first_monday(effective);
     for n in 0..fd::WINDOW_DAYS.saturating_sub(21) {
         let day = first.checked_add_days(Days::new(n))?;
-        for (a, b) in &sides {
+        for (a, b) in sides {
+            if a.closed(day) == b.closed(day) {
+                continue;
+            }
             let open = |c: &Closed<'_>| {
-                c.calendar
+                c.calendar()
                     .is_some_and(|c| !c.runtime.local_hours(day.weekday()).is_empty())
             };
             if !open(a) && !open(b) {
                 continue;
             }
-            match (a.why(day), b.why(day)) {
-                (Some(n), None) | (None, Some(n)) => return Some((day, n)),
-                _ => {}
+            if let Some(name) = a.why(day).or_else(|| b.why(day)) {
+                return Some((day, name));
             }
         }
     }
@@ -505,21 +519,52 @@ fn summary(cells: &Shifts) -> String {
     format!("Deadlines {}.", parts.join("; "))
 }
 
-/// The heatmap of one change.
-fn draw(
-    old: &Valid,
-    new: &Valid,
-    index: usize,
-    change: &Change,
-    subject: &Subject<'_>,
-    effective: NaiveDate,
-) -> String {
-    let zone = zone_of(&subject.pairs);
-    let shown = &subject.pairs[..subject.pairs.len().min(MAX_PANELS)];
-    let business_calendars: Vec<&rt::Calendar> = shown
+/// One target's deadlines, worked out.
+struct Panel {
+    /// The target before and after, as a reader knows them.
+    before: String,
+    after: String,
+    /// Its heading.
+    label: String,
+    /// How its deadlines move, in words.
+    words: String,
+    /// The moves, hour by hour.
+    cells: Shifts,
+}
+
+/// The deadlines of the targets of a change, worked out.
+struct Computed {
+    zone: Tz,
+    monday: NaiveDate,
+    /// Why this week, in words.
+    chosen: String,
+    panels: Vec<Panel>,
+    /// Targets not drawn.
+    more: usize,
+    strip: Option<year::Strip>,
+}
+
+/// The week, the deadline moves and the year strip of a set of targets.
+fn compute(old: &Valid, new: &Valid, pairs: &[Pair<'_>], effective: NaiveDate) -> Computed {
+    let zone = zone_of(pairs);
+    let shown = &pairs[..pairs.len().min(MAX_PANELS)];
+    // The closed days of each target's business calendars, before and
+    // after, in the years the heatmap may look at (the diff's window).
+    let first_year = effective.year();
+    let years = first_year..=first_year.saturating_add(fd::WINDOW_YEARS as i32);
+    let sides: Vec<(Closed<'_>, Closed<'_>)> = shown
         .iter()
-        .flat_map(|p| [&p.old, &p.new])
-        .filter_map(|p| business(p).map(|c| &c.runtime))
+        .map(|p| {
+            (
+                Closed::new(old, business(&p.old), years.clone()),
+                Closed::new(new, business(&p.new), years.clone()),
+            )
+        })
+        .filter(|(a, b)| a.calendar().is_some() || b.calendar().is_some())
+        .collect();
+    let business_calendars: Vec<Closed<'_>> = sides
+        .iter()
+        .flat_map(|(a, b)| [a.clone(), b.clone()])
         .collect();
     let mut zones: Vec<Tz> = shown
         .iter()
@@ -534,30 +579,30 @@ fn draw(
     } else {
         format!("the first full week after the effective date {effective} (no week in the {WEEKS_TRIED} after it is free of holidays and changes of summer time)")
     };
-    let compute = |monday: NaiveDate| {
+    let moves = |monday: NaiveDate| {
         let at = submissions(monday, zone);
         shown
             .iter()
             .map(|p| shifts(p, &at))
             .collect::<Vec<Shifts>>()
     };
-    let mut cells = compute(monday);
+    let mut cells = moves(monday);
     let still = cells.iter().flatten().all(|c| c.is_none_or(|m| m == 0));
     if still {
         // A change of holidays moves nothing in a week without them: show
         // the week of the first day it changes.
-        if let Some((day, name)) = changed_day(effective, old, new, shown) {
+        if let Some((day, name)) = changed_day(effective, &sides) {
             let back = u64::from(day.weekday().num_days_from_monday());
             if let Some(m) = day.checked_sub_days(Days::new(back)) {
                 monday = m;
-                cells = compute(monday);
+                cells = moves(monday);
                 chosen = format!(
                     "the week of the first day after the effective date {effective} that is closed in one version and open in the other ({name}, {day})"
                 );
             }
         }
     }
-    let panels: Vec<(String, String, Shifts)> = shown
+    let panels = shown
         .iter()
         .zip(cells)
         .map(|(p, cells)| {
@@ -567,9 +612,40 @@ fn draw(
             } else {
                 format!("{before} → {after}")
             };
-            (label, summary(&cells), cells)
+            Panel {
+                before,
+                after,
+                label,
+                words: summary(&cells),
+                cells,
+            }
         })
         .collect();
+    let strip = sides
+        .first()
+        .map(|(a, b)| year::strip(first_year, a, b))
+        .filter(year::Strip::any);
+    Computed {
+        zone,
+        monday,
+        chosen,
+        panels,
+        more: pairs.len() - shown.len(),
+        strip,
+    }
+}
+
+/// The heatmap of one change.
+fn render(index: usize, change: &Change, what: &str, done: &Computed) -> String {
+    let Computed {
+        zone,
+        monday,
+        chosen,
+        panels,
+        more,
+        strip,
+    } = done;
+    let (zone, monday, more) = (*zone, *monday, *more);
     let together = if matches!(change.kind, Kind::Calendar | Kind::Holiday) {
         " The calendar's changes are judged together, as the diff judges them."
     } else {
@@ -580,29 +656,23 @@ fn draw(
         zone.name(),
     );
     let how = "Each cell: how much later (+, red) or earlier (−, blue) the first-response deadline falls in the new version, in hours (m: minutes).";
-    let more = subject.pairs.len() - shown.len();
-    let strip = strip_of(old, new, shown, effective.year());
 
     // The text alternative.
     let title = format!("How deadlines move: {}", change.location());
-    let mut desc = format!(
-        "{}. Class: {}. {week_words}",
-        subject.what,
-        change.class.name()
-    );
-    for (label, words, _) in &panels {
-        desc.push_str(&format!(" {label}: {words}"));
+    let mut desc = format!("{what}. Class: {}. {week_words}", change.class.name());
+    for p in panels {
+        desc.push_str(&format!(" {}: {}", p.label, p.words));
     }
     if more > 0 {
         desc.push_str(&format!(" {more} more targets run on this calendar."));
     }
-    if let Some(s) = &strip {
+    if let Some(s) = strip {
         desc.push(' ');
         desc.push_str(&s.words());
     }
 
     // Layout.
-    let what_lines = wrap(&subject.what, TEXT_W);
+    let what_lines = wrap(what, TEXT_W);
     let mut caption = wrap(&week_words, TEXT_W);
     caption.extend(wrap(how, TEXT_W));
     if more > 0 {
@@ -613,9 +683,9 @@ fn draw(
     }
     let mut y = 10.0 + 15.0 * (what_lines.len() + caption.len()) as f64 + 6.0;
     let mut laid = Vec::new();
-    for (label, words, _) in &panels {
-        let label = wrap(label, TEXT_W);
-        let words = wrap(words, TEXT_W);
+    for p in panels {
+        let label = wrap(&p.label, TEXT_W);
+        let words = wrap(&p.words, TEXT_W);
         let top = y;
         let grid_y = top + 15.0 * (label.len() + words.len()) as f64 + 16.0;
         y = grid_y + CELL_H * 7.0 + 12.0;
@@ -624,7 +694,7 @@ fn draw(
     let legend_y = y;
     y += 4.0 * 20.0 + 8.0;
     let strip_y = y;
-    if let Some(s) = &strip {
+    if let Some(s) = strip {
         y += s.height();
     }
     let height = y + 4.0;
@@ -641,54 +711,26 @@ fn draw(
     );
     let y = lines(&mut svg, 8.0, 22.0, &what_lines, true, INK);
     lines(&mut svg, 8.0, y, &caption, false, MUTED);
-    for ((top, label, words, grid_y), (p, (_, _, cells))) in
-        laid.iter().zip(shown.iter().zip(&panels))
-    {
-        let (before, after) = (side(&p.old), side(&p.new));
+    for ((top, label, words, grid_y), p) in laid.iter().zip(panels) {
         svg.open(
             "g",
             &[
                 ("class", "policyc-target"),
-                ("data-before", &before),
-                ("data-after", &after),
+                ("data-before", &p.before),
+                ("data-after", &p.after),
             ],
         );
         let y = lines(&mut svg, 8.0, top + 12.0, label, true, INK);
         lines(&mut svg, 8.0, y, words, false, MUTED);
-        grid(&mut svg, *grid_y, cells, monday, zone);
+        grid(&mut svg, *grid_y, &p.cells, monday, zone);
         svg.close("g");
     }
     legend(&mut svg, legend_y);
-    if let Some(s) = &strip {
+    if let Some(s) = strip {
         s.draw(&mut svg, strip_y);
     }
     svg.close("svg");
     svg.finish()
-}
-
-/// The year strip of a change: the days closed in the year on the business
-/// calendars of the first target drawn, before and after.
-fn strip_of<'v>(
-    old: &'v Valid,
-    new: &'v Valid,
-    shown: &[Pair<'v>],
-    year: i32,
-) -> Option<year::Strip> {
-    let pair = shown
-        .iter()
-        .find(|p| business(&p.old).is_some() || business(&p.new).is_some())?;
-    let strip = year::strip(
-        year,
-        Closed {
-            valid: old,
-            calendar: business(&pair.old),
-        },
-        Closed {
-            valid: new,
-            calendar: business(&pair.new),
-        },
-    );
-    strip.any().then_some(strip)
 }
 
 /// The 168 cells of one target, top at `y`.

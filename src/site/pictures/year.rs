@@ -11,6 +11,9 @@ use super::week::{lines, wrap};
 use crate::facts::calendars::CalendarFacts;
 use crate::facts::Valid;
 use chrono::{Datelike, NaiveDate};
+use policyc_runtime as rt;
+use std::collections::BTreeSet;
+use std::ops::RangeInclusive;
 
 const LEFT: f64 = 44.0;
 const CELL_W: f64 = 16.0;
@@ -20,21 +23,51 @@ const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
 
-/// One version's calendar (`None`: its clock stops on no holiday).
-#[derive(Clone, Copy)]
+/// One version's calendar (`None`: its clock stops on no holiday), with
+/// the days it is closed in some years, worked out once (holidays and
+/// closure days: `O(holidays × years)`, then a look-up per day).
+#[derive(Clone)]
 pub struct Closed<'v> {
     /// The version, for the holidays' names.
-    pub valid: &'v Valid,
+    valid: &'v Valid,
     /// The calendar.
-    pub calendar: Option<&'v CalendarFacts>,
+    calendar: Option<&'v CalendarFacts>,
+    /// The days it is closed, in the years asked for.
+    days: BTreeSet<NaiveDate>,
 }
 
-impl Closed<'_> {
+impl<'v> Closed<'v> {
+    /// The closed days of `calendar` in the years `years`.
+    pub fn new(
+        valid: &'v Valid,
+        calendar: Option<&'v CalendarFacts>,
+        years: RangeInclusive<i32>,
+    ) -> Closed<'v> {
+        Closed {
+            valid,
+            calendar,
+            days: calendar.map_or_else(BTreeSet::new, |c| closed_days(&c.runtime, years)),
+        }
+    }
+
+    /// The calendar.
+    pub fn calendar(&self) -> Option<&'v CalendarFacts> {
+        self.calendar
+    }
+
+    /// Whether the calendar is closed all day on `date` (a holiday or a
+    /// closure day; within the years it was made for).
+    pub fn closed(&self, date: NaiveDate) -> bool {
+        self.days.contains(&date)
+    }
+
     /// Why the calendar is closed on `date`, if it is: the holiday's title,
     /// or `closure day`.
     pub fn why(&self, date: NaiveDate) -> Option<String> {
-        let because = self.calendar?.closed_because(date)?;
-        Some(match because {
+        if !self.closed(date) {
+            return None;
+        }
+        Some(match self.calendar?.closed_because(date)? {
             Some(index) => self
                 .valid
                 .policy()
@@ -44,6 +77,31 @@ impl Closed<'_> {
             None => "closure day".to_owned(),
         })
     }
+}
+
+/// The days a calendar is closed for a holiday or a closure day in the
+/// years `years`.
+pub fn closed_days(calendar: &rt::Calendar, years: RangeInclusive<i32>) -> BTreeSet<NaiveDate> {
+    let (first, last) = (*years.start(), *years.end());
+    let mut out = BTreeSet::new();
+    for rule in calendar.holidays.iter() {
+        // A wrapping range or an observed date lands in a neighbouring year.
+        for year in first.saturating_sub(1)..=last.saturating_add(1) {
+            if let Some(date) = rule.date_in(year) {
+                if years.contains(&date.year()) {
+                    out.insert(date);
+                }
+            }
+        }
+    }
+    for &(y, m, d) in calendar.closures.iter() {
+        if let Some(date) = NaiveDate::from_ymd_opt(y, u32::from(m), u32::from(d)) {
+            if years.contains(&y) {
+                out.insert(date);
+            }
+        }
+    }
+    out
 }
 
 /// A day of the strip.
@@ -67,7 +125,8 @@ pub struct Strip {
 }
 
 /// The strip of `year` for a calendar before and after.
-pub fn strip(year: i32, old: Closed<'_>, new: Closed<'_>) -> Strip {
+/// (`old` and `new` made for that year at least).
+pub fn strip(year: i32, old: &Closed<'_>, new: &Closed<'_>) -> Strip {
     let weekly = new.calendar.or(old.calendar);
     let mut days = Vec::with_capacity(366);
     let mut date = NaiveDate::from_ymd_opt(year, 1, 1);
