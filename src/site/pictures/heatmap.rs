@@ -1,5 +1,5 @@
 //! How deadlines move, change by change: for a changed response target or
-//! clock, the first-response deadline of a ticket submitted at each hour
+//! clock, the deadline of a ticket submitted at each hour
 //! of a representative week, in the old version and the new, and the
 //! difference as a week heatmap (days down, hours across; blue earlier,
 //! red later, the hours written in each cell), with a strip of the year
@@ -655,7 +655,7 @@ fn render(index: usize, change: &Change, what: &str, done: &Computed) -> String 
         "Tickets submitted at each hour of the week of Monday {monday} (time zone {}), {chosen}.{together}",
         zone.name(),
     );
-    let how = "Each cell: how much later (+, red) or earlier (−, blue) the first-response deadline falls in the new version, in hours (m: minutes).";
+    let how = "Each cell: how much later (+, red) or earlier (−, blue) the deadline falls in the new version, in hours (m: minutes).";
 
     // The text alternative.
     let title = format!("How deadlines move: {}", change.location());
