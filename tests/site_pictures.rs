@@ -463,6 +463,16 @@ fn coverage_follows_calendars_per_target_and_tiers_without_targets() {
     assert!(coverage(&github, "community-support").is_none());
     assert!(coverage(&github, "no-such-tier").is_none());
     assert!(coverage(&github, "premium").is_some());
+    // ClickHouse v1.0 states resolution efforts only, all best effort: the
+    // picture names the metric, and no clock runs.
+    let clickhouse = shipped("clickhouse", "v1.0");
+    let svg = coverage(&clickhouse, "subscription").expect("targets");
+    assert!(svg.contains("When the clock runs for Subscription (Resolution)"));
+    let clocks: Vec<String> = elements(&svg, "g", "data-clock")
+        .into_iter()
+        .map(|g| g["data-clock"].clone())
+        .collect();
+    assert_eq!(clocks, ["best-effort"]);
 }
 
 #[test]

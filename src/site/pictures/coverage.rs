@@ -14,6 +14,7 @@ use super::week::{axes, clock_time, day_name, day_word, lines, root, wrap, DAYS}
 use crate::facts::calendars::CalendarFacts;
 use crate::facts::deadlines::Placed;
 use crate::facts::Valid;
+use crate::schema::Role;
 use crate::value_text::target as target_text;
 use policyc_runtime::Clock;
 
@@ -106,9 +107,10 @@ pub fn coverage(valid: &Valid, tier_id: &str) -> Option<String> {
             (who, when(&g.runs, valid))
         })
         .collect();
-    let title = format!("When the response clock runs for {tier_title}");
+    let metric = metric_name(valid);
+    let title = format!("When the clock runs for {tier_title} ({metric})");
     let mut desc = format!(
-        "For each severity of {tier_title}, the hours of the week its first-response clock runs."
+        "For each severity of {tier_title}, the hours of the week the clock of its {metric} targets runs."
     );
     for ((who, when), g) in texts.iter().zip(&groups) {
         desc.push_str(&format!(" {who}. {when}"));
@@ -173,6 +175,20 @@ pub fn coverage(valid: &Valid, tier_id: &str) -> Option<String> {
     legend(&mut svg, legend_y);
     svg.close("svg");
     Some(svg.finish())
+}
+
+/// What the targets drawn measure: the title of the metric whose grid
+/// decides the response targets (`Initial response`, `Resolution`), or
+/// `first response` for a policy that declares no metric.
+fn metric_name(valid: &Valid) -> String {
+    let grid = valid
+        .grid(Role::ResponseTargets)
+        .and_then(|g| valid.policy().index_of(g.id.as_str()));
+    valid
+        .metrics()
+        .iter()
+        .find(|m| Some(m.grid) == grid && m.decl.is_some())
+        .map_or_else(|| "first response".to_owned(), |m| m.title.clone())
 }
 
 /// Whether a clock has hours to draw.
