@@ -473,6 +473,14 @@ fn coverage_follows_calendars_per_target_and_tiers_without_targets() {
         .map(|g| g["data-clock"].clone())
         .collect();
     assert_eq!(clocks, ["best-effort"]);
+    assert!(!svg.contains("policyc-legend"), "no grid, no legend");
+    // Cockroach Labs' calendars are each customer's order form's: the
+    // clocks are said in words, with no hours to draw.
+    let cockroach = shipped("cockroachlabs", "v1.0");
+    let svg = coverage(&cockroach, "enterprise").expect("targets");
+    assert!(svg.contains("which each customer&#39;s order form sets"));
+    assert_eq!(elements(&svg, "rect", "data-open-minute").len(), 0);
+    assert!(!svg.contains("policyc-legend"));
 }
 
 #[test]

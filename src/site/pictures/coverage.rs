@@ -137,8 +137,12 @@ pub fn coverage(valid: &Valid, tier_id: &str) -> Option<String> {
         }
         laid.push((top, who, when, grid_y));
     }
+    // A legend only under grids: clocks in words alone need none.
+    let any_grid = groups.iter().any(|g| drawable(&g.runs));
     let legend_y = height + 4.0;
-    height = legend_y + 24.0;
+    if any_grid {
+        height = legend_y + 24.0;
+    }
 
     let mut svg = Svg::new();
     let id = format!("policyc-coverage-{}", id_part(tier_id));
@@ -172,7 +176,9 @@ pub fn coverage(valid: &Valid, tier_id: &str) -> Option<String> {
         }
         svg.close("g");
     }
-    legend(&mut svg, legend_y);
+    if any_grid {
+        legend(&mut svg, legend_y);
+    }
     svg.close("svg");
     Some(svg.finish())
 }
