@@ -659,7 +659,14 @@ fn render(index: usize, change: &Change, what: &str, done: &Computed) -> String 
 
     // The text alternative.
     let title = format!("How deadlines move: {}", change.location());
-    let mut desc = format!("{what}. Class: {}. {week_words}", change.class.name());
+    // The diff's verdict over its four years, beside the one week drawn.
+    let verdict = format!(
+        "The diff, over the {} years from the effective date: {}, {}.",
+        fd::WINDOW_YEARS,
+        change.class.name(),
+        change.reason
+    );
+    let mut desc = format!("{what}. {verdict} {week_words}");
     for p in panels {
         desc.push_str(&format!(" {}: {}", p.label, p.words));
     }
@@ -673,7 +680,8 @@ fn render(index: usize, change: &Change, what: &str, done: &Computed) -> String 
 
     // Layout.
     let what_lines = wrap(what, TEXT_W);
-    let mut caption = wrap(&week_words, TEXT_W);
+    let mut caption = wrap(&verdict, TEXT_W);
+    caption.extend(wrap(&week_words, TEXT_W));
     caption.extend(wrap(how, TEXT_W));
     if more > 0 {
         caption.extend(wrap(
