@@ -205,7 +205,7 @@ impl Strip {
     fn heading(&self) -> Vec<String> {
         wrap(
             &format!(
-                "Holidays in {} on {}: • closed in both versions, + closed in the new version only (deadlines later), − closed in the old version only (deadlines earlier).",
+                "Holidays in {} on {}: • closed in both versions, + closed in the new version only (deadlines later), − closed in the old version only (deadlines earlier); shaded: a weekday the calendar never opens.",
                 self.year, self.calendars
             ),
             TEXT_W,
