@@ -368,6 +368,98 @@ fn heatmaps_agree_with_the_diff_on_every_shipped_pair() {
     assert_eq!(drawn, 6);
 }
 
+/// The heatmaps of a pair agree with the diff's classes and are well
+/// formed; how many were drawn.
+fn agreeing_heatmaps(name: &str, old: &Valid, new: &Valid) -> usize {
+    let d = diff::diff(old, new);
+    let maps = heatmaps(old, new, &d.changes);
+    for (index, svg) in &maps {
+        let change = &d.changes[*index];
+        let at = format!("{name}: {}", change.location());
+        well_formed(svg).unwrap_or_else(|e| panic!("{at}: {e}"));
+        accessible(svg);
+        let moves: Vec<i64> = cells(svg)
+            .iter()
+            .flat_map(|p| p.values().flatten().copied())
+            .collect();
+        match change.class {
+            Class::Reduction => assert!(moves.iter().all(|m| *m >= 0), "{at}"),
+            Class::Extension => assert!(moves.iter().all(|m| *m <= 0), "{at}"),
+            Class::Editorial => assert!(moves.iter().all(|m| *m == 0), "{at}"),
+            Class::Mixed => {}
+        }
+    }
+    maps.len()
+}
+
+#[test]
+fn every_diff_fixture_and_valid_fixture_draws() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut pairs: Vec<_> = std::fs::read_dir(root.join("diff"))
+        .expect("the diff fixtures")
+        .map(|e| e.expect("an entry").path())
+        .collect();
+    pairs.sort();
+    let mut drawn = Vec::new();
+    for dir in pairs {
+        let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("a fixture");
+        let (old, new) = (
+            policyc::check_source(&read("old.policy")).into_valid(),
+            policyc::check_source(&read("new.policy")).into_valid(),
+        );
+        let (Some(old), Some(new)) = (old, new) else {
+            continue;
+        };
+        let name = dir
+            .file_name()
+            .expect("a name")
+            .to_string_lossy()
+            .into_owned();
+        // Reversed too: every change seen from the other side.
+        let n = agreeing_heatmaps(&name, &old, &new) + agreeing_heatmaps(&name, &new, &old);
+        if n > 0 {
+            drawn.push(name);
+        }
+    }
+    // The fixtures whose targets or clocks change, and only those.
+    assert_eq!(
+        drawn,
+        [
+            "added-holiday",
+            "business-day-to-24x7",
+            "business-day-to-sixteen-hours",
+            "calendar-hours-longer",
+            "effective-not-later",
+            "faster-target",
+            "minor-ten",
+            "same-deadlines",
+            "slower-target",
+            "tier-moved-calendar",
+            "version-not-bumped",
+        ]
+    );
+    let mut valid: Vec<_> = std::fs::read_dir(root.join("valid"))
+        .expect("the valid fixtures")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "policy"))
+        .collect();
+    valid.sort();
+    for path in valid {
+        let source = std::fs::read_to_string(&path).expect("a fixture");
+        let Some(policy) = policyc::check_source(&source).into_valid() else {
+            continue;
+        };
+        for tier in policy.policy().of_kind(Kind::Tier) {
+            if let Some(svg) = coverage(&policy, tier.id.as_str()) {
+                well_formed(&svg).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                accessible(&svg);
+            }
+        }
+        // A policy against itself: nothing moves, nothing drawn.
+        assert_eq!(agreeing_heatmaps("itself", &policy, &policy), 0);
+    }
+}
+
 #[test]
 fn the_shipped_targets_that_change_get_the_hand_computed_moves() {
     let (old, new) = (
