@@ -3,8 +3,9 @@
 //!
 //! Invariants: never panics on any input; every problem becomes a
 //! [`Diagnostic`]; a syntax error stops the declaration it is in, and parsing
-//! resumes at the next top-level declaration, so one run reports the syntax
-//! errors of every declaration. Does no I/O.
+//! resumes after it (after its `}`, found by indentation, when it is nested;
+//! at the next top-level declaration otherwise), so one run reports the
+//! syntax errors of every declaration. Does no I/O.
 
 use crate::ast::*;
 use crate::codes::Code;
@@ -314,7 +315,7 @@ impl<'s> Reader<'s, '_> {
         // The head is the last thing read.
         self.last_entry = None;
         let mut entries = Vec::new();
-        let mut stop = self.entries(rest, base, piece_end, &mut entries)?;
+        let mut stop = self.entries(head_span.start, rest, base, piece_end, &mut entries)?;
         let source = self.source;
         let end = loop {
             let position = match stop {
@@ -337,7 +338,13 @@ impl<'s> Reader<'s, '_> {
                 return Err(position);
             };
             let piece_end = position + piece.as_span().end();
-            stop = self.entries(&mut piece.into_inner(), position, piece_end, &mut entries)?;
+            stop = self.entries(
+                head_span.start,
+                &mut piece.into_inner(),
+                position,
+                piece_end,
+                &mut entries,
+            )?;
         };
         // Thousands of one-line declarations: each holds room for its
         // entries only.
@@ -352,11 +359,16 @@ impl<'s> Reader<'s, '_> {
         Ok((declaration, end))
     }
 
-    /// Lowers the entries of a piece parsed at `base` into `entries`, up
-    /// to the declaration's `}` or the end of the piece; a nested
-    /// declaration takes the rest of the piece and what follows it.
+    /// Lowers the entries of a piece parsed at `base` into `entries` (of
+    /// the declaration whose head starts at `owner`), up to the
+    /// declaration's `}` or the end of the piece; a nested declaration
+    /// takes the rest of the piece and what follows it. A nested
+    /// declaration with a syntax error is left out and recorded as broken
+    /// where its end can be told by indentation ([`Reader::skip_broken`]),
+    /// so that its siblings are still read and checked.
     fn entries(
         &mut self,
+        owner: usize,
         parts: &mut Pairs<'s, Rule>,
         base: usize,
         piece_end: usize,
@@ -378,14 +390,75 @@ impl<'s> Reader<'s, '_> {
                     return Ok(Stop::Closed(base + span.end()));
                 }
                 Rule::declaration_head => {
-                    let (nested, end) = self.declaration(part, parts, base, piece_end)?;
-                    entries.push(Entry::Declaration(Box::new(nested)));
-                    return Ok(Stop::Open(end));
+                    let start = base + span.start();
+                    return match self.declaration(part, parts, base, piece_end) {
+                        Ok((nested, end)) => {
+                            entries.push(Entry::Declaration(Box::new(nested)));
+                            Ok(Stop::Open(end))
+                        }
+                        Err(at) => {
+                            let resume = self.skip_broken(owner, start, at).ok_or(at)?;
+                            let broken = broken(self.source, start, resume);
+                            self.parsed.file.broken.push(broken);
+                            self.last_entry = None;
+                            Ok(Stop::Open(resume))
+                        }
+                    };
                 }
                 _ => {}
             }
         }
         Ok(Stop::Open(piece_end))
+    }
+
+    /// Where to go on reading the declaration whose head starts at `owner`
+    /// after a syntax error at `at` in the declaration nested in it whose
+    /// head starts at `start`: after the nested declaration's `}`, found by
+    /// indentation (the first line after the error's indented no deeper
+    /// than the nested head: its `}`, or a sibling or the owner's `}` when
+    /// its `}` is on the error's line or missing). `None` where
+    /// indentation cannot tell: the nested head does not start its line or
+    /// is indented no deeper than the owner's, or the file ends first.
+    fn skip_broken(&self, owner: usize, start: usize, at: usize) -> Option<usize> {
+        let source = self.source;
+        let indent_of = |offset: usize| -> Option<usize> {
+            let line_start = source[..offset].rfind('\n').map_or(0, |n| n + 1);
+            let before = &source[line_start..offset];
+            before
+                .bytes()
+                .all(|b| b == b' ' || b == b'\t')
+                .then_some(before.len())
+        };
+        let indent = indent_of(start)?;
+        if indent <= indent_of(owner)? {
+            return None;
+        }
+        let mut position = at + source.get(at..)?.find('\n')? + 1;
+        let mut in_prose = false;
+        for line in source[position..].split_inclusive('\n') {
+            let line_start = position;
+            position += line.len();
+            let quotes = line.matches("\"\"\"").count();
+            let was_prose = in_prose;
+            in_prose ^= quotes % 2 == 1;
+            if was_prose || quotes > 0 {
+                continue;
+            }
+            let text = line.trim_start_matches([' ', '\t']);
+            if text.trim_end().is_empty() || text.starts_with('#') {
+                continue;
+            }
+            let line_indent = line.len() - text.len();
+            if line_indent > indent {
+                continue;
+            }
+            return Some(if line_indent == indent && text.starts_with('}') {
+                line_start + line_indent + 1
+            } else {
+                line_start
+            });
+        }
+        None
     }
 
     /// A lowering of pairs parsed from the source at `offset`.

@@ -519,6 +519,32 @@ fn a_syntax_error_anywhere_gives_only_itself() {
     }
 }
 
+/// A syntax error inside a nested declaration leaves out that declaration
+/// only: its siblings in the same section are still read and checked, so a
+/// second, independent mistake in a sibling tier is reported in the same
+/// run (it used to be lost with the rest of the section).
+#[test]
+fn a_syntax_error_in_a_tier_leaves_its_sibling_tiers_checked() {
+    let broken = v1_1_with(&[
+        // tier advanced: a field without its colon.
+        ("incidents:       12", "incidents        12"),
+        // tier enterprise, further down the same section: a misspelt field.
+        (
+            "incidents:           unlimited",
+            "incidnts:            unlimited",
+        ),
+    ]);
+    assert_eq!(codes_of(&broken), ["E010", "E107"]);
+    // Each alone gives its own error and nothing else.
+    assert_eq!(
+        codes_of(&v1_1_with(&[(
+            "incidents:       12",
+            "incidents        12"
+        )])),
+        ["E010"]
+    );
+}
+
 /// The general rule behind the cascades above, on many fields: a misspelt
 /// field name anywhere in v1.1 gives its E107 and nothing else (not the
 /// field missing, not unknown where it is interpolated or claimed, not
