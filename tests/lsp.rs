@@ -505,3 +505,170 @@ fn interpolations() {
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());
 }
+
+/// A started server, initialized with `capabilities`.
+fn started(capabilities: Value) -> Client {
+    let mut client = Client::start();
+    client.request(
+        "initialize",
+        json!({"capabilities": capabilities, "processId": null}),
+    );
+    client.notify("initialized", json!({}));
+    client
+}
+
+fn stop(mut client: Client) {
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}
+
+/// Opens the shipped policy at `relative`: its URI and text, after its
+/// diagnostics.
+fn open(client: &mut Client, relative: &str) -> (String, String) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let uri = format!("file://{}", path.display());
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "policy", "version": 1, "text": text}}),
+    );
+    client.diagnostics_for(&uri);
+    (uri, text)
+}
+
+/// Every shipped policy and shared file, relative to the repository.
+fn shipped() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(root.join("policies")).unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "policy") {
+                out.push(
+                    path.strip_prefix(root)
+                        .unwrap()
+                        .to_str()
+                        .unwrap()
+                        .to_owned(),
+                );
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Semantic tokens decoded: `(line, column, length, type, modifiers)`.
+fn decode(data: &Value) -> Vec<[u64; 5]> {
+    let data: Vec<u64> = data
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_u64().unwrap())
+        .collect();
+    let (mut line, mut column) = (0, 0);
+    data.chunks(5)
+        .map(|t| {
+            if t[0] > 0 {
+                column = 0;
+            }
+            line += t[0];
+            column += t[1];
+            [line, column, t[2], t[3], t[4]]
+        })
+        .collect()
+}
+
+#[test]
+fn semantic_tokens_of_every_shipped_policy() {
+    let mut client = started(json!({}));
+    let files = shipped();
+    assert_eq!(files.len(), 10, "{files:?}");
+    let mut legend = Vec::new();
+    for relative in &files {
+        let (uri, text) = open(&mut client, relative);
+        let tokens = client.request(
+            "textDocument/semanticTokens/full",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        let tokens = decode(&tokens["data"]);
+        let lines: Vec<&str> = text.split('\n').collect();
+        // Every line that is not blank holds a token.
+        for (n, line) in lines.iter().enumerate() {
+            assert!(
+                line.trim().is_empty() || tokens.iter().any(|t| t[0] == n as u64),
+                "{relative}:{}: {line}",
+                n + 1
+            );
+        }
+        let mut end_of_last = (0, 0);
+        for &[line, column, length, kind, _] in &tokens {
+            assert!(length > 0, "{relative}:{line}:{column}");
+            assert!(kind < 9, "{relative}:{line}:{column}");
+            // Never overlapping, never past the end of the line.
+            assert!((line, column) >= end_of_last, "{relative}:{line}:{column}");
+            let units = lines[line as usize]
+                .trim_end_matches('\r')
+                .encode_utf16()
+                .count();
+            assert!(
+                column + length <= units as u64,
+                "{relative}:{line}:{column}"
+            );
+            end_of_last = (line, column + length);
+        }
+        if relative.ends_with("customer-support/v1.0.policy") {
+            legend = tokens;
+        }
+        client.notify(
+            "textDocument/didClose",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        client.diagnostics_for(&uri);
+    }
+
+    // By hand, on v1.0: types are keyword 0, class 1, variable 2,
+    // property 3, string 4, number 5, comment 6, operator 7, enumMember 8.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/customer-support/v1.0.policy"),
+    )
+    .unwrap();
+    let at = |needle: &str| {
+        let p = position_of(&text, needle, 0);
+        (
+            p["line"].as_u64().unwrap(),
+            p["character"].as_u64().unwrap(),
+        )
+    };
+    let token = |line: u64, column: u64| {
+        legend
+            .iter()
+            .find(|t| t[0] == line && t[1] == column)
+            .copied()
+            .unwrap_or_else(|| panic!("no token at {line}:{column}"))
+    };
+    // `section overview "Overview" {`: a kind, a declared id, a title.
+    let (line, column) = at("section overview \"Overview\" {");
+    assert_eq!(token(line, column), [line, column, 7, 0, 0]);
+    assert_eq!(token(line, column + 8), [line, column + 8, 8, 1, 1]);
+    assert_eq!(token(line, column + 17), [line, column + 17, 10, 4, 0]);
+    assert_eq!(token(line, column + 28), [line, column + 28, 1, 7, 0]);
+    // `tier:       enterprise`: a field, its colon, a use of an id.
+    let (line, column) = at("tier:       enterprise");
+    assert_eq!(token(line, column), [line, column, 4, 3, 0]);
+    assert_eq!(token(line, column + 4), [line, column + 4, 1, 7, 0]);
+    assert_eq!(token(line, column + 12), [line, column + 12, 10, 2, 0]);
+    // `response-target: 2 hours 24x7`: a number and a fixed word.
+    let (line, column) = at("response-target: 2 hours 24x7");
+    assert_eq!(token(line, column + 17), [line, column + 17, 1, 5, 0]);
+    assert_eq!(token(line, column + 25), [line, column + 25, 4, 8, 0]);
+    // A comment, whole.
+    let (line, column) = at("# Faithful to 3.3, \"24×7");
+    let comment = text.lines().nth(line as usize).unwrap()[column as usize..].encode_utf16();
+    assert_eq!(
+        token(line, column),
+        [line, column, comment.count() as u64, 6, 0]
+    );
+    stop(client);
+}

@@ -3,32 +3,46 @@
 //! checks each on open and change (reading the shared files it includes
 //! beside it, preferring an open document's text) and publishes the
 //! diagnostics; it answers hover, go to definition, find references,
-//! formatting and the outline from the syntax tree ([`index`]).
+//! rename, completion, formatting, the outline, folding ranges and
+//! semantic tokens from the syntax tree ([`index`]), quick fixes from the
+//! diagnostics ([`actions`]), and what the document renders (grid cells,
+//! interpolations, section numbers: [`rendered`], [`inlay`]) from the
+//! checked model. A shared file is re-checked through the open policies
+//! that include it, when it changes in the editor or on disk.
 //!
 //! Positions: spans are byte offsets, LSP columns UTF-16 code units; every
 //! conversion goes through [`position::Lines`].
 
+mod actions;
+mod folding;
+mod grid;
 mod index;
+mod inlay;
 mod position;
+mod rendered;
+mod semantic_tokens;
+mod views;
 
 use index::Index;
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
-    PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
-    PrepareRenameRequest, References, Rename, Request as _,
+    CodeActionRequest, Completion, DocumentSymbolRequest, FoldingRangeRequest, Formatting,
+    GotoDefinition, HoverRequest, InlayHintRequest, PrepareRenameRequest, References, Rename,
+    Request as _, SemanticTokensFullRequest,
 };
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionProviderCapability, CompletionItem,
-    CompletionItemKind, CompletionOptions, CompletionResponse, DiagnosticRelatedInformation,
-    DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse, GotoDefinitionResponse, Hover,
+    CodeActionProviderCapability, CompletionItem, CompletionItemKind, CompletionOptions,
+    CompletionResponse, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol,
+    DocumentSymbolResponse, FoldingRangeProviderCapability, GotoDefinitionResponse, Hover,
     HoverContents, HoverProviderCapability, Location, MarkupContent, MarkupKind, NumberOrString,
-    OneOf, PrepareRenameResponse, PublishDiagnosticsParams, RenameOptions, ServerCapabilities,
-    SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri,
-    WorkDoneProgressOptions, WorkspaceEdit,
+    OneOf, PrepareRenameResponse, PublishDiagnosticsParams, RenameOptions,
+    SemanticTokensFullOptions, SemanticTokensOptions, ServerCapabilities, SymbolKind,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkDoneProgressOptions,
+    WorkspaceEdit,
 };
 use policyc::diagnostic::{Diagnostic, Severity};
 use policyc::schema::{Kind, Type};
@@ -76,15 +90,31 @@ fn capabilities() -> ServerCapabilities {
         })),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
         completion_provider: Some(CompletionOptions::default()),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(
+            SemanticTokensOptions {
+                legend: semantic_tokens::legend(),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                range: None,
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            }
+            .into(),
+        ),
         ..ServerCapabilities::default()
     }
 }
 
 fn serve(connection: &Connection) -> Result<(), Error> {
     let capabilities = serde_json::to_value(capabilities())?;
-    // The client's capabilities change nothing the server sends: its
-    // parameters are not read (an odd client still gets a server).
-    let _params = connection.initialize(capabilities)?;
+    // Of the client's capabilities one is read: whether it watches files
+    // for the server when asked (an odd client still gets a server).
+    let params = connection.initialize(capabilities)?;
+    if views::watches_files(&params) {
+        connection
+            .sender
+            .send(Message::Request(views::watch_shared_files()))?;
+    }
     let mut server = Server::default();
     for message in &connection.receiver {
         match message {
@@ -181,6 +211,9 @@ impl Server {
                 document.version = params.text_document.version;
                 true
             }
+            // A file changed on disk: a shared file the open policies may
+            // include (the client watches `*.shared.policy` when it can).
+            DidChangeWatchedFiles::METHOD => true,
             DidCloseTextDocument::METHOD => {
                 let Ok(params) = notification
                     .extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD)
@@ -265,6 +298,9 @@ impl Server {
             Rename::METHOD => self.rename(request),
             CodeActionRequest::METHOD => self.code_actions(request),
             Completion::METHOD => self.completion(request),
+            SemanticTokensFullRequest::METHOD => self.semantic_tokens(request),
+            FoldingRangeRequest::METHOD => self.folding_ranges(request),
+            InlayHintRequest::METHOD => self.inlay_hints(request),
             _ => {
                 return Response::new_err(
                     id,
@@ -296,24 +332,31 @@ impl Server {
         let uri = at.text_document.uri;
         let (document, lines, index) = self.open(&uri)?;
         let offset = lines.offset(&document.text, at.position);
+        let rendered = self.rendered_hover(&uri, &document.text, offset);
+        let shown = match (self.id_hover(&uri, &index, offset), rendered) {
+            (Some(id), Some(rendered)) => format!("{id}\n\n---\n\n{rendered}"),
+            (Some(one), None) | (None, Some(one)) => one,
+            (None, None) => return Ok(serde_json::Value::Null),
+        };
+        serde_json::to_value(markdown_hover(shown)).map_err(|e| e.to_string())
+    }
+
+    /// What an id at byte `offset` is (its kind, title, declaration and
+    /// uses), or what the schema says of the kind or field there.
+    fn id_hover(&self, uri: &Uri, index: &Index, offset: usize) -> Option<String> {
         let Some((id, _)) = index.word_at(offset) else {
-            return Ok(index
+            return index
                 .keyword_at(offset)
-                .and_then(|(kind, field)| schema_hover(kind, field))
-                .map_or(serde_json::Value::Null, |value| {
-                    serde_json::to_value(markdown_hover(value)).unwrap_or_default()
-                }));
+                .and_then(|(kind, field)| schema_hover(kind, field));
         };
-        let Some(found) = self.declarations(&uri, &index, id).into_iter().next() else {
-            return Ok(serde_json::Value::Null);
-        };
+        let found = self.declarations(uri, index, id).into_iter().next()?;
         let mut value = format!("**{}** `{id}`", found.kind);
         if let Some(title) = &found.title {
             value.push_str(&format!(" — {title}"));
         }
         let line = found.range.start.line + 1;
         let uses = index.uses_of(id).count();
-        if found.uri == uri {
+        if found.uri == *uri {
             value.push_str(&format!("\n\ndeclared on line {line}; used {uses} times"));
         } else {
             let file = file_path(&found.uri)
@@ -323,7 +366,7 @@ impl Server {
                 "\n\ndeclared in `{file}`, line {line}; used {uses} times here"
             ));
         }
-        serde_json::to_value(markdown_hover(value)).map_err(|e| e.to_string())
+        Some(value)
     }
 
     fn definition(&self, request: Request) -> Result<serde_json::Value, String> {
@@ -506,37 +549,14 @@ impl Server {
         serde_json::to_value(edit).map_err(|e| e.to_string())
     }
 
-    /// A quick fix for each diagnostic whose help is "did you mean `x`?"
-    /// on a word: the word replaced by `x`.
+    /// Quick fixes of the diagnostics sent: [`actions`].
     fn code_actions(&self, request: Request) -> Result<serde_json::Value, String> {
         let (_, params) =
             extract::<lsp_types::CodeActionParams>(request, CodeActionRequest::METHOD)?;
         let uri = params.text_document.uri;
         let (document, lines, _) = self.open(&uri)?;
-        let mut actions = Vec::new();
-        for diagnostic in params.context.diagnostics {
-            let Some(suggested) = did_you_mean(&diagnostic.message) else {
-                continue;
-            };
-            let start = lines.offset(&document.text, diagnostic.range.start);
-            let end = lines.offset(&document.text, diagnostic.range.end);
-            let word = document.text.get(start..end).unwrap_or_default();
-            if !index::is_identifier(word) || word == suggested {
-                continue;
-            }
-            let edit = TextEdit::new(diagnostic.range, suggested.to_owned());
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!("Replace `{word}` with `{suggested}`"),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostic.clone()]),
-                edit: Some(WorkspaceEdit::new(HashMap::from([(
-                    uri.clone(),
-                    vec![edit],
-                )]))),
-                is_preferred: Some(true),
-                ..CodeAction::default()
-            }));
-        }
+        let actions =
+            actions::quick_fixes(&uri, &document.text, &lines, params.context.diagnostics);
         serde_json::to_value(actions).map_err(|e| e.to_string())
     }
 }
@@ -596,8 +616,29 @@ impl Server {
                     .chain(kind.children().iter().map(|k| kind_item(*k)))
                     .collect(),
             }
-        } else if before.rfind('{') > before.rfind('}') || word.starts_with('|') {
+        } else if before.rfind('{') > before.rfind('}') {
             ids(None)
+        } else if word.starts_with('|') {
+            // A value cell (not the header row, nor a row's id): the
+            // values the grid's cells accept; else the ids.
+            let header = document.text[..line_start]
+                .lines()
+                .next_back()
+                .is_none_or(|l| !l.trim_start().starts_with('|'));
+            match grid::cell_values(&document.text, offset)
+                .filter(|_| !header && before.matches('|').count() > 1)
+            {
+                Some((values, accepts)) => values
+                    .into_iter()
+                    .map(|v| CompletionItem {
+                        label: v,
+                        kind: Some(CompletionItemKind::VALUE),
+                        detail: Some(format!("a cell holds {accepts}")),
+                        ..CompletionItem::default()
+                    })
+                    .collect(),
+                None => ids(None),
+            }
         } else if let Some((name, _)) = word.split_once(':') {
             match enclosing.and_then(|k| k.field(name.trim())).map(|f| f.ty) {
                 Some(Type::Ref(kinds) | Type::Refs(kinds)) => ids(Some(kinds)),
@@ -617,13 +658,6 @@ fn kind_item(kind: Kind) -> CompletionItem {
         detail: Some(format!("a {} declaration", kind.name())),
         ..CompletionItem::default()
     }
-}
-
-/// The `x` of a message ending in "help: did you mean `x`?".
-fn did_you_mean(message: &str) -> Option<&str> {
-    let rest = &message[message.find("help: did you mean `")? + "help: did you mean `".len()..];
-    let end = rest.find("`?")?;
-    Some(&rest[..end])
 }
 
 fn markdown_hover(value: String) -> Hover {

@@ -1,0 +1,124 @@
+//! The requests that show a document as a whole or what it renders:
+//! semantic tokens, folding ranges, inlay hints, and the part of a hover
+//! that shows a grid cell or an interpolation as the document writes it;
+//! and the registration of the watcher of shared files.
+
+use super::{extract, grid, inlay, rendered, semantic_tokens, Server};
+use lsp_server::{Request, RequestId};
+use lsp_types::request::{
+    FoldingRangeRequest, InlayHintRequest, RegisterCapability, Request as _,
+    SemanticTokensFullRequest,
+};
+use lsp_types::{
+    DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, InitializeParams,
+    Registration, RegistrationParams, SemanticTokens, SemanticTokensResult, Uri,
+};
+use policyc::emit::escape::markdown_body;
+
+impl Server {
+    /// The policy of the document at `uri` checked, its shared files read
+    /// as [`Server::reader`] reads them.
+    pub(super) fn check(&self, uri: &Uri, text: &str) -> policyc::Checked {
+        policyc::check_source_with(text, &self.reader(uri))
+    }
+
+    pub(super) fn semantic_tokens(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) =
+            extract::<lsp_types::SemanticTokensParams>(request, SemanticTokensFullRequest::METHOD)?;
+        let (document, _, index) = self.open(&params.text_document.uri)?;
+        let tokens = SemanticTokensResult::Tokens(SemanticTokens {
+            result_id: None,
+            data: semantic_tokens::tokens(&document.text, &index),
+        });
+        serde_json::to_value(tokens).map_err(|e| e.to_string())
+    }
+
+    pub(super) fn folding_ranges(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) =
+            extract::<lsp_types::FoldingRangeParams>(request, FoldingRangeRequest::METHOD)?;
+        let (document, lines, _) = self.open(&params.text_document.uri)?;
+        let parsed = policyc::parse::parse(&document.text);
+        let ranges = super::folding::ranges(&document.text, &parsed.file, &lines);
+        serde_json::to_value(ranges).map_err(|e| e.to_string())
+    }
+
+    pub(super) fn inlay_hints(&self, request: Request) -> Result<serde_json::Value, String> {
+        let (_, params) = extract::<lsp_types::InlayHintParams>(request, InlayHintRequest::METHOD)?;
+        let uri = params.text_document.uri;
+        let (document, lines, _) = self.open(&uri)?;
+        let checked = self.check(&uri, &document.text);
+        let hints = inlay::hints(&document.text, &checked, &lines, params.range);
+        serde_json::to_value(hints).map_err(|e| e.to_string())
+    }
+
+    /// What the document writes for the interpolation or the grid cell at
+    /// byte `offset`, as Markdown; `None` elsewhere or when the policy has
+    /// errors (no document is rendered from it).
+    pub(super) fn rendered_hover(&self, uri: &Uri, text: &str, offset: usize) -> Option<String> {
+        let checked = self.check(uri, text);
+        let valid = checked.valid()?;
+        let policy = valid.policy();
+        let within = |span: policyc::span::Span| span.start <= offset && offset < span.end;
+        if let Some(w) = rendered::interpolations(policy, text)
+            .into_iter()
+            .find(|w| within(w.span))
+        {
+            let shown = rendered::interpolation(valid, w.interpolation, w.span);
+            return Some(format!("**renders as** {}", markdown_body(&shown)));
+        }
+        let parsed = policyc::parse::parse(text);
+        let cell = grid::cell_at(&parsed.file, offset)?;
+        let shown = rendered::cell(valid, &cell.grid, &cell.row, &cell.column)?;
+        let title = |id: &str| {
+            policy.get(id).map_or_else(String::new, |d| {
+                format!(" — {}", markdown_body(d.display()))
+            })
+        };
+        Some(format!(
+            "**cell** `{}[{}, {}]`\n\nrow `{}`{}\n\ncolumn `{}`{}\n\n**renders as** {}",
+            cell.grid,
+            cell.row,
+            cell.column,
+            cell.row,
+            title(&cell.row),
+            cell.column,
+            title(&cell.column),
+            markdown_body(&shown)
+        ))
+    }
+}
+
+/// Whether the client watches files for the server when asked to.
+pub(super) fn watches_files(params: &serde_json::Value) -> bool {
+    serde_json::from_value::<InitializeParams>(params.clone()).is_ok_and(|p| {
+        p.capabilities
+            .workspace
+            .and_then(|w| w.did_change_watched_files)
+            .and_then(|w| w.dynamic_registration)
+            .unwrap_or(false)
+    })
+}
+
+/// The request that asks the client to report changes to shared files
+/// (`workspace/didChangeWatchedFiles`): a policy that includes one is
+/// re-checked when it changes on disk.
+pub(super) fn watch_shared_files() -> Request {
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        watchers: vec![FileSystemWatcher {
+            glob_pattern: GlobPattern::String(format!("**/*{}", policyc::files::SHARED)),
+            kind: None,
+        }],
+    };
+    let params = RegistrationParams {
+        registrations: vec![Registration {
+            id: "policyc-shared-files".to_owned(),
+            method: "workspace/didChangeWatchedFiles".to_owned(),
+            register_options: serde_json::to_value(options).ok(),
+        }],
+    };
+    Request::new(
+        RequestId::from("policyc-watch".to_owned()),
+        RegisterCapability::METHOD.to_owned(),
+        params,
+    )
+}
