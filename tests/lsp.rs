@@ -148,9 +148,26 @@ fn a_session() {
         "documentFormattingProvider",
         "documentSymbolProvider",
         "codeActionProvider",
+        "foldingRangeProvider",
+        "inlayHintProvider",
     ] {
         assert_eq!(caps[capability], json!(true), "{capability}");
     }
+    assert_eq!(
+        caps["semanticTokensProvider"]["legend"]["tokenTypes"],
+        json!([
+            "keyword",
+            "class",
+            "variable",
+            "property",
+            "string",
+            "number",
+            "comment",
+            "operator",
+            "enumMember"
+        ])
+    );
+    assert_eq!(caps["semanticTokensProvider"]["full"], json!(true));
     client.notify("initialized", json!({}));
 
     client.notify(
@@ -670,5 +687,459 @@ fn semantic_tokens_of_every_shipped_policy() {
         token(line, column),
         [line, column, comment.count() as u64, 6, 0]
     );
+    stop(client);
+}
+
+/// `text` with the LSP `edits` applied (ranges on ASCII lines).
+fn apply(text: &str, edits: &Value) -> String {
+    let offset = |p: &Value| {
+        let line = p["line"].as_u64().unwrap() as usize;
+        let start: usize = text.split('\n').take(line).map(|l| l.len() + 1).sum();
+        start + p["character"].as_u64().unwrap() as usize
+    };
+    let mut edits: Vec<&Value> = edits.as_array().unwrap().iter().collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(offset(&e["range"]["start"])));
+    let mut out = text.to_owned();
+    for e in edits {
+        let (start, end) = (offset(&e["range"]["start"]), offset(&e["range"]["end"]));
+        out.replace_range(start..end, e["newText"].as_str().unwrap());
+    }
+    out
+}
+
+/// The quick fixes of every diagnostic of `uri`, applied one by one to
+/// `text`: the fixed text and the titles.
+fn fix_all(
+    client: &mut Client,
+    uri: &str,
+    text: &str,
+    diagnostics: &[Value],
+) -> (String, Vec<String>) {
+    let mut fixed = text.to_owned();
+    let mut titles = Vec::new();
+    let mut edits = Vec::new();
+    for diagnostic in diagnostics {
+        let actions = client.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diagnostic["range"],
+                   "context": {"diagnostics": [diagnostic]}}),
+        );
+        for action in actions.as_array().unwrap() {
+            assert_eq!(action["kind"], "quickfix");
+            titles.push(action["title"].as_str().unwrap().to_owned());
+            edits.extend(
+                action["edit"]["changes"][uri]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .cloned(),
+            );
+        }
+    }
+    fixed = apply(&fixed, &Value::Array(edits));
+    (fixed, titles)
+}
+
+#[test]
+fn quick_fixes() {
+    let mut client = started(json!({}));
+    let (uri, text) = open(&mut client, "policies/customer-support/v1.0.policy");
+    let mut version = 1;
+    let mut change = |client: &mut Client, new: &str| {
+        version += 1;
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version},
+                   "contentChanges": [{"text": new}]}),
+        );
+        client.diagnostics_for(&uri)
+    };
+
+    // A field, a quoted value (a time zone) and a kind, misspelt.
+    let typos = text
+        .replacen("rank:            1", "rankk:           1", 1)
+        .replacen("\"Europe/Stockholm\"", "\"Europe/Stokholm\"", 1)
+        .replacen(
+            "tier advanced \"Advanced\"",
+            "tierr advanced \"Advanced\"",
+            1,
+        );
+    let diagnostics = change(&mut client, &typos);
+    let errors: Vec<Value> = diagnostics
+        .into_iter()
+        .filter(|d| d["severity"] == 1)
+        .collect();
+    assert_eq!(codes(&errors), ["E107", "E101", "E211"]);
+    let (fixed, titles) = fix_all(&mut client, &uri, &typos, &errors);
+    assert_eq!(
+        titles,
+        [
+            "Replace `rankk` with `rank`",
+            "Replace `tierr` with `tier`",
+            "Replace `Europe/Stokholm` with `Europe/Stockholm`"
+        ]
+    );
+    // The kind's fix leaves the field aligned as written: `rank` keeps
+    // the spaces `rankk:` had.
+    assert_eq!(
+        fixed,
+        text.replacen("rank:            1", "rank:           1", 1)
+    );
+
+    // A unit misspelt: a syntax error, found after the word.
+    let unit = text.replacen("2 hours 24x7", "2 hourz 24x7", 1);
+    let errors = change(&mut client, &unit);
+    assert_eq!(codes(&errors), ["E010"]);
+    let (fixed, titles) = fix_all(&mut client, &uri, &unit, &errors);
+    assert_eq!(titles, ["Replace `hourz` with `hour`"]);
+    assert_eq!(fixed, text.replacen("2 hours 24x7", "2 hour 24x7", 1));
+
+    // A declaration left open: its `}` where the indentation shows.
+    let open_tier = text.replacen(
+        "        response-target: n/a\n    }\n",
+        "        response-target: n/a\n",
+        1,
+    );
+    let errors = change(&mut client, &open_tier);
+    assert_eq!(codes(&errors), ["E010"]);
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the tier `community` is not closed"),
+        "{errors:?}"
+    );
+    let (fixed, titles) = fix_all(&mut client, &uri, &open_tier, &errors);
+    assert_eq!(titles, ["Close `tier community` with `}`"]);
+    assert_eq!(fixed, text);
+    stop(client);
+}
+
+#[test]
+fn folding_ranges() {
+    let mut client = started(json!({}));
+    let (uri, _) = open(&mut client, "policies/customer-support/v1.0.policy");
+    let ranges = client.request(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let ranges: Vec<(u64, u64, &str)> = ranges
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["startLine"].as_u64().unwrap(),
+                r["endLine"].as_u64().unwrap(),
+                r["kind"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    // By hand (0-based lines): `section overview` on 23, its `}` on 45;
+    // its prose block 24-28; `topic self-service` 30-44; a resource
+    // 35-37; the banner comment 48-50; two comment lines at 256 and 265.
+    for expected in [
+        (23, 44, ""),
+        (24, 27, ""),
+        (30, 43, ""),
+        (35, 36, ""),
+        (48, 50, "comment"),
+        (256, 257, "comment"),
+        (265, 266, "comment"),
+    ] {
+        assert!(ranges.contains(&expected), "{expected:?} in {ranges:?}");
+    }
+    // A one-line declaration does not fold.
+    assert!(!ranges.iter().any(|r| r.0 == 211), "{ranges:?}");
+    stop(client);
+
+    // A grid's rows, all of them.
+    let mut client = started(json!({}));
+    let (uri, text) = open(&mut client, "policies/atlassian/v1.0.policy");
+    let ranges = client.request(
+        "textDocument/foldingRange",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let header = position_of(&text, "| *  | standard         | premium ", 0)["line"].clone();
+    let header = header.as_u64().unwrap();
+    assert!(
+        ranges
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["startLine"] == header
+                && r["endLine"] == header + 5
+                && r["kind"] == "region"),
+        "{ranges}"
+    );
+    stop(client);
+}
+
+#[test]
+fn inlay_hints() {
+    let mut client = started(json!({}));
+    let (uri, text) = open(&mut client, "policies/customer-support/v1.0.policy");
+    let hints = client.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 200, "character": 0}}}),
+    );
+    let hints: Vec<(Value, String)> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["position"].clone(),
+                h["label"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    // As the document numbers them: `## 1. Overview`, `## 2. Products
+    // Covered`, `### 2.1 ClusterControl ...`; before each title.
+    let title = |needle: &str| {
+        let p = position_of(&text, needle, 0);
+        json!({"line": p["line"], "character": p["character"].as_u64().unwrap() + needle.find('"').unwrap() as u64})
+    };
+    for (needle, number) in [
+        ("section overview \"Overview\"", "1."),
+        ("section products \"Products Covered\"", "2."),
+        ("section products-clustercontrol \"ClusterControl", "2.1"),
+        ("section kubernetes-boundaries \"", "2.4"),
+    ] {
+        assert!(
+            hints.contains(&(title(needle), number.to_owned())),
+            "{needle}: {hints:?}"
+        );
+    }
+    // Only the lines asked for: `3. Support Tiers` is on line 206.
+    assert!(!hints.iter().any(|h| h.1 == "3."), "{hints:?}");
+    stop(client);
+
+    // An interpolation's rendered text, after its `}`: the cell as the
+    // document's list writes it ("- L1 (application down): 2 business
+    // hours").
+    let mut client = started(json!({}));
+    let (uri, text) = open(&mut client, "policies/atlassian/v1.0.policy");
+    let cell = "{initial-response-times[l1, government-cloud]}";
+    let at = position_of(&text, cell, 0);
+    let line = at["line"].as_u64().unwrap();
+    let hints = client.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": line, "character": 0}, "end": {"line": line + 1, "character": 0}}}),
+    );
+    let after =
+        json!({"line": line, "character": at["character"].as_u64().unwrap() + cell.len() as u64});
+    let hints = hints.as_array().unwrap();
+    assert_eq!(hints.len(), 2, "{hints:?}");
+    assert_eq!(hints[0]["position"], after);
+    assert_eq!(hints[0]["label"], "= 2 business hours");
+    assert_eq!(hints[1]["label"], "= 6 business hours");
+    stop(client);
+}
+
+#[test]
+fn grid_cells_and_interpolations() {
+    let mut client = started(json!({}));
+    let (uri, text) = open(&mut client, "policies/atlassian/v1.0.policy");
+    let doc = json!({"uri": uri});
+    let hover = |client: &mut Client, position: Value| -> String {
+        let hover = client.request(
+            "textDocument/hover",
+            json!({"textDocument": doc, "position": position}),
+        );
+        hover["contents"]["value"].as_str().unwrap_or("").to_owned()
+    };
+    // The cell `initial-response-times[l1, enterprise]`, written
+    // `30 minutes 24x7`: the table writes `30 minutes (24×7)`.
+    let cell = position_of(&text, "30 minutes 24x7 | 2 business hours |", 0);
+    let shown = hover(&mut client, cell.clone());
+    assert_eq!(
+        shown,
+        "**cell** `initial-response-times[l1, enterprise]`\n\nrow `l1` — L1: Application Down\n\ncolumn `enterprise` — Enterprise\n\n**renders as** 30 minutes (24×7)"
+    );
+    // A header is an id, not a cell.
+    let header = position_of(&text, "government-cloud |\n        | l1", 0);
+    assert!(hover(&mut client, header).starts_with("**tier** `government-cloud`"));
+
+    // An interpolation: the id, and what the document writes for it.
+    let interpolation = position_of(&text, "{initial-response-times[l2, government-cloud]}", 0);
+    let on_row = json!({"line": interpolation["line"], "character": interpolation["character"].as_u64().unwrap() + 24});
+    let shown = hover(&mut client, on_row);
+    assert!(shown.starts_with("**severity** `l2`"), "{shown}");
+    assert!(
+        shown.ends_with("\n\n---\n\n**renders as** 6 business hours"),
+        "{shown}"
+    );
+
+    // Completion in a value cell: what a target cell accepts, and the
+    // values the grid already holds, each once.
+    let items = client.request(
+        "textDocument/completion",
+        json!({"textDocument": doc, "position": cell}),
+    );
+    let labels: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap())
+        .collect();
+    for value in [
+        "4 hours 24x7",
+        "best-effort",
+        "n/a",
+        "30 minutes 24x7",
+        "2 business hours on twenty-four-five",
+        "n/a ([...])",
+    ] {
+        assert!(labels.contains(&value), "{value}: {labels:?}");
+    }
+    assert_eq!(
+        labels.iter().filter(|l| **l == "2 business hours").count(),
+        1
+    );
+    assert!(
+        !labels.contains(&"l1") && !labels.contains(&"enterprise"),
+        "{labels:?}"
+    );
+    assert!(items[0]["detail"]
+        .as_str()
+        .unwrap()
+        .contains("a response target"));
+    // In the rows' first column: the ids.
+    let row_id = position_of(&text, "| l1 | 2 business hours", 0);
+    let row_id =
+        json!({"line": row_id["line"], "character": row_id["character"].as_u64().unwrap() + 2});
+    let items = client.request(
+        "textDocument/completion",
+        json!({"textDocument": doc, "position": row_id}),
+    );
+    assert!(items.as_array().unwrap().iter().any(|i| i["label"] == "l1"));
+    stop(client);
+}
+
+#[test]
+fn references_from_a_shared_file() {
+    let mut client = started(json!({}));
+    let (shared_uri, shared) = open(
+        &mut client,
+        "policies/github/japanese-holidays.shared.policy",
+    );
+    let declared = position_of(&shared, "japanese-year-end \"", 0);
+    let references = client.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": shared_uri}, "position": declared,
+               "context": {"includeDeclaration": true}}),
+    );
+    let found: Vec<(String, Value)> = references
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let uri = r["uri"].as_str().unwrap();
+            let file = uri.rsplit('/').next().unwrap().to_owned();
+            (file, r["range"]["start"].clone())
+        })
+        .collect();
+    // Its declaration, and the one use in each GitHub policy (both
+    // include the file): line 221 of v1.0, 224 of v1.1.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/github");
+    let v10 = std::fs::read_to_string(dir.join("v1.0.policy")).unwrap();
+    let v11 = std::fs::read_to_string(dir.join("v1.1.policy")).unwrap();
+    let used = "japanese-year-end]";
+    assert_eq!(
+        found,
+        [
+            ("japanese-holidays.shared.policy".to_owned(), declared),
+            ("v1.0.policy".to_owned(), position_of(&v10, used, 0)),
+            ("v1.1.policy".to_owned(), position_of(&v11, used, 0)),
+        ]
+    );
+    assert_eq!(found[1].1["line"], 220);
+    stop(client);
+}
+
+#[test]
+fn a_shared_file_changed_on_disk() {
+    // A copy of the GitHub policy and its shared file, to change on disk.
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/github");
+    let dir = std::env::temp_dir().join(format!("policyc-lsp-watch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let shared_name = "japanese-holidays.shared.policy";
+    let shared = std::fs::read_to_string(source.join(shared_name)).unwrap();
+    std::fs::write(dir.join(shared_name), &shared).unwrap();
+    let policy = std::fs::read_to_string(source.join("v1.0.policy")).unwrap();
+    let policy_path = dir.join("v1.0.policy");
+    std::fs::write(&policy_path, &policy).unwrap();
+    let uri = format!("file://{}", policy_path.display());
+    let shared_uri = format!("file://{}", dir.join(shared_name).display());
+
+    // A client that watches files when asked: the server asks for the
+    // shared files.
+    let mut client = Client::start();
+    client.request(
+        "initialize",
+        json!({"processId": null, "capabilities":
+               {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}}),
+    );
+    client.notify("initialized", json!({}));
+    let register = client.receive();
+    assert_eq!(register["method"], "client/registerCapability");
+    let registration = &register["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    assert_eq!(
+        registration["registerOptions"]["watchers"][0]["globPattern"],
+        "**/*.shared.policy"
+    );
+    client.send(&json!({"jsonrpc": "2.0", "id": register["id"], "result": null}));
+
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "policy", "version": 1, "text": policy}}),
+    );
+    assert_eq!(codes(&client.diagnostics_for(&uri)), ["W501"]);
+
+    // The set renamed on disk: the policy's reference is unknown.
+    std::fs::write(
+        dir.join(shared_name),
+        shared.replace("holidays japanese-year-end ", "holidays japanese-new-year "),
+    )
+    .unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": shared_uri, "type": 2}]}),
+    );
+    let diagnostics = client.diagnostics_for(&uri);
+    let e111: Vec<&Value> = diagnostics.iter().filter(|d| d["code"] == "E111").collect();
+    assert_eq!(e111.len(), 1, "{diagnostics:?}");
+    assert!(e111[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("`japanese-year-end`"));
+
+    // Restored: as before.
+    std::fs::write(dir.join(shared_name), &shared).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": shared_uri, "type": 2}]}),
+    );
+    assert_eq!(codes(&client.diagnostics_for(&uri)), ["W501"]);
+    stop(client);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn no_registration_for_a_client_that_does_not_watch() {
+    // The first message after `initialized` answers a request: nothing
+    // was asked of the client before it.
+    let mut client =
+        started(json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": false}}}));
+    client.send(
+        &json!({"jsonrpc": "2.0", "id": 99, "method": "textDocument/foldingRange",
+                         "params": {"textDocument": {"uri": "file:///nowhere.policy"}}}),
+    );
+    let first = client.receive();
+    assert_eq!(first["id"], 99, "{first}");
     stop(client);
 }

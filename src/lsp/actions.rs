@@ -17,8 +17,11 @@ pub fn quick_fixes(
 ) -> Vec<CodeActionOrCommand> {
     let mut actions = Vec::new();
     for diagnostic in diagnostics {
+        // E010 is every syntax error; the one of a declaration left open
+        // points at its `{`.
         let fix = if is_code(&diagnostic, "E010") {
             close_brace(text, lines, diagnostic.range.start)
+                .or_else(|| replace_misspelt(text, lines, &diagnostic))
         } else {
             replace_misspelt(text, lines, &diagnostic)
         };
@@ -62,7 +65,8 @@ fn did_you_mean(message: &str) -> Option<(&str, Option<&str>)> {
 
 /// The misspelt word under the diagnostic replaced by the suggestion: the
 /// whole range when it is one word (a note after it aside), the text
-/// between its quotes when quoted, or the word the help names in it.
+/// between its quotes when quoted, or the word the help names on the
+/// range's line (a syntax error is found after the misspelt unit).
 fn replace_misspelt(
     text: &str,
     lines: &Lines,
@@ -75,8 +79,12 @@ fn replace_misspelt(
     if written.contains('\n') {
         return None;
     }
-    let (from, word) = match instead {
-        Some(word) => (whole_word(written, word)?, word),
+    let (start, from, word) = match instead {
+        Some(word) => {
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let line = &text[line_start..line_end(text, start)];
+            (line_start, whole_word(line, word)?, word)
+        }
         None => {
             let word = written.split_whitespace().next()?;
             let from = written.find(word)?;
@@ -85,8 +93,8 @@ fn replace_misspelt(
                 return None;
             }
             match word.strip_prefix('"').and_then(|w| w.strip_suffix('"')) {
-                Some(inner) => (from + 1, inner),
-                None => (from, word),
+                Some(inner) => (start, from + 1, inner),
+                None => (start, from, word),
             }
         }
     };

@@ -114,7 +114,7 @@ pub fn cell_values(source: &str, offset: usize) -> Option<(Vec<String>, String)>
         .rev()
         .take_while(is_row)
         .collect();
-    let below = source[line_start..].lines().skip(1).take_while(is_row);
+    let below = source[line_start..].lines().take_while(is_row);
     // The run's first row is the header.
     let run = above.iter().rev().skip(1).copied().chain(below);
     for row in run {

@@ -21,6 +21,7 @@ mod inlay;
 mod position;
 mod rendered;
 mod semantic_tokens;
+mod shared;
 mod views;
 
 use index::Index;
@@ -446,10 +447,14 @@ impl Server {
             spans.extend(index.defs_of(id).map(|d| d.span));
         }
         spans.sort_by_key(|s| s.key());
-        let locations: Vec<Location> = spans
+        let mut locations: Vec<Location> = spans
             .into_iter()
             .map(|s| Location::new(uri.clone(), lines.range(&document.text, s)))
             .collect();
+        // A shared file's id is used in the policies that include it.
+        if is_shared(&uri) && index.defs_of(id).next().is_some() {
+            locations.extend(self.uses_in_including(&uri, id));
+        }
         serde_json::to_value(locations).map_err(|e| e.to_string())
     }
 

@@ -53,19 +53,13 @@ pub fn interpolations<'p>(policy: &'p Policy, text: &str) -> Vec<Written<'p>> {
     out
 }
 
-/// The span of an interpolation from its `{` to past its `}`, found beside
-/// its first and last ids on their line.
+/// The span of an interpolation from its `{` to past its `}`: the model
+/// gives each of its ids the span of the whole interpolation.
 fn braces(interpolation: &Interpolation, text: &str) -> Option<Span> {
-    let (first, last) = match interpolation {
-        Interpolation::Title(id) => (id.span, id.span),
-        Interpolation::Field(id, field) => (id.span, field.span),
-        Interpolation::Cell(grid, _, column) => (grid.span, column.span),
-    };
-    let before = text.get(..first.start)?;
-    let open = before.rfind('{').filter(|&o| !before[o..].contains('\n'))?;
-    let after = text.get(last.end..)?;
-    let close = after.find('}').filter(|&c| !after[..c].contains('\n'))?;
-    Some(Span::new(open, last.end + close + 1))
+    let (Interpolation::Title(id) | Interpolation::Field(id, _) | Interpolation::Cell(id, _, _)) =
+        interpolation;
+    let written = text.get(id.span.start..id.span.end)?;
+    (written.starts_with('{') && written.ends_with('}')).then_some(id.span)
 }
 
 /// The interpolation as the document writes it, on one line.
