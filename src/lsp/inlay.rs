@@ -31,12 +31,13 @@ pub fn hints(text: &str, checked: &Checked, lines: &Lines, range: Range) -> Vec<
         }
     }
     if let Some(valid) = checked.valid() {
+        let renderer = policyc::emit::markdown::ProseRenderer::new(valid);
         let mut written = rendered::interpolations(policy, text);
         written.sort_by_key(|w| w.span.key());
         for w in written {
             let position = lines.position(text, w.span.end);
             if within(position.line) {
-                let label = rendered::interpolation(valid, w.interpolation, w.span);
+                let label = rendered::interpolation(&renderer, w.interpolation, w.span);
                 out.push(hint(
                     position,
                     format!("= {label}"),

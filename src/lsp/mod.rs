@@ -20,6 +20,8 @@ mod index;
 mod inlay;
 mod position;
 mod rendered;
+#[cfg(test)]
+mod robust;
 mod semantic_tokens;
 mod shared;
 mod views;

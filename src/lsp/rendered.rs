@@ -62,13 +62,18 @@ fn braces(interpolation: &Interpolation, text: &str) -> Option<Span> {
     (written.starts_with('{') && written.ends_with('}')).then_some(id.span)
 }
 
-/// The interpolation as the document writes it, on one line.
-pub fn interpolation(valid: &Valid, interpolation: &Interpolation, span: Span) -> String {
+/// The interpolation as the document writes it, on one line. (A renderer
+/// reads all the policy's prose when made: make one per request.)
+pub fn interpolation(
+    renderer: &ProseRenderer<'_>,
+    interpolation: &Interpolation,
+    span: Span,
+) -> String {
     let prose = Prose {
         parts: vec![ProsePart::Value(interpolation.clone())],
         span,
     };
-    one_line(&ProseRenderer::new(valid).render(&prose))
+    one_line(&renderer.render(&prose))
 }
 
 /// The cell `grid[row, column]` as the document writes it.
@@ -80,7 +85,11 @@ pub fn cell(valid: &Valid, grid: &str, row: &str, column: &str) -> Option<String
         Spanned::new(column.to_owned(), at),
     );
     valid.policy().resolve(&interpolation)?;
-    Some(self::interpolation(valid, &interpolation, at))
+    Some(self::interpolation(
+        &ProseRenderer::new(valid),
+        &interpolation,
+        at,
+    ))
 }
 
 /// The number of each section, as its heading in the document shows it
@@ -109,7 +118,11 @@ pub fn section_numbers(policy: &Policy) -> Vec<(String, Span, bool)> {
 /// `text` on one line, cut to a length an editor shows beside code.
 pub fn one_line(text: &str) -> String {
     const MAX: usize = 80;
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let visible: String = text
+        .chars()
+        .filter(|&c| !policyc::emit::escape::is_hidden(c) || c.is_whitespace())
+        .collect();
+    let words: Vec<&str> = visible.split_whitespace().collect();
     let line = words.join(" ");
     if line.chars().count() <= MAX {
         return line;

@@ -105,7 +105,7 @@ impl Scanner<'_> {
             match b {
                 b'#' => {
                     let end = line_end(bytes, i);
-                    self.push(i, end, Class::Comment);
+                    self.push(i, trim_cr(bytes, i, end), Class::Comment);
                     i = end;
                 }
                 b'"' if bytes[i..].starts_with(b"\"\"\"") => {
@@ -131,7 +131,7 @@ impl Scanner<'_> {
                     i = end;
                 }
                 b'(' => {
-                    let stop = line_end(bytes, i);
+                    let stop = trim_cr(bytes, i, line_end(bytes, i));
                     let end = bytes[i..stop]
                         .iter()
                         .position(|&c| c == b')')

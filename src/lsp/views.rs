@@ -63,7 +63,8 @@ impl Server {
             .into_iter()
             .find(|w| within(w.span))
         {
-            let shown = rendered::interpolation(valid, w.interpolation, w.span);
+            let renderer = policyc::emit::markdown::ProseRenderer::new(valid);
+            let shown = rendered::interpolation(&renderer, w.interpolation, w.span);
             return Some(format!("**renders as** {}", markdown_body(&shown)));
         }
         let parsed = policyc::parse::parse(text);
