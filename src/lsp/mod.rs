@@ -167,6 +167,9 @@ struct Server {
     documents: HashMap<String, Document>,
     /// Documents closed since the last check, whose diagnostics to clear.
     closed: Vec<Uri>,
+    /// Each open policy as last checked (on the last notification, as its
+    /// diagnostics were published), for the requests that read the model.
+    checked: HashMap<String, std::rc::Rc<policyc::Checked>>,
 }
 
 impl Server {
@@ -243,19 +246,21 @@ impl Server {
             .collect();
         let mut keys: Vec<&String> = self.documents.keys().collect();
         keys.sort();
+        let mut checked = HashMap::new();
         for key in keys {
             let document = &self.documents[key];
             let diagnostics = if is_shared(&document.uri) {
                 Vec::new()
             } else {
-                let checked =
-                    policyc::check_source_with(&document.text, &self.reader(&document.uri));
+                let done = policyc::check_source_with(&document.text, &self.reader(&document.uri));
                 let lines = Lines::new(&document.text);
-                checked
+                let diagnostics = done
                     .diagnostics
                     .iter()
                     .map(|d| to_lsp(d, &document.uri, &document.text, &lines))
-                    .collect()
+                    .collect();
+                checked.insert(key.clone(), std::rc::Rc::new(done));
+                diagnostics
             };
             out.push(PublishDiagnosticsParams::new(
                 document.uri.clone(),
@@ -263,6 +268,7 @@ impl Server {
                 Some(document.version),
             ));
         }
+        self.checked = checked;
         out
     }
 

@@ -14,12 +14,17 @@ use lsp_types::{
     Registration, RegistrationParams, SemanticTokens, SemanticTokensResult, Uri,
 };
 use policyc::emit::escape::markdown_body;
+use std::rc::Rc;
 
 impl Server {
-    /// The policy of the document at `uri` checked, its shared files read
-    /// as [`Server::reader`] reads them.
-    pub(super) fn check(&self, uri: &Uri, text: &str) -> policyc::Checked {
-        policyc::check_source_with(text, &self.reader(uri))
+    /// The policy of the open document at `uri` as last checked; checked
+    /// now, its shared files read as [`Server::reader`] reads them, when
+    /// it was not.
+    pub(super) fn check(&self, uri: &Uri, text: &str) -> Rc<policyc::Checked> {
+        match self.checked.get(uri.as_str()) {
+            Some(checked) => Rc::clone(checked),
+            None => Rc::new(policyc::check_source_with(text, &self.reader(uri))),
+        }
     }
 
     pub(super) fn semantic_tokens(&self, request: Request) -> Result<serde_json::Value, String> {
