@@ -1016,6 +1016,46 @@ fn grid_cells_and_interpolations() {
         json!({"textDocument": doc, "position": row_id}),
     );
     assert!(items.as_array().unwrap().iter().any(|i| i["label"] == "l1"));
+
+    // In an interpolation being typed: a grid's rows, then its columns;
+    // a declaration's fields after `id.`.
+    let typed = "{initial-response-times[l2, government-cloud]}";
+    let start = position_of(&text, typed, 0);
+    let (line, column) = (start["line"].clone(), start["character"].as_u64().unwrap());
+    let complete = |client: &mut Client, prefix: &str| -> Vec<String> {
+        let mut edited = text.clone();
+        let at = text.find(typed).unwrap();
+        edited.replace_range(at..at + typed.len(), prefix);
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": edited}]}),
+        );
+        client.diagnostics_for(&uri);
+        let items = client.request(
+            "textDocument/completion",
+            json!({"textDocument": doc,
+                   "position": {"line": line, "character": column + prefix.len() as u64}}),
+        );
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["label"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        complete(&mut client, "{initial-response-times["),
+        ["l1", "l2", "l3", "l4", "l5"]
+    );
+    assert_eq!(
+        complete(&mut client, "{initial-response-times[l2, "),
+        ["standard", "premium", "enterprise", "government-cloud"]
+    );
+    let fields = complete(&mut client, "{premium.");
+    assert!(fields.contains(&"rank".to_owned()), "{fields:?}");
+    assert!(!fields.contains(&"premium".to_owned()), "{fields:?}");
+    let ids = complete(&mut client, "{prem");
+    assert!(ids.contains(&"premium".to_owned()) && ids.contains(&"l2".to_owned()));
     stop(client);
 }
 

@@ -48,6 +48,33 @@ fn id(cell: Option<&Cell>) -> Option<String> {
     }
 }
 
+/// The row ids and column ids of the grid `id` (its rows' first cells
+/// and its header row's cells), for `{grid[row, column]}`.
+pub fn headers(file: &File, id: &str) -> Option<(Vec<String>, Vec<String>)> {
+    // Depth first, without recursion: nesting is bounded by the parser,
+    // but a stack costs nothing.
+    let mut stack: Vec<&Declaration> = file.declarations.iter().rev().collect();
+    let decl = loop {
+        let decl = stack.pop()?;
+        if decl.id.value == id {
+            break decl;
+        }
+        stack.extend(decl.entries.iter().rev().filter_map(|e| match e {
+            Entry::Declaration(d) => Some(&**d),
+            _ => None,
+        }));
+    };
+    let mut rows = rows(decl);
+    let header = rows.next()?;
+    let columns = header
+        .cells
+        .iter()
+        .skip(1)
+        .filter_map(|c| self::id(Some(c)));
+    let row_ids = rows.filter_map(|r| self::id(r.cells.first()));
+    Some((row_ids.collect(), columns.collect()))
+}
+
 /// The value cell at byte `offset` (not a header, nor a row's first cell).
 pub fn cell_at(file: &File, offset: usize) -> Option<CellAt> {
     let decl = innermost(file, offset)?;

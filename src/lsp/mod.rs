@@ -578,7 +578,10 @@ impl Server {
     /// Completion from the line before the cursor: at the start of a line,
     /// the kinds (top level) or the fields and kinds a declaration of the
     /// enclosing kind may hold; after `field:`, the ids of the kinds the
-    /// field refers to; in a grid row or an interpolation, every id.
+    /// field refers to; in an interpolation, ids (a grid's rows and
+    /// columns in `{grid[...]}`, a kind's fields after `{id.`); in a
+    /// grid's value cell, the values its type accepts; elsewhere in a grid
+    /// row, every id.
     fn completion(&self, request: Request) -> Result<serde_json::Value, String> {
         let (_, params) = extract::<lsp_types::CompletionParams>(request, Completion::METHOD)?;
         let at = params.text_document_position;
@@ -629,8 +632,38 @@ impl Server {
                     .chain(kind.children().iter().map(|k| kind_item(*k)))
                     .collect(),
             }
-        } else if before.rfind('{') > before.rfind('}') {
-            ids(None)
+        } else if let Some(open) = before.rfind('{').filter(|&o| before.rfind('}') < Some(o)) {
+            // In an interpolation: after `grid[`, its rows, then after the
+            // comma its columns; after `id.`, the fields of its kind;
+            // else every id.
+            let inner = &before[open + 1..];
+            let names = |names: Vec<String>, kind: CompletionItemKind| {
+                names
+                    .into_iter()
+                    .map(|label| CompletionItem {
+                        label,
+                        kind: Some(kind),
+                        ..CompletionItem::default()
+                    })
+                    .collect()
+            };
+            if let Some((grid, rest)) = inner.split_once('[') {
+                let parsed = policyc::parse::parse(&document.text);
+                let (rows, columns) = grid::headers(&parsed.file, grid.trim()).unwrap_or_default();
+                let wanted = if rest.contains(',') { columns } else { rows };
+                names(wanted, CompletionItemKind::REFERENCE)
+            } else if let Some((id, _)) = inner.split_once('.') {
+                let kind = index
+                    .defs_of(id.trim())
+                    .next()
+                    .and_then(|d| Kind::parse(&d.kind));
+                let fields = kind.map_or_else(Vec::new, |k| {
+                    k.fields().iter().map(|f| f.name.to_owned()).collect()
+                });
+                names(fields, CompletionItemKind::FIELD)
+            } else {
+                ids(None)
+            }
         } else if word.starts_with('|') {
             // A value cell (not the header row, nor a row's id): the
             // values the grid's cells accept; else the ids.
