@@ -1056,6 +1056,12 @@ fn grid_cells_and_interpolations() {
     assert!(!fields.contains(&"premium".to_owned()), "{fields:?}");
     let ids = complete(&mut client, "{prem");
     assert!(ids.contains(&"premium".to_owned()) && ids.contains(&"l2".to_owned()));
+    // The policy has an error now (`{prem` is not closed): a cell's row
+    // and column still, no rendered value.
+    assert_eq!(
+        hover(&mut client, cell),
+        "**cell** `initial-response-times[l1, enterprise]`\n\nrow `l1` — L1: Application Down\n\ncolumn `enterprise` — Enterprise"
+    );
     stop(client);
 }
 

@@ -341,7 +341,7 @@ impl Server {
         let uri = at.text_document.uri;
         let (document, lines, index) = self.open(&uri)?;
         let offset = lines.offset(&document.text, at.position);
-        let rendered = self.rendered_hover(&uri, &document.text, offset);
+        let rendered = self.rendered_hover(&uri, &document.text, &index, offset);
         let shown = match (self.id_hover(&uri, &index, offset), rendered) {
             (Some(id), Some(rendered)) => format!("{id}\n\n---\n\n{rendered}"),
             (Some(one), None) | (None, Some(one)) => one,

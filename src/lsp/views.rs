@@ -3,6 +3,7 @@
 //! that shows a grid cell or an interpolation as the document writes it;
 //! and the registration of the watcher of shared files.
 
+use super::index::Index;
 use super::{extract, grid, inlay, rendered, semantic_tokens, Server};
 use lsp_server::{Request, RequestId};
 use lsp_types::request::{
@@ -57,31 +58,39 @@ impl Server {
     }
 
     /// What the document writes for the interpolation or the grid cell at
-    /// byte `offset`, as Markdown; `None` elsewhere or when the policy has
-    /// errors (no document is rendered from it).
-    pub(super) fn rendered_hover(&self, uri: &Uri, text: &str, offset: usize) -> Option<String> {
+    /// byte `offset`, as Markdown: a cell's row and column with their
+    /// titles always, the text written only when the policy has no errors
+    /// (no document is rendered from it); `None` elsewhere.
+    pub(super) fn rendered_hover(
+        &self,
+        uri: &Uri,
+        text: &str,
+        index: &Index,
+        offset: usize,
+    ) -> Option<String> {
         let checked = self.check(uri, text);
-        let valid = checked.valid()?;
-        let policy = valid.policy();
+        let valid = checked.valid();
         let within = |span: policyc::span::Span| span.start <= offset && offset < span.end;
-        if let Some(w) = rendered::interpolations(policy, text)
-            .into_iter()
-            .find(|w| within(w.span))
-        {
-            let renderer = policyc::emit::markdown::ProseRenderer::new(valid);
-            let shown = rendered::interpolation(&renderer, w.interpolation, w.span);
-            return Some(format!("**renders as** {}", markdown_body(&shown)));
+        if let Some(valid) = valid {
+            if let Some(w) = rendered::interpolations(valid.policy(), text)
+                .into_iter()
+                .find(|w| within(w.span))
+            {
+                let renderer = policyc::emit::markdown::ProseRenderer::new(valid);
+                let shown = rendered::interpolation(&renderer, w.interpolation, w.span);
+                return Some(format!("**renders as** {}", markdown_body(&shown)));
+            }
         }
         let parsed = policyc::parse::parse(text);
         let cell = grid::cell_at(&parsed.file, offset)?;
-        let shown = rendered::cell(valid, &cell.grid, &cell.row, &cell.column)?;
         let title = |id: &str| {
-            policy.get(id).map_or_else(String::new, |d| {
-                format!(" — {}", markdown_body(d.display()))
-            })
+            index
+                .defs_of(id)
+                .find_map(|d| d.title.as_deref())
+                .map_or_else(String::new, |t| format!(" — {}", markdown_body(t)))
         };
-        Some(format!(
-            "**cell** `{}[{}, {}]`\n\nrow `{}`{}\n\ncolumn `{}`{}\n\n**renders as** {}",
+        let mut shown = format!(
+            "**cell** `{}[{}, {}]`\n\nrow `{}`{}\n\ncolumn `{}`{}",
             cell.grid,
             cell.row,
             cell.column,
@@ -89,8 +98,13 @@ impl Server {
             title(&cell.row),
             cell.column,
             title(&cell.column),
-            markdown_body(&shown)
-        ))
+        );
+        if let Some(value) =
+            valid.and_then(|v| rendered::cell(v, &cell.grid, &cell.row, &cell.column))
+        {
+            shown.push_str(&format!("\n\n**renders as** {}", markdown_body(&value)));
+        }
+        Some(shown)
     }
 }
 
