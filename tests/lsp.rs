@@ -1097,12 +1097,59 @@ fn references_from_a_shared_file() {
     assert_eq!(
         found,
         [
-            ("japanese-holidays.shared.policy".to_owned(), declared),
+            (
+                "japanese-holidays.shared.policy".to_owned(),
+                declared.clone()
+            ),
             ("v1.0.policy".to_owned(), position_of(&v10, used, 0)),
             ("v1.1.policy".to_owned(), position_of(&v11, used, 0)),
         ]
     );
     assert_eq!(found[1].1["line"], 220);
+
+    // Rename from the shared file: there and in both policies.
+    let edit = client.request(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": shared_uri}, "position": declared,
+               "newName": "japanese-new-year"}),
+    );
+    let changes = edit["changes"].as_object().unwrap();
+    let mut files: Vec<&str> = changes
+        .keys()
+        .map(|uri| uri.rsplit('/').next().unwrap())
+        .collect();
+    files.sort_unstable();
+    assert_eq!(
+        files,
+        [
+            "japanese-holidays.shared.policy",
+            "v1.0.policy",
+            "v1.1.policy"
+        ]
+    );
+    for (uri, edits) in changes {
+        let edits = edits.as_array().unwrap();
+        if uri.ends_with("v1.0.policy") {
+            assert_eq!(
+                edits,
+                &[json!({"range": {"start": position_of(&v10, used, 0),
+                                   "end": {"line": 220, "character": position_of(&v10, used, 0)["character"].as_u64().unwrap() + 17}},
+                         "newText": "japanese-new-year"})]
+            );
+        }
+        assert!(edits.iter().all(|e| e["newText"] == "japanese-new-year"));
+    }
+    // Refused: a name a including policy declares.
+    let error = client.request_error(
+        "textDocument/rename",
+        json!({"textDocument": {"uri": shared_uri}, "position": declared,
+               "newName": "about-github-support"}),
+    );
+    assert!(
+        error.contains("`about-github-support` is already declared in"),
+        "{error}"
+    );
+    assert!(error.contains("v1.0.policy"), "{error}");
     stop(client);
 }
 

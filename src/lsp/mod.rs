@@ -514,9 +514,10 @@ impl Server {
         serde_json::to_value(PrepareRenameResponse::Range(range)).map_err(|e| e.to_string())
     }
 
-    /// Renames an id everywhere in the document: refused when the new name
-    /// is no id, is declared already, or the renamed policy would have
-    /// more errors than this one.
+    /// Renames an id everywhere in the document (and, for an id a shared
+    /// file declares, in the policies including it): refused when the new
+    /// name is no id, is declared already, or a renamed policy would have
+    /// more errors than before.
     fn rename(&self, request: Request) -> Result<serde_json::Value, String> {
         let (_, params) = extract::<lsp_types::RenameParams>(request, Rename::METHOD)?;
         let at = params.text_document_position;
@@ -554,11 +555,18 @@ impl Server {
                 after - before
             ));
         }
+        // A shared file's id: renamed in the policies including it too.
+        let mut changes = if is_shared(&uri) && index.defs_of(id).next().is_some() {
+            self.rename_in_including(&uri, &renamed, id, &new)?
+        } else {
+            Vec::new()
+        };
         let edits = spans
             .into_iter()
             .map(|s| TextEdit::new(lines.range(&document.text, s), new.clone()))
             .collect();
-        let edit = WorkspaceEdit::new(HashMap::from([(uri, edits)]));
+        changes.push((uri, edits));
+        let edit = WorkspaceEdit::new(changes.into_iter().collect());
         serde_json::to_value(edit).map_err(|e| e.to_string())
     }
 
