@@ -11,11 +11,14 @@
 //! that include it, when it changes in the editor or on disk.
 //!
 //! Positions: spans are byte offsets, LSP columns UTF-16 code units; every
-//! conversion goes through [`position::Lines`].
+//! conversion goes through [`position::Lines`] (or [`position::Cursor`],
+//! for many positions in order).
 
 mod actions;
+mod completion;
 mod folding;
 mod grid;
+mod hover;
 mod index;
 mod inlay;
 mod position;
@@ -38,17 +41,14 @@ use lsp_types::request::{
     Request as _, SemanticTokensFullRequest,
 };
 use lsp_types::{
-    CodeActionProviderCapability, CompletionItem, CompletionItemKind, CompletionOptions,
-    CompletionResponse, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol,
-    DocumentSymbolResponse, FoldingRangeProviderCapability, GotoDefinitionResponse, Hover,
-    HoverContents, HoverProviderCapability, Location, MarkupContent, MarkupKind, NumberOrString,
-    OneOf, PrepareRenameResponse, PublishDiagnosticsParams, RenameOptions,
-    SemanticTokensFullOptions, SemanticTokensOptions, ServerCapabilities, SymbolKind,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri, WorkDoneProgressOptions,
-    WorkspaceEdit,
+    CodeActionProviderCapability, CompletionOptions, DiagnosticRelatedInformation,
+    DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse, FoldingRangeProviderCapability,
+    GotoDefinitionResponse, HoverProviderCapability, Location, NumberOrString, OneOf,
+    PrepareRenameResponse, PublishDiagnosticsParams, RenameOptions, SemanticTokensFullOptions,
+    SemanticTokensOptions, ServerCapabilities, SymbolKind, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextEdit, Uri, WorkDoneProgressOptions, WorkspaceEdit,
 };
 use policyc::diagnostic::{Diagnostic, Severity};
-use policyc::schema::{Kind, Type};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
@@ -335,49 +335,6 @@ impl Server {
         Ok((document, Lines::new(&document.text), index))
     }
 
-    fn hover(&self, request: Request) -> Result<serde_json::Value, String> {
-        let (_, params) = extract::<lsp_types::HoverParams>(request, HoverRequest::METHOD)?;
-        let at = params.text_document_position_params;
-        let uri = at.text_document.uri;
-        let (document, lines, index) = self.open(&uri)?;
-        let offset = lines.offset(&document.text, at.position);
-        let rendered = self.rendered_hover(&uri, &document.text, &index, offset);
-        let shown = match (self.id_hover(&uri, &index, offset), rendered) {
-            (Some(id), Some(rendered)) => format!("{id}\n\n---\n\n{rendered}"),
-            (Some(one), None) | (None, Some(one)) => one,
-            (None, None) => return Ok(serde_json::Value::Null),
-        };
-        serde_json::to_value(markdown_hover(shown)).map_err(|e| e.to_string())
-    }
-
-    /// What an id at byte `offset` is (its kind, title, declaration and
-    /// uses), or what the schema says of the kind or field there.
-    fn id_hover(&self, uri: &Uri, index: &Index, offset: usize) -> Option<String> {
-        let Some((id, _)) = index.word_at(offset) else {
-            return index
-                .keyword_at(offset)
-                .and_then(|(kind, field)| schema_hover(kind, field));
-        };
-        let found = self.declarations(uri, index, id).into_iter().next()?;
-        let mut value = format!("**{}** `{id}`", found.kind);
-        if let Some(title) = &found.title {
-            value.push_str(&format!(" — {title}"));
-        }
-        let line = found.range.start.line + 1;
-        let uses = index.uses_of(id).count();
-        if found.uri == *uri {
-            value.push_str(&format!("\n\ndeclared on line {line}; used {uses} times"));
-        } else {
-            let file = file_path(&found.uri)
-                .map(|p| policyc::files::display(&p))
-                .unwrap_or_default();
-            value.push_str(&format!(
-                "\n\ndeclared in `{file}`, line {line}; used {uses} times here"
-            ));
-        }
-        Some(value)
-    }
-
     fn definition(&self, request: Request) -> Result<serde_json::Value, String> {
         let (_, params) =
             extract::<lsp_types::GotoDefinitionParams>(request, GotoDefinition::METHOD)?;
@@ -580,190 +537,6 @@ impl Server {
             actions::quick_fixes(&uri, &document.text, &lines, params.context.diagnostics);
         serde_json::to_value(actions).map_err(|e| e.to_string())
     }
-}
-
-impl Server {
-    /// Completion from the line before the cursor: at the start of a line,
-    /// the kinds (top level) or the fields and kinds a declaration of the
-    /// enclosing kind may hold; after `field:`, the ids of the kinds the
-    /// field refers to; in an interpolation, ids (a grid's rows and
-    /// columns in `{grid[...]}`, a kind's fields after `{id.`); in a
-    /// grid's value cell, the values its type accepts; elsewhere in a grid
-    /// row, every id.
-    fn completion(&self, request: Request) -> Result<serde_json::Value, String> {
-        let (_, params) = extract::<lsp_types::CompletionParams>(request, Completion::METHOD)?;
-        let at = params.text_document_position;
-        let (document, lines, index) = self.open(&at.text_document.uri)?;
-        let offset = lines.offset(&document.text, at.position);
-        let line_start = document.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let before = &document.text[line_start..offset];
-        let enclosing = index
-            .defs
-            .iter()
-            .filter(|d| d.decl.start < offset && offset < d.decl.end && d.span.end < offset)
-            .min_by_key(|d| d.decl.len())
-            .and_then(|d| Kind::parse(&d.kind));
-        let word = before.trim_start();
-        let ids = |kinds: Option<&[Kind]>| -> Vec<CompletionItem> {
-            let mut seen = std::collections::HashSet::new();
-            index
-                .defs
-                .iter()
-                .filter(|d| {
-                    kinds.is_none_or(|ks| Kind::parse(&d.kind).is_some_and(|k| ks.contains(&k)))
-                })
-                .filter(|d| seen.insert(d.id.as_str()))
-                .map(|d| CompletionItem {
-                    label: d.id.clone(),
-                    kind: Some(CompletionItemKind::REFERENCE),
-                    detail: Some(match &d.title {
-                        Some(title) => format!("{} — {title}", d.kind),
-                        None => d.kind.clone(),
-                    }),
-                    ..CompletionItem::default()
-                })
-                .collect()
-        };
-        let items: Vec<CompletionItem> = if word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-        {
-            match enclosing {
-                None => Kind::ALL.iter().map(|k| kind_item(*k)).collect(),
-                Some(kind) => kind
-                    .fields()
-                    .iter()
-                    .map(|f| CompletionItem {
-                        label: f.name.to_owned(),
-                        kind: Some(CompletionItemKind::FIELD),
-                        detail: Some(f.label.to_owned()),
-                        ..CompletionItem::default()
-                    })
-                    .chain(kind.children().iter().map(|k| kind_item(*k)))
-                    .collect(),
-            }
-        } else if let Some(open) = before.rfind('{').filter(|&o| before.rfind('}') < Some(o)) {
-            // In an interpolation: after `grid[`, its rows, then after the
-            // comma its columns; after `id.`, the fields of its kind;
-            // else every id.
-            let inner = &before[open + 1..];
-            let names = |names: Vec<String>, kind: CompletionItemKind| {
-                names
-                    .into_iter()
-                    .map(|label| CompletionItem {
-                        label,
-                        kind: Some(kind),
-                        ..CompletionItem::default()
-                    })
-                    .collect()
-            };
-            if let Some((grid, rest)) = inner.split_once('[') {
-                let parsed = policyc::parse::parse(&document.text);
-                let (rows, columns) = grid::headers(&parsed.file, grid.trim()).unwrap_or_default();
-                let wanted = if rest.contains(',') { columns } else { rows };
-                names(wanted, CompletionItemKind::REFERENCE)
-            } else if let Some((id, _)) = inner.split_once('.') {
-                let kind = index
-                    .defs_of(id.trim())
-                    .next()
-                    .and_then(|d| Kind::parse(&d.kind));
-                let fields = kind.map_or_else(Vec::new, |k| {
-                    k.fields().iter().map(|f| f.name.to_owned()).collect()
-                });
-                names(fields, CompletionItemKind::FIELD)
-            } else {
-                ids(None)
-            }
-        } else if word.starts_with('|') {
-            // A value cell (not the header row, nor a row's id): the
-            // values the grid's cells accept; else the ids.
-            let header = document.text[..line_start]
-                .lines()
-                .next_back()
-                .is_none_or(|l| !l.trim_start().starts_with('|'));
-            match grid::cell_values(&document.text, offset)
-                .filter(|_| !header && before.matches('|').count() > 1)
-            {
-                Some((values, accepts)) => values
-                    .into_iter()
-                    .map(|v| CompletionItem {
-                        label: v,
-                        kind: Some(CompletionItemKind::VALUE),
-                        detail: Some(format!("a cell holds {accepts}")),
-                        ..CompletionItem::default()
-                    })
-                    .collect(),
-                None => ids(None),
-            }
-        } else if let Some((name, _)) = word.split_once(':') {
-            match enclosing.and_then(|k| k.field(name.trim())).map(|f| f.ty) {
-                Some(Type::Ref(kinds) | Type::Refs(kinds)) => ids(Some(kinds)),
-                _ => Vec::new(),
-            }
-        } else {
-            Vec::new()
-        };
-        serde_json::to_value(CompletionResponse::Array(items)).map_err(|e| e.to_string())
-    }
-}
-
-fn kind_item(kind: Kind) -> CompletionItem {
-    CompletionItem {
-        label: kind.name().to_owned(),
-        kind: Some(CompletionItemKind::KEYWORD),
-        detail: Some(format!("a {} declaration", kind.name())),
-        ..CompletionItem::default()
-    }
-}
-
-fn markdown_hover(value: String) -> Hover {
-    Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value,
-        }),
-        range: None,
-    }
-}
-
-/// What the schema says of a kind keyword, or of a field of a kind.
-fn schema_hover(kind: &str, field: Option<&str>) -> Option<String> {
-    let kind = Kind::parse(kind)?;
-    Some(match field {
-        Some(name) => {
-            let spec = kind.field(name)?;
-            let required = if spec.required {
-                "required"
-            } else {
-                "optional"
-            };
-            format!(
-                "**field** `{}` of a `{}` ({required}): {}\n\n{}",
-                spec.name,
-                kind.name(),
-                spec.label,
-                spec.ty.describe()
-            )
-        }
-        None => {
-            let fields: Vec<String> = kind
-                .fields()
-                .iter()
-                .map(|f| format!("`{}`", f.name))
-                .collect();
-            let mut value = format!("**kind** `{}`", kind.name());
-            if !fields.is_empty() {
-                value.push_str(&format!("\n\nfields: {}", fields.join(", ")));
-            }
-            let children: Vec<String> = kind
-                .children()
-                .iter()
-                .map(|k| format!("`{}`", k.name()))
-                .collect();
-            if !children.is_empty() {
-                value.push_str(&format!("\n\nholds: {}", children.join(", ")));
-            }
-            value
-        }
-    })
 }
 
 /// The outline entry of declaration `at`, with its nested ones.
