@@ -1,8 +1,11 @@
 //! Folding ranges: every declaration's `{ ... }` (a grid's among them),
-//! each run of grid rows, every prose block of more than one line, and
-//! each run of two or more comment lines. A range folds from its first
-//! line to the line before its end (`}` and the closing `"""` stay in
-//! sight), and is left out when that leaves nothing to fold.
+//! each run of grid rows, every prose block of more than one line, each
+//! run of two or more comment lines, and each `# region` ... `# endregion`
+//! (the markers of the VS Code extension's language configuration, which
+//! an editor no longer reads once a server folds). A block or prose range
+//! folds from its first line to the line before its end (`}` and the
+//! closing `"""` stay in sight), and is left out when that leaves nothing
+//! to fold.
 
 use super::position::Lines;
 use lsp_types::{FoldingRange, FoldingRangeKind};
@@ -98,12 +101,15 @@ impl Folds<'_> {
         self.fold(span, None);
     }
 
-    /// Runs of lines that hold only a comment, outside prose.
+    /// Runs of lines that hold only a comment, and regions between
+    /// `# region` and `# endregion`, outside prose.
     fn comments(&mut self) {
         self.prose.sort_unstable();
         let mut prose = self.prose.iter().peekable();
         let mut run: Option<(u32, u32)> = None;
         let mut runs = Vec::new();
+        let mut regions = Vec::new();
+        let mut closed = Vec::new();
         for (n, line) in (0u32..).zip(self.text.split('\n')) {
             while prose.peek().is_some_and(|&&(_, end)| end < n) {
                 prose.next();
@@ -111,15 +117,33 @@ impl Folds<'_> {
             let in_prose = prose
                 .peek()
                 .is_some_and(|&&(start, end)| start <= n && n <= end);
-            if !in_prose && line.trim_start().starts_with('#') {
-                run = Some(run.map_or((n, n), |(start, _)| (start, n)));
-            } else if let Some(done) = run.take() {
-                runs.push(done);
+            let comment = line.trim_start().strip_prefix('#').filter(|_| !in_prose);
+            let marker = comment.map(|c| c.trim_start()).and_then(|c| {
+                let word = c.split(|ch: char| !ch.is_ascii_alphanumeric()).next()?;
+                ["region", "endregion"].into_iter().find(|m| *m == word)
+            });
+            match (comment, marker) {
+                (Some(_), Some("region")) => regions.push(n),
+                (Some(_), Some(_)) => {
+                    if let Some(start) = regions.pop() {
+                        closed.push((start, n));
+                    }
+                }
+                (Some(_), None) => {
+                    run = Some(run.map_or((n, n), |(start, _)| (start, n)));
+                    continue;
+                }
+                (None, _) => {}
             }
+            // A marker or code ends a run of comments.
+            runs.extend(run.take());
         }
         runs.extend(run);
         for (start, end) in runs {
             self.push(start, end, Some(FoldingRangeKind::Comment));
+        }
+        for (start, end) in closed {
+            self.push(start, end, Some(FoldingRangeKind::Region));
         }
     }
 }
@@ -130,7 +154,7 @@ mod tests {
 
     #[test]
     fn blocks_rows_prose_and_comments() {
-        let text = "# one\n# two\ngrid g \"G\" {\n    rows: tier\n    | * | a |\n    | a | yes |\n    \"\"\"\n    # not a comment\n    # nor this\n    \"\"\"\n}\n";
+        let text = "# one\n# two\n# region grids\n# three\ngrid g \"G\" {\n    rows: tier\n    | * | a |\n    | a | yes |\n    \"\"\"\n    # not a comment\n    # nor this\n    \"\"\"\n}\n#endregion\n";
         let parsed = policyc::parse::parse(text);
         let lines = Lines::new(text);
         let got: Vec<(u32, u32, Option<FoldingRangeKind>)> = ranges(text, &parsed.file, &lines)
@@ -141,9 +165,10 @@ mod tests {
             got,
             [
                 (0, 1, Some(FoldingRangeKind::Comment)),
-                (2, 9, None),
-                (4, 5, Some(FoldingRangeKind::Region)),
-                (6, 8, None),
+                (2, 13, Some(FoldingRangeKind::Region)),
+                (4, 11, None),
+                (6, 7, Some(FoldingRangeKind::Region)),
+                (8, 10, None),
             ]
         );
     }
