@@ -813,6 +813,37 @@ fn quick_fixes() {
     assert_eq!(titles, ["Close `tier community` with `}`"]);
     assert_eq!(fixed, text);
     stop(client);
+
+    // In interpolations, labelled whole: an unknown id, an unknown column.
+    let mut client = started(json!({}));
+    let (uri, text) = open(&mut client, "policies/atlassian/v1.0.policy");
+    let typos = text
+        .replacen(
+            "{initial-response-times[l1, government-cloud]}",
+            "{initial-response-times[l1, government-clod]}",
+            1,
+        )
+        .replacen(
+            "{initial-response-times[l2, government-cloud]}",
+            "{initial-respons-times[l2, government-cloud]}",
+            1,
+        );
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": typos}]}),
+    );
+    let errors = client.diagnostics_for(&uri);
+    assert_eq!(codes(&errors), ["E404", "E402"], "{errors:?}");
+    let (fixed, titles) = fix_all(&mut client, &uri, &typos, &errors);
+    assert_eq!(
+        titles,
+        [
+            "Replace `government-clod` with `government-cloud`",
+            "Replace `initial-respons-times` with `initial-response-times`"
+        ]
+    );
+    assert_eq!(fixed, text);
+    stop(client);
 }
 
 #[test]

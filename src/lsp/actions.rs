@@ -65,7 +65,8 @@ fn did_you_mean(message: &str) -> Option<(&str, Option<&str>)> {
 
 /// The misspelt word under the diagnostic replaced by the suggestion: the
 /// whole range when it is one word (a note after it aside), the text
-/// between its quotes when quoted, or the word the help names on the
+/// between its quotes when quoted, the word of the message that stands in
+/// an interpolation (labelled whole), or the word the help names on the
 /// range's line (a syntax error is found after the misspelt unit).
 fn replace_misspelt(
     text: &str,
@@ -84,6 +85,17 @@ fn replace_misspelt(
             let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
             let line = &text[line_start..line_end(text, start)];
             (line_start, whole_word(line, word)?, word)
+        }
+        // An interpolation is labelled whole: the misspelt word is the
+        // last word in backticks of the message that stands in it.
+        None if written.starts_with('{') && written.ends_with('}') => {
+            let said = diagnostic.message.split("\nhelp:").next().unwrap_or("");
+            said.split('`')
+                .skip(1)
+                .step_by(2)
+                .filter(|w| *w != suggested)
+                .filter_map(|w| Some((start, whole_word(written, w)?, w)))
+                .last()?
         }
         None => {
             let word = written.split_whitespace().next()?;
