@@ -967,6 +967,35 @@ fn inlay_hints() {
     assert_eq!(hints[0]["position"], after);
     assert_eq!(hints[0]["label"], "= 2 business hours");
     assert_eq!(hints[1]["label"], "= 6 business hours");
+
+    // With an error in the policy no document is rendered: no text after
+    // interpolations, the sections' numbers still.
+    let broken = text.replacen(
+        "tier premium \"Premium\"",
+        "tier premium \"Premium\" { rank: x }\ntier dup \"Premium\"",
+        1,
+    );
+    assert_ne!(broken, text);
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": broken}]}),
+    );
+    assert!(client
+        .diagnostics_for(&uri)
+        .iter()
+        .any(|d| d["severity"] == 1));
+    let hints = client.request(
+        "textDocument/inlayHint",
+        json!({"textDocument": {"uri": uri},
+               "range": {"start": {"line": 0, "character": 0}, "end": {"line": 2000, "character": 0}}}),
+    );
+    let labels: Vec<&str> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["1.", "2.", "3.", "4.", "5."]);
     stop(client);
 }
 
