@@ -168,6 +168,7 @@ fn a_session() {
         ])
     );
     assert_eq!(caps["semanticTokensProvider"]["full"], json!(true));
+    assert_eq!(caps["semanticTokensProvider"]["range"], json!(true));
     client.notify("initialized", json!({}));
 
     client.notify(
@@ -635,6 +636,18 @@ fn semantic_tokens_of_every_shipped_policy() {
             );
             end_of_last = (line, column + length);
         }
+        // A range: the same tokens, those of its lines only.
+        let range = client.request(
+            "textDocument/semanticTokens/range",
+            json!({"textDocument": {"uri": uri},
+                   "range": {"start": {"line": 20, "character": 0}, "end": {"line": 60, "character": 0}}}),
+        );
+        let within: Vec<[u64; 5]> = tokens
+            .iter()
+            .filter(|t| (20..60).contains(&t[0]))
+            .copied()
+            .collect();
+        assert_eq!(decode(&range["data"]), within, "{relative}");
         if relative.ends_with("customer-support/v1.0.policy") {
             legend = tokens;
         }

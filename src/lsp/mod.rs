@@ -38,7 +38,7 @@ use lsp_types::notification::{
 use lsp_types::request::{
     CodeActionRequest, Completion, DocumentSymbolRequest, FoldingRangeRequest, Formatting,
     GotoDefinition, HoverRequest, InlayHintRequest, PrepareRenameRequest, References, Rename,
-    Request as _, SemanticTokensFullRequest,
+    Request as _, SemanticTokensFullRequest, SemanticTokensRangeRequest,
 };
 use lsp_types::{
     CodeActionProviderCapability, CompletionOptions, DiagnosticRelatedInformation,
@@ -99,7 +99,7 @@ fn capabilities() -> ServerCapabilities {
             SemanticTokensOptions {
                 legend: semantic_tokens::legend(),
                 full: Some(SemanticTokensFullOptions::Bool(true)),
-                range: None,
+                range: Some(true),
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             }
             .into(),
@@ -308,6 +308,7 @@ impl Server {
             CodeActionRequest::METHOD => self.code_actions(request),
             Completion::METHOD => self.completion(request),
             SemanticTokensFullRequest::METHOD => self.semantic_tokens(request),
+            SemanticTokensRangeRequest::METHOD => self.semantic_tokens_range(request),
             FoldingRangeRequest::METHOD => self.folding_ranges(request),
             InlayHintRequest::METHOD => self.inlay_hints(request),
             _ => {

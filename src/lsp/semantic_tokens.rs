@@ -61,6 +61,16 @@ pub fn legend() -> SemanticTokensLegend {
 
 /// The tokens of `text`, whose index is `index`, encoded.
 pub fn tokens(text: &str, index: &Index) -> Vec<SemanticToken> {
+    tokens_in(text, index, 0..=u32::MAX)
+}
+
+/// The tokens of `text` on the lines `lines` (0-based, inclusive), encoded
+/// from the start of the text as the protocol wants for a range.
+pub fn tokens_in(
+    text: &str,
+    index: &Index,
+    lines: std::ops::RangeInclusive<u32>,
+) -> Vec<SemanticToken> {
     let mut words: HashMap<usize, Class> = HashMap::new();
     for (_, field, span) in &index.keywords {
         let class = if field.is_some() {
@@ -81,7 +91,7 @@ pub fn tokens(text: &str, index: &Index) -> Vec<SemanticToken> {
         out: Vec::new(),
     };
     scan.run(&words);
-    encode(text, &scan.out)
+    encode(text, &scan.out, lines)
 }
 
 struct Scanner<'t> {
@@ -282,7 +292,11 @@ fn find(haystack: &[u8], needle: &[u8], from: usize) -> Option<usize> {
 
 /// Tokens in order, each relative to the one before: its line, and its
 /// column from the start of the line or the last token's start.
-fn encode(text: &str, tokens: &[(usize, usize, Class)]) -> Vec<SemanticToken> {
+fn encode(
+    text: &str,
+    tokens: &[(usize, usize, Class)],
+    lines: std::ops::RangeInclusive<u32>,
+) -> Vec<SemanticToken> {
     let mut cursor = Cursor::new(text);
     let mut out = Vec::with_capacity(tokens.len());
     let (mut line, mut column) = (0, 0);
@@ -291,6 +305,12 @@ fn encode(text: &str, tokens: &[(usize, usize, Class)]) -> Vec<SemanticToken> {
             continue;
         };
         let at = cursor.position(start);
+        if at.line > *lines.end() {
+            break;
+        }
+        if at.line < *lines.start() {
+            continue;
+        }
         let delta_line = at.line - line;
         let delta_start = if delta_line == 0 {
             at.character - column
@@ -364,6 +384,9 @@ mod tests {
             .filter(|t| t.token_modifiers_bitset == 1)
             .count();
         assert_eq!(declared, 1);
+        // Lines 2 to 4 only, still relative to the start of the text.
+        let range = decode(&tokens_in(text, &index, 2..=4));
+        assert_eq!(range, got[5..16]);
     }
 
     #[test]

@@ -8,11 +8,12 @@ use super::{extract, grid, inlay, rendered, semantic_tokens, Server};
 use lsp_server::{Request, RequestId};
 use lsp_types::request::{
     FoldingRangeRequest, InlayHintRequest, RegisterCapability, Request as _,
-    SemanticTokensFullRequest,
+    SemanticTokensFullRequest, SemanticTokensRangeRequest,
 };
 use lsp_types::{
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, InitializeParams,
-    Registration, RegistrationParams, SemanticTokens, SemanticTokensResult, Uri,
+    Registration, RegistrationParams, SemanticTokens, SemanticTokensRangeResult,
+    SemanticTokensResult, Uri,
 };
 use policyc::emit::escape::markdown_body;
 use std::rc::Rc;
@@ -35,6 +36,32 @@ impl Server {
         let tokens = SemanticTokensResult::Tokens(SemanticTokens {
             result_id: None,
             data: semantic_tokens::tokens(&document.text, &index),
+        });
+        serde_json::to_value(tokens).map_err(|e| e.to_string())
+    }
+
+    /// The tokens of the lines a range covers (an editor asks for the
+    /// visible part of a large file first).
+    pub(super) fn semantic_tokens_range(
+        &self,
+        request: Request,
+    ) -> Result<serde_json::Value, String> {
+        let (_, params) = extract::<lsp_types::SemanticTokensRangeParams>(
+            request,
+            SemanticTokensRangeRequest::METHOD,
+        )?;
+        let (document, _, index) = self.open(&params.text_document.uri)?;
+        let (start, end) = (params.range.start, params.range.end);
+        // A range ending at the start of a line holds nothing of it.
+        let last = if end.character == 0 && end.line > start.line {
+            end.line - 1
+        } else {
+            end.line
+        };
+        let lines = start.line..=last;
+        let tokens = SemanticTokensRangeResult::Tokens(SemanticTokens {
+            result_id: None,
+            data: semantic_tokens::tokens_in(&document.text, &index, lines),
         });
         serde_json::to_value(tokens).map_err(|e| e.to_string())
     }
