@@ -14,8 +14,11 @@ use std::path::{Path, PathBuf};
 
 /// A policy that includes a shared file.
 pub struct Including {
+    /// Its URI.
     pub uri: Uri,
+    /// Its text, as open or as saved.
     pub text: String,
+    /// Its declarations and uses.
     pub index: Index,
 }
 

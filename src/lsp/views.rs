@@ -78,9 +78,9 @@ impl Server {
     pub(super) fn inlay_hints(&self, request: Request) -> Result<serde_json::Value, String> {
         let (_, params) = extract::<lsp_types::InlayHintParams>(request, InlayHintRequest::METHOD)?;
         let uri = params.text_document.uri;
-        let (document, lines, _) = self.open(&uri)?;
+        let (document, _, _) = self.open(&uri)?;
         let checked = self.check(&uri, &document.text);
-        let hints = inlay::hints(&document.text, &checked, &lines, params.range);
+        let hints = inlay::hints(&document.text, &checked, params.range);
         serde_json::to_value(hints).map_err(|e| e.to_string())
     }
 
