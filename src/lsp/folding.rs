@@ -41,8 +41,8 @@ struct Folds<'a> {
 impl Folds<'_> {
     /// A range over `span`, the line of its end kept in sight.
     fn fold(&mut self, span: Span, kind: Option<FoldingRangeKind>) {
-        let start = self.lines.position(self.text, span.start).line;
-        let end = self.lines.position(self.text, span.end).line;
+        let start = self.lines.line(self.text, span.start);
+        let end = self.lines.line(self.text, span.end);
         self.push(start, end.saturating_sub(1), kind);
     }
 
@@ -82,8 +82,8 @@ impl Folds<'_> {
     /// A run of grid rows: all of its lines.
     fn rows(&mut self, rows: Option<Span>) {
         if let Some(span) = rows {
-            let start = self.lines.position(self.text, span.start).line;
-            let end = self.lines.position(self.text, span.end).line;
+            let start = self.lines.line(self.text, span.start);
+            let end = self.lines.line(self.text, span.end);
             self.push(start, end, Some(FoldingRangeKind::Region));
         }
     }
@@ -95,8 +95,8 @@ impl Folds<'_> {
     }
 
     fn prose(&mut self, span: Span) {
-        let start = self.lines.position(self.text, span.start).line;
-        let end = self.lines.position(self.text, span.end).line;
+        let start = self.lines.line(self.text, span.start);
+        let end = self.lines.line(self.text, span.end);
         self.prose.push((start, end));
         self.fold(span, None);
     }

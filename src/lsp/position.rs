@@ -33,6 +33,12 @@ impl Lines {
         Position::new(to_u32(line), to_u32(column))
     }
 
+    /// The line of byte `offset` (clamped to the text), without its
+    /// column: a binary search, whatever the line's length.
+    pub fn line(&self, text: &str, offset: usize) -> u32 {
+        to_u32(self.index.line(offset.min(text.len())))
+    }
+
     /// The byte offset of `position` (a column past the line's end is its
     /// end; a line past the text's end is the text's end).
     pub fn offset(&self, text: &str, position: Position) -> usize {
@@ -138,5 +144,8 @@ mod tests {
             assert_eq!(cursor.position(offset), lines.position(text, offset));
         }
         assert_eq!(utf16_len("Résumé 😀"), 9);
+        for offset in [0, 2, 3, x, text.len(), text.len() + 5] {
+            assert_eq!(lines.line(text, offset), lines.position(text, offset).line);
+        }
     }
 }
