@@ -71,3 +71,49 @@ fn every_input_of_the_corpus() {
     }
     assert!(seen > 1800, "{seen}");
 }
+
+/// Many declarations and interpolations on one line: every view stays
+/// linear (a quadratic one would take minutes here, a linear one well
+/// under a second even unoptimized).
+#[test]
+fn one_long_line() {
+    let n = 10_000;
+    let mut text =
+        "policy p \"P\" {\n    version: 1.0\n    provider: \"E\"\n    effective: 2026-06\n}\n"
+            .to_owned();
+    for i in 0..n {
+        text.push_str(&format!("section s{i} \"S\" {{}} "));
+    }
+    text.push_str("\nsection last \"L\" {\n    \"\"\"\n    ");
+    text.push_str(&"{s1} é ".repeat(n));
+    text.push_str("\n    \"\"\"\n}\n");
+    let started = std::time::Instant::now();
+    let parsed = policyc::parse::parse(&text);
+    let index = Index::new(&text, &parsed.file);
+    let lines = Lines::new(&text);
+    let tokens = semantic_tokens::tokens(&text, &index);
+    // Per section: kind, id, title, `{`, `}`; per interpolation: `{`, id,
+    // `}` and the text after it.
+    assert!(tokens.len() >= 5 * n + 4 * n, "{}", tokens.len());
+    let folds = folding::ranges(&text, &parsed.file, &lines);
+    assert_eq!(folds.len(), 3, "{folds:?}");
+    let checked = policyc::check_source(&text);
+    assert!(
+        checked.valid().is_some(),
+        "{:?}",
+        checked.diagnostics.first()
+    );
+    let hints = super::inlay::hints(
+        &text,
+        &checked,
+        lsp_types::Range::new(Position::new(0, 0), Position::new(99, 0)),
+    );
+    // A number per section, a title after each interpolation: `S`.
+    assert_eq!(hints.len(), 2 * n + 1);
+    assert_eq!(hints[n + 1].position, Position::new(8, 8));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}
