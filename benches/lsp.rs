@@ -1,6 +1,8 @@
 //! `policyc lsp` as an editor feels it, over standard input and output:
 //! the time from a one-character edit of v1.0 (`didChange`) to its
-//! diagnostics published, and a completion request answered. The server
+//! diagnostics published, a completion request answered (an id, a cell
+//! value), and the semantic tokens and inlay hints of the whole file (the
+//! requests an editor sends after each edit). The server
 //! runs as a process, as an editor starts it; each measurement is a round
 //! trip through its pipes.
 
@@ -147,6 +149,45 @@ fn lsp(c: &mut Criterion) {
                 json!({"textDocument": {"uri": uri}, "position": {"line": at.0, "character": at.1}}),
             );
             assert!(items.as_array().is_some_and(|a| !a.is_empty()), "{items}");
+        })
+    });
+
+    // Completion of a cell's value: the first value cell of the response
+    // grid (`| sev-1 | ...`).
+    let cell = text
+        .lines()
+        .enumerate()
+        .find_map(|(line, l)| l.find("| sev-1 ").map(|c| (line, c + "| sev-1 | ".len())))
+        .expect("a `sev-1` row");
+    c.bench_function("lsp: completion of a cell value in v1.0", |b| {
+        b.iter(|| {
+            let items = server.request(
+                "textDocument/completion",
+                json!({"textDocument": {"uri": uri}, "position": {"line": cell.0, "character": cell.1}}),
+            );
+            assert!(items.as_array().is_some_and(|a| !a.is_empty()), "{items}");
+        })
+    });
+
+    c.bench_function("lsp: semantic tokens of v1.0", |b| {
+        b.iter(|| {
+            let tokens = server.request(
+                "textDocument/semanticTokens/full",
+                json!({"textDocument": {"uri": uri}}),
+            );
+            assert!(tokens["data"].as_array().is_some_and(|a| a.len() > 5_000));
+        })
+    });
+
+    let lines = u32::try_from(text.lines().count()).expect("a line count");
+    c.bench_function("lsp: inlay hints of v1.0", |b| {
+        b.iter(|| {
+            let hints = server.request(
+                "textDocument/inlayHint",
+                json!({"textDocument": {"uri": uri},
+                       "range": {"start": {"line": 0, "character": 0}, "end": {"line": lines, "character": 0}}}),
+            );
+            assert!(hints.as_array().is_some_and(|a| a.len() > 10), "{hints}");
         })
     });
 }

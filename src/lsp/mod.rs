@@ -3,35 +3,52 @@
 //! checks each on open and change (reading the shared files it includes
 //! beside it, preferring an open document's text) and publishes the
 //! diagnostics; it answers hover, go to definition, find references,
-//! formatting and the outline from the syntax tree ([`index`]).
+//! rename, completion, formatting, the outline, folding ranges and
+//! semantic tokens from the syntax tree ([`index`]), quick fixes from the
+//! diagnostics ([`actions`]), and what the document renders (grid cells,
+//! interpolations, section numbers: [`rendered`], [`inlay`]) from the
+//! checked model. A shared file is re-checked through the open policies
+//! that include it, when it changes in the editor or on disk.
 //!
 //! Positions: spans are byte offsets, LSP columns UTF-16 code units; every
-//! conversion goes through [`position::Lines`].
+//! conversion goes through [`position::Lines`] (or [`position::Cursor`],
+//! for many positions in order).
 
+mod actions;
+mod completion;
+mod folding;
+mod grid;
+mod hover;
 mod index;
+mod inlay;
 mod position;
+mod rendered;
+#[cfg(test)]
+mod robust;
+mod semantic_tokens;
+mod shared;
+mod views;
 
 use index::Index;
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
-    PublishDiagnostics,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    Notification as _, PublishDiagnostics,
 };
 use lsp_types::request::{
-    CodeActionRequest, Completion, DocumentSymbolRequest, Formatting, GotoDefinition, HoverRequest,
-    PrepareRenameRequest, References, Rename, Request as _,
+    CodeActionRequest, Completion, DocumentSymbolRequest, FoldingRangeRequest, Formatting,
+    GotoDefinition, HoverRequest, InlayHintRequest, PrepareRenameRequest, References, Rename,
+    Request as _, SemanticTokensFullRequest, SemanticTokensRangeRequest,
 };
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionProviderCapability, CompletionItem,
-    CompletionItemKind, CompletionOptions, CompletionResponse, DiagnosticRelatedInformation,
-    DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse, GotoDefinitionResponse, Hover,
-    HoverContents, HoverProviderCapability, Location, MarkupContent, MarkupKind, NumberOrString,
-    OneOf, PrepareRenameResponse, PublishDiagnosticsParams, RenameOptions, ServerCapabilities,
-    SymbolKind, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri,
-    WorkDoneProgressOptions, WorkspaceEdit,
+    CodeActionProviderCapability, CompletionOptions, DiagnosticRelatedInformation,
+    DiagnosticSeverity, DocumentSymbol, DocumentSymbolResponse, FoldingRangeProviderCapability,
+    GotoDefinitionResponse, HoverProviderCapability, Location, NumberOrString, OneOf,
+    PrepareRenameResponse, PublishDiagnosticsParams, RenameOptions, SemanticTokensFullOptions,
+    SemanticTokensOptions, ServerCapabilities, SymbolKind, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextEdit, Uri, WorkDoneProgressOptions, WorkspaceEdit,
 };
 use policyc::diagnostic::{Diagnostic, Severity};
-use policyc::schema::{Kind, Type};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
@@ -76,15 +93,31 @@ fn capabilities() -> ServerCapabilities {
         })),
         code_action_provider: Some(CodeActionProviderCapability::Simple(true)),
         completion_provider: Some(CompletionOptions::default()),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        semantic_tokens_provider: Some(
+            SemanticTokensOptions {
+                legend: semantic_tokens::legend(),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                range: Some(true),
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            }
+            .into(),
+        ),
         ..ServerCapabilities::default()
     }
 }
 
 fn serve(connection: &Connection) -> Result<(), Error> {
     let capabilities = serde_json::to_value(capabilities())?;
-    // The client's capabilities change nothing the server sends: its
-    // parameters are not read (an odd client still gets a server).
-    let _params = connection.initialize(capabilities)?;
+    // Of the client's capabilities one is read: whether it watches files
+    // for the server when asked (an odd client still gets a server).
+    let params = connection.initialize(capabilities)?;
+    if views::watches_files(&params) {
+        connection
+            .sender
+            .send(Message::Request(views::watch_shared_files()))?;
+    }
     let mut server = Server::default();
     for message in &connection.receiver {
         match message {
@@ -134,6 +167,9 @@ struct Server {
     documents: HashMap<String, Document>,
     /// Documents closed since the last check, whose diagnostics to clear.
     closed: Vec<Uri>,
+    /// Each open policy as last checked (on the last notification, as its
+    /// diagnostics were published), for the requests that read the model.
+    checked: HashMap<String, std::rc::Rc<policyc::Checked>>,
 }
 
 impl Server {
@@ -181,6 +217,9 @@ impl Server {
                 document.version = params.text_document.version;
                 true
             }
+            // A file changed on disk: a shared file the open policies may
+            // include (the client watches `*.shared.policy` when it can).
+            DidChangeWatchedFiles::METHOD => true,
             DidCloseTextDocument::METHOD => {
                 let Ok(params) = notification
                     .extract::<lsp_types::DidCloseTextDocumentParams>(DidCloseTextDocument::METHOD)
@@ -207,19 +246,21 @@ impl Server {
             .collect();
         let mut keys: Vec<&String> = self.documents.keys().collect();
         keys.sort();
+        let mut checked = HashMap::new();
         for key in keys {
             let document = &self.documents[key];
             let diagnostics = if is_shared(&document.uri) {
                 Vec::new()
             } else {
-                let checked =
-                    policyc::check_source_with(&document.text, &self.reader(&document.uri));
+                let done = policyc::check_source_with(&document.text, &self.reader(&document.uri));
                 let lines = Lines::new(&document.text);
-                checked
+                let diagnostics = done
                     .diagnostics
                     .iter()
                     .map(|d| to_lsp(d, &document.uri, &document.text, &lines))
-                    .collect()
+                    .collect();
+                checked.insert(key.clone(), std::rc::Rc::new(done));
+                diagnostics
             };
             out.push(PublishDiagnosticsParams::new(
                 document.uri.clone(),
@@ -227,6 +268,7 @@ impl Server {
                 Some(document.version),
             ));
         }
+        self.checked = checked;
         out
     }
 
@@ -265,6 +307,10 @@ impl Server {
             Rename::METHOD => self.rename(request),
             CodeActionRequest::METHOD => self.code_actions(request),
             Completion::METHOD => self.completion(request),
+            SemanticTokensFullRequest::METHOD => self.semantic_tokens(request),
+            SemanticTokensRangeRequest::METHOD => self.semantic_tokens_range(request),
+            FoldingRangeRequest::METHOD => self.folding_ranges(request),
+            InlayHintRequest::METHOD => self.inlay_hints(request),
             _ => {
                 return Response::new_err(
                     id,
@@ -288,42 +334,6 @@ impl Server {
         let parsed = policyc::parse::parse(&document.text);
         let index = Index::new(&document.text, &parsed.file);
         Ok((document, Lines::new(&document.text), index))
-    }
-
-    fn hover(&self, request: Request) -> Result<serde_json::Value, String> {
-        let (_, params) = extract::<lsp_types::HoverParams>(request, HoverRequest::METHOD)?;
-        let at = params.text_document_position_params;
-        let uri = at.text_document.uri;
-        let (document, lines, index) = self.open(&uri)?;
-        let offset = lines.offset(&document.text, at.position);
-        let Some((id, _)) = index.word_at(offset) else {
-            return Ok(index
-                .keyword_at(offset)
-                .and_then(|(kind, field)| schema_hover(kind, field))
-                .map_or(serde_json::Value::Null, |value| {
-                    serde_json::to_value(markdown_hover(value)).unwrap_or_default()
-                }));
-        };
-        let Some(found) = self.declarations(&uri, &index, id).into_iter().next() else {
-            return Ok(serde_json::Value::Null);
-        };
-        let mut value = format!("**{}** `{id}`", found.kind);
-        if let Some(title) = &found.title {
-            value.push_str(&format!(" — {title}"));
-        }
-        let line = found.range.start.line + 1;
-        let uses = index.uses_of(id).count();
-        if found.uri == uri {
-            value.push_str(&format!("\n\ndeclared on line {line}; used {uses} times"));
-        } else {
-            let file = file_path(&found.uri)
-                .map(|p| policyc::files::display(&p))
-                .unwrap_or_default();
-            value.push_str(&format!(
-                "\n\ndeclared in `{file}`, line {line}; used {uses} times here"
-            ));
-        }
-        serde_json::to_value(markdown_hover(value)).map_err(|e| e.to_string())
     }
 
     fn definition(&self, request: Request) -> Result<serde_json::Value, String> {
@@ -403,10 +413,14 @@ impl Server {
             spans.extend(index.defs_of(id).map(|d| d.span));
         }
         spans.sort_by_key(|s| s.key());
-        let locations: Vec<Location> = spans
+        let mut locations: Vec<Location> = spans
             .into_iter()
             .map(|s| Location::new(uri.clone(), lines.range(&document.text, s)))
             .collect();
+        // A shared file's id is used in the policies that include it.
+        if is_shared(&uri) && index.defs_of(id).next().is_some() {
+            locations.extend(self.uses_in_including(&uri, id));
+        }
         serde_json::to_value(locations).map_err(|e| e.to_string())
     }
 
@@ -458,9 +472,10 @@ impl Server {
         serde_json::to_value(PrepareRenameResponse::Range(range)).map_err(|e| e.to_string())
     }
 
-    /// Renames an id everywhere in the document: refused when the new name
-    /// is no id, is declared already, or the renamed policy would have
-    /// more errors than this one.
+    /// Renames an id everywhere in the document (and, for an id a shared
+    /// file declares, in the policies including it): refused when the new
+    /// name is no id, is declared already, or a renamed policy would have
+    /// more errors than before.
     fn rename(&self, request: Request) -> Result<serde_json::Value, String> {
         let (_, params) = extract::<lsp_types::RenameParams>(request, Rename::METHOD)?;
         let at = params.text_document_position;
@@ -498,184 +513,31 @@ impl Server {
                 after - before
             ));
         }
+        // A shared file's id: renamed in the policies including it too.
+        let mut changes = if is_shared(&uri) && index.defs_of(id).next().is_some() {
+            self.rename_in_including(&uri, &renamed, id, &new)?
+        } else {
+            Vec::new()
+        };
         let edits = spans
             .into_iter()
             .map(|s| TextEdit::new(lines.range(&document.text, s), new.clone()))
             .collect();
-        let edit = WorkspaceEdit::new(HashMap::from([(uri, edits)]));
+        changes.push((uri, edits));
+        let edit = WorkspaceEdit::new(changes.into_iter().collect());
         serde_json::to_value(edit).map_err(|e| e.to_string())
     }
 
-    /// A quick fix for each diagnostic whose help is "did you mean `x`?"
-    /// on a word: the word replaced by `x`.
+    /// Quick fixes of the diagnostics sent: [`actions`].
     fn code_actions(&self, request: Request) -> Result<serde_json::Value, String> {
         let (_, params) =
             extract::<lsp_types::CodeActionParams>(request, CodeActionRequest::METHOD)?;
         let uri = params.text_document.uri;
         let (document, lines, _) = self.open(&uri)?;
-        let mut actions = Vec::new();
-        for diagnostic in params.context.diagnostics {
-            let Some(suggested) = did_you_mean(&diagnostic.message) else {
-                continue;
-            };
-            let start = lines.offset(&document.text, diagnostic.range.start);
-            let end = lines.offset(&document.text, diagnostic.range.end);
-            let word = document.text.get(start..end).unwrap_or_default();
-            if !index::is_identifier(word) || word == suggested {
-                continue;
-            }
-            let edit = TextEdit::new(diagnostic.range, suggested.to_owned());
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!("Replace `{word}` with `{suggested}`"),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostic.clone()]),
-                edit: Some(WorkspaceEdit::new(HashMap::from([(
-                    uri.clone(),
-                    vec![edit],
-                )]))),
-                is_preferred: Some(true),
-                ..CodeAction::default()
-            }));
-        }
+        let actions =
+            actions::quick_fixes(&uri, &document.text, &lines, params.context.diagnostics);
         serde_json::to_value(actions).map_err(|e| e.to_string())
     }
-}
-
-impl Server {
-    /// Completion from the line before the cursor: at the start of a line,
-    /// the kinds (top level) or the fields and kinds a declaration of the
-    /// enclosing kind may hold; after `field:`, the ids of the kinds the
-    /// field refers to; in a grid row or an interpolation, every id.
-    fn completion(&self, request: Request) -> Result<serde_json::Value, String> {
-        let (_, params) = extract::<lsp_types::CompletionParams>(request, Completion::METHOD)?;
-        let at = params.text_document_position;
-        let (document, lines, index) = self.open(&at.text_document.uri)?;
-        let offset = lines.offset(&document.text, at.position);
-        let line_start = document.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let before = &document.text[line_start..offset];
-        let enclosing = index
-            .defs
-            .iter()
-            .filter(|d| d.decl.start < offset && offset < d.decl.end && d.span.end < offset)
-            .min_by_key(|d| d.decl.len())
-            .and_then(|d| Kind::parse(&d.kind));
-        let word = before.trim_start();
-        let ids = |kinds: Option<&[Kind]>| -> Vec<CompletionItem> {
-            let mut seen = std::collections::HashSet::new();
-            index
-                .defs
-                .iter()
-                .filter(|d| {
-                    kinds.is_none_or(|ks| Kind::parse(&d.kind).is_some_and(|k| ks.contains(&k)))
-                })
-                .filter(|d| seen.insert(d.id.as_str()))
-                .map(|d| CompletionItem {
-                    label: d.id.clone(),
-                    kind: Some(CompletionItemKind::REFERENCE),
-                    detail: Some(match &d.title {
-                        Some(title) => format!("{} — {title}", d.kind),
-                        None => d.kind.clone(),
-                    }),
-                    ..CompletionItem::default()
-                })
-                .collect()
-        };
-        let items: Vec<CompletionItem> = if word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-        {
-            match enclosing {
-                None => Kind::ALL.iter().map(|k| kind_item(*k)).collect(),
-                Some(kind) => kind
-                    .fields()
-                    .iter()
-                    .map(|f| CompletionItem {
-                        label: f.name.to_owned(),
-                        kind: Some(CompletionItemKind::FIELD),
-                        detail: Some(f.label.to_owned()),
-                        ..CompletionItem::default()
-                    })
-                    .chain(kind.children().iter().map(|k| kind_item(*k)))
-                    .collect(),
-            }
-        } else if before.rfind('{') > before.rfind('}') || word.starts_with('|') {
-            ids(None)
-        } else if let Some((name, _)) = word.split_once(':') {
-            match enclosing.and_then(|k| k.field(name.trim())).map(|f| f.ty) {
-                Some(Type::Ref(kinds) | Type::Refs(kinds)) => ids(Some(kinds)),
-                _ => Vec::new(),
-            }
-        } else {
-            Vec::new()
-        };
-        serde_json::to_value(CompletionResponse::Array(items)).map_err(|e| e.to_string())
-    }
-}
-
-fn kind_item(kind: Kind) -> CompletionItem {
-    CompletionItem {
-        label: kind.name().to_owned(),
-        kind: Some(CompletionItemKind::KEYWORD),
-        detail: Some(format!("a {} declaration", kind.name())),
-        ..CompletionItem::default()
-    }
-}
-
-/// The `x` of a message ending in "help: did you mean `x`?".
-fn did_you_mean(message: &str) -> Option<&str> {
-    let rest = &message[message.find("help: did you mean `")? + "help: did you mean `".len()..];
-    let end = rest.find("`?")?;
-    Some(&rest[..end])
-}
-
-fn markdown_hover(value: String) -> Hover {
-    Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value,
-        }),
-        range: None,
-    }
-}
-
-/// What the schema says of a kind keyword, or of a field of a kind.
-fn schema_hover(kind: &str, field: Option<&str>) -> Option<String> {
-    let kind = Kind::parse(kind)?;
-    Some(match field {
-        Some(name) => {
-            let spec = kind.field(name)?;
-            let required = if spec.required {
-                "required"
-            } else {
-                "optional"
-            };
-            format!(
-                "**field** `{}` of a `{}` ({required}): {}\n\n{}",
-                spec.name,
-                kind.name(),
-                spec.label,
-                spec.ty.describe()
-            )
-        }
-        None => {
-            let fields: Vec<String> = kind
-                .fields()
-                .iter()
-                .map(|f| format!("`{}`", f.name))
-                .collect();
-            let mut value = format!("**kind** `{}`", kind.name());
-            if !fields.is_empty() {
-                value.push_str(&format!("\n\nfields: {}", fields.join(", ")));
-            }
-            let children: Vec<String> = kind
-                .children()
-                .iter()
-                .map(|k| format!("`{}`", k.name()))
-                .collect();
-            if !children.is_empty() {
-                value.push_str(&format!("\n\nholds: {}", children.join(", ")));
-            }
-            value
-        }
-    })
 }
 
 /// The outline entry of declaration `at`, with its nested ones.

@@ -33,6 +33,12 @@ impl Lines {
         Position::new(to_u32(line), to_u32(column))
     }
 
+    /// The line of byte `offset` (clamped to the text), without its
+    /// column: a binary search, whatever the line's length.
+    pub fn line(&self, text: &str, offset: usize) -> u32 {
+        to_u32(self.index.line(offset.min(text.len())))
+    }
+
     /// The byte offset of `position` (a column past the line's end is its
     /// end; a line past the text's end is the text's end).
     pub fn offset(&self, text: &str, position: Position) -> usize {
@@ -62,6 +68,51 @@ impl Lines {
     }
 }
 
+/// Positions of increasing byte offsets, each found from the last: linear
+/// in the text however many are asked for (a long line with many tokens
+/// costs no more than its length).
+pub struct Cursor<'t> {
+    text: &'t str,
+    offset: usize,
+    line: u32,
+    column: u32,
+}
+
+impl<'t> Cursor<'t> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'t str) -> Self {
+        Cursor {
+            text,
+            offset: 0,
+            line: 0,
+            column: 0,
+        }
+    }
+
+    /// The position of byte `offset`, at or after the last one asked
+    /// (an earlier offset, or one inside a character, stays where it is).
+    pub fn position(&mut self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        if offset > self.offset && self.text.is_char_boundary(offset) {
+            for c in self.text[self.offset..offset].chars() {
+                if c == '\n' {
+                    self.line += 1;
+                    self.column = 0;
+                } else {
+                    self.column += to_u32(c.len_utf16());
+                }
+            }
+            self.offset = offset;
+        }
+        Position::new(self.line, self.column)
+    }
+}
+
+/// The length of `text` in UTF-16 units.
+pub fn utf16_len(text: &str) -> u32 {
+    to_u32(text.chars().map(char::len_utf16).sum())
+}
+
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -87,5 +138,14 @@ mod tests {
         assert_eq!(lines.offset(text, Position::new(0, 9)), 2);
         assert_eq!(lines.position(text, text.len()), Position::new(2, 4));
         assert_eq!(lines.offset(text, Position::new(7, 0)), text.len());
+        // The cursor agrees with the line index, walking forward.
+        let mut cursor = Cursor::new(text);
+        for offset in [0, 3, emoji, x, text.len()] {
+            assert_eq!(cursor.position(offset), lines.position(text, offset));
+        }
+        assert_eq!(utf16_len("Résumé 😀"), 9);
+        for offset in [0, 2, 3, x, text.len(), text.len() + 5] {
+            assert_eq!(lines.line(text, offset), lines.position(text, offset).line);
+        }
     }
 }
