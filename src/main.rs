@@ -47,6 +47,9 @@ enum Command {
         /// Write change summaries whose new version breaks the version rules (by default the build fails)
         #[arg(long)]
         allow_violations: bool,
+        /// Show the worked examples in the Markdown documents (left out by default)
+        #[arg(long)]
+        examples: bool,
     },
     /// Print one output of one policy to standard output
     Render {
@@ -119,7 +122,8 @@ fn main() -> ExitCode {
             out,
             check,
             allow_violations,
-        } => cli::build::run(paths, out, check, allow_violations),
+            examples,
+        } => cli::build::run(paths, out, check, allow_violations, examples),
         Command::Render { path, format } => cli::render::run(path, format),
         Command::Fmt { paths, check, diff } => cli::fmt::run(paths, check, diff),
         Command::Diff(args) => cli::diff::run(args),
