@@ -52,6 +52,8 @@ pub mod parse;
 pub mod report;
 pub mod schema;
 pub mod serial;
+#[cfg(feature = "site")]
+pub mod site;
 pub mod span;
 pub mod validate;
 pub mod value_text;

@@ -65,6 +65,8 @@ enum Command {
     Sla(cli::sla::Args),
     /// The lifecycle phase a release is in on a day, and what it includes
     Lifecycle(cli::lifecycle::Args),
+    /// Publish a static website of the policies: the version in force, earlier and scheduled versions, what changed
+    Site(cli::site::Args),
     /// Run the worked examples written in policies
     Test {
         /// Policy files or directories [default: policies/]
@@ -130,6 +132,7 @@ fn main() -> ExitCode {
         Command::Sla(args) => cli::sla::run(args),
         Command::Lifecycle(args) => cli::lifecycle::run(args),
         Command::Test { paths } => cli::test::run(paths),
+        Command::Site(args) => cli::site::run(args),
         Command::Lsp => lsp::run(),
     }
 }

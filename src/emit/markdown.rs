@@ -44,6 +44,24 @@ impl<'a> ProseRenderer<'a> {
     pub fn render(&self, prose: &crate::model::Prose) -> String {
         self.0.prose(prose)
     }
+
+    /// A grid's cell as the document's table writes it (`2 hours (24×7)`,
+    /// `PSA`), with its note; `None` when the grid or cell does not exist.
+    pub fn grid_cell(&self, grid: &str, row: &str, column: &str) -> Option<String> {
+        self.0.grid_cell(grid, row, column)
+    }
+
+    /// How the document labels the row or column `id` of a table: a
+    /// severity by its id upper-cased (`SEV-1`), anything else by its
+    /// short name or title; `None` when `id` is not declared.
+    pub fn label(&self, id: &str) -> Option<String> {
+        let decl = self.0.policy.get(id)?;
+        Some(if decl.kind == Kind::Severity {
+            self.0.row_label(decl)
+        } else {
+            self.0.short(id)
+        })
+    }
 }
 
 /// What the document shows beyond the policy's text.
