@@ -229,8 +229,7 @@ fn change(ctx: &mut Ctx<'_, '_>, index: usize, change: &Change) -> String {
         _ => String::new(),
     };
     out.push_str(&format!(
-        "<p class=\"where\">{} <code>{}</code>{link}</p>\n",
-        html::text(change.kind.name()),
+        "<p class=\"where\"><code>{}</code>{link}</p>\n",
         html::text(&change.location())
     ));
     let class = if change.uncertain {

@@ -27,6 +27,7 @@ nav.versions [aria-current="page"] { font-weight: 700; color: var(--text); text-
 .badge.earlier, .badge.undated { color: var(--muted); }
 .built, .switch { color: var(--muted); font-size: .9rem; }
 .switch { margin: -.25rem 0 .75rem; }
+.switch ul { display: inline-flex; margin: 0 0 0 .25rem; vertical-align: baseline; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.5rem 0 .5rem; }
 h1 { font-size: 2rem; } h2 { font-size: 1.5rem; } h3 { font-size: 1.25rem; } h4 { font-size: 1.1rem; }
 nav.toc ul { padding-left: 1.25rem; }
