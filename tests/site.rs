@@ -452,9 +452,32 @@ fn pdfs_are_printed_where_chromium_is() {
                 "{}",
                 String::from_utf8_lossy(&out.stderr)
             );
-            let pdf = std::fs::read(dir.join("out/customer-support/v1.0.pdf")).expect("a PDF");
+            let path = dir.join("out/customer-support/v1.0.pdf");
+            let pdf = std::fs::read(&path).expect("a PDF");
             assert!(pdf.starts_with(b"%PDF-"), "a PDF file");
             assert!(pdf.len() > 10_000, "{} bytes", pdf.len());
+            // The page unchanged: its PDF is not printed again.
+            let again = run_site(
+                &dir,
+                &["in", "--out", "out", "--today", "2026-11-30", "--pdf"],
+            );
+            assert!(again.status.success());
+            assert!(!String::from_utf8_lossy(&again.stderr).contains("v1.0.pdf"));
+            // The policy gone: its page and the PDF beside it go.
+            std::fs::write(dir.join("in/v1.0.policy"), "").expect("empties");
+            std::fs::remove_file(dir.join("in/v1.0.policy")).expect("removes");
+            std::fs::write(
+                dir.join("in/other.policy"),
+                "policy other \"Other\" {\n    version: 1.0\n    provider: \"X\"\n    effective: 2026-01\n}\n",
+            )
+            .expect("writes");
+            let gone = run_site(&dir, &["in", "--out", "out", "--today", "2026-11-30"]);
+            assert!(
+                gone.status.success(),
+                "{}",
+                String::from_utf8_lossy(&gone.stderr)
+            );
+            assert!(!path.exists() && !dir.join("out/customer-support/v1.0.html").exists());
         }
         None => {
             let out = Command::new(env!("CARGO_BIN_EXE_policyc"))

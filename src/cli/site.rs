@@ -102,12 +102,14 @@ pub fn run(args: Args) -> ExitCode {
     let out = args.out;
     let mut written = 0;
     let mut kept = Vec::new();
+    let mut changed = Vec::new();
     for page in &pages {
         let path = out.join(&page.path);
         kept.push(path.clone());
         match policyc::files::write_if_changed(&path, page.contents.as_bytes()) {
             Ok(true) => {
                 written += 1;
+                changed.push(path.clone());
                 eprintln!("wrote {}", policyc::files::display(&path));
             }
             Ok(false) => {}
@@ -131,6 +133,14 @@ pub fn run(args: Args) -> ExitCode {
         }
     };
     for path in &stale {
+        // The PDF `--pdf` printed of a page goes with it.
+        let pdf = path.with_extension("pdf");
+        if pdf.is_file() && std::fs::remove_file(&pdf).is_ok() {
+            eprintln!(
+                "removed {} (no policy makes it any more)",
+                policyc::files::display(&pdf)
+            );
+        }
         match std::fs::remove_file(path) {
             Ok(()) => eprintln!(
                 "removed {} (no policy makes it any more)",
@@ -159,6 +169,10 @@ pub fn run(args: Args) -> ExitCode {
         for page in pages.iter().filter(|p| is_version_page(&p.path)) {
             let html = out.join(&page.path);
             let pdf = html.with_extension("pdf");
+            // A PDF is printed again only when its page changed.
+            if pdf.is_file() && !changed.contains(&html) {
+                continue;
+            }
             if let Err(message) = print_pdf(&chromium, &html, &pdf) {
                 eprintln!(
                     "error: cannot print {}: {message}",

@@ -54,7 +54,7 @@ footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: .5rem
 @media print {
   @page { margin: 18mm 16mm; }
   body { max-width: none; padding: 0; font-size: 11pt; }
-  header.site nav, .skip, .switch, footer .nav { display: none; }
+  header.site nav, .crumbs, .skip, .switch { display: none; }
   header.site { border: 0; margin: 0; }
   a { color: inherit; text-decoration: none; }
   main a[href^="http"]::after, main a[href^="mailto:"]::after { content: " (" attr(href) ")"; font-size: .9em; }
