@@ -9,7 +9,8 @@
 //!
 //! Cargo features, all on by default: `cli` (the binary; turns on the
 //! others), `fancy` (graphical diagnostics), `yaml` (the YAML output), `diff`
-//! (the `diff` module) and `fmt` (the `fmt` module). A build script wants
+//! (the `diff` module), `fmt` (the `fmt` module) and `site` (the `site`
+//! module: the static website). A build script wants
 //! `default-features = false`: parse, check, facts, the emitters but YAML,
 //! and the [`Builder`], with a fraction of the dependencies.
 //!

@@ -57,6 +57,27 @@ impl Renderers<'_> {
             .unwrap_or_else(|| id.to_owned())
     }
 
+    /// A value as written in the policy, with a list of declared ids
+    /// (`[web, email]`) written as the documents name them (`Web, Email`).
+    fn value(&self, text: &str) -> String {
+        let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else {
+            return text.to_owned();
+        };
+        if inner.trim().is_empty() {
+            return "none".to_owned();
+        }
+        let names: Option<Vec<String>> = inner
+            .split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(|item| self.new.label(item).or_else(|| self.old.label(item)))
+            .collect();
+        match names {
+            Some(names) if !names.is_empty() => names.join(", "),
+            _ => text.to_owned(),
+        }
+    }
+
     /// A cell before and after, as each document writes it; the value as
     /// written in the policy where a document has no such cell.
     fn cell(
@@ -182,7 +203,10 @@ fn before_after(change: &Change, names: &Renderers<'_>) -> String {
             column,
             (change.before.clone(), change.after.clone()),
         ),
-        _ => (change.before.clone(), change.after.clone()),
+        _ => (
+            change.before.as_deref().map(|b| names.value(b)),
+            change.after.as_deref().map(|a| names.value(a)),
+        ),
     };
     let mut out = String::from("<dl class=\"facts\">");
     if let Some(b) = &before {

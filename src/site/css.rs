@@ -31,6 +31,7 @@ nav.versions [aria-current="page"] { font-weight: 700; color: var(--text); text-
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.5rem 0 .5rem; }
 h1 { font-size: 2rem; } h2 { font-size: 1.5rem; } h3 { font-size: 1.25rem; } h4 { font-size: 1.1rem; }
 nav.toc ul { padding-left: 1.25rem; }
+ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; color: var(--muted); }
 .table { overflow-x: auto; margin: .75rem 0; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; }

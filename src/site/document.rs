@@ -34,6 +34,33 @@ fn anchor(events: &[Event<'_>]) -> Option<String> {
     }
 }
 
+/// The lines of a legend, when `events` (from a paragraph's start) are a
+/// paragraph of two or more lines of plain text broken by hard breaks, each
+/// reading `SYMBOL = meaning` (how the emitter writes a table's legend); and
+/// how many events the paragraph takes.
+fn legend(events: &[Event<'_>]) -> Option<(Vec<String>, usize)> {
+    if !matches!(events.first(), Some(Event::Start(Tag::Paragraph))) {
+        return None;
+    }
+    let mut lines = vec![String::new()];
+    for (i, event) in events.iter().enumerate().skip(1) {
+        match event {
+            Event::Text(t) => lines.last_mut()?.push_str(t),
+            Event::HardBreak => lines.push(String::new()),
+            Event::End(TagEnd::Paragraph) => {
+                let symbols = lines.iter().all(|l| {
+                    l.split_once(" = ").is_some_and(|(k, v)| {
+                        !k.is_empty() && !k.contains(' ') && !v.trim().is_empty()
+                    })
+                });
+                return (lines.len() >= 2 && symbols).then_some((lines, i + 1));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn level(l: HeadingLevel) -> usize {
     match l {
         HeadingLevel::H1 => 1,
@@ -69,6 +96,15 @@ pub fn render(markdown: &str, sections: &dyn Sections) -> String {
             }
             pending = Some(id);
             i += 4;
+            continue;
+        }
+        if let Some((lines, taken)) = legend(&events[i..]) {
+            out.push_str("<ul class=\"legend\">\n");
+            for line in lines {
+                out.push_str(&format!("<li>{}</li>\n", html::text(&line)));
+            }
+            out.push_str("</ul>\n");
+            i += taken;
             continue;
         }
         let event = &events[i];
@@ -240,6 +276,18 @@ mod tests {
         assert_eq!(
             html,
             "<h1>T</h1>\n<nav class=\"toc\" aria-labelledby=\"_contents\">\n<h2 id=\"_contents\">Table of Contents</h2>\n<ul>\n<li><a href=\"#a\">A</a></li>\n</ul>\n</nav>\n<h2 id=\"a\">1. A</h2>\n[after a]<p>text</p>\n[end a]<h3 id=\"b\">1.1 B</h3>\n[after b][end b]"
+        );
+    }
+
+    #[test]
+    fn legends_are_lists() {
+        let html = render(
+            "✓ = Supported  \n– = Not &lt;b>here&lt;/b>\n\nA = b  \nno symbol\n",
+            &Marks,
+        );
+        assert_eq!(
+            html,
+            "<ul class=\"legend\">\n<li>✓ = Supported</li>\n<li>– = Not &lt;b&gt;here&lt;/b&gt;</li>\n</ul>\n<p>A = b<br>\nno symbol</p>\n"
         );
     }
 
