@@ -61,7 +61,15 @@ impl Renderers<'_> {
     /// (`[web, email]`) written as the documents name them (`Web, Email`).
     fn value(&self, text: &str) -> String {
         let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) else {
-            return text.to_owned();
+            // A declaration named by its id (a parent, a reference).
+            return match html::is_id(text) {
+                true => self
+                    .new
+                    .label(text)
+                    .or_else(|| self.old.label(text))
+                    .unwrap_or_else(|| text.to_owned()),
+                false => text.to_owned(),
+            };
         };
         if inner.trim().is_empty() {
             return "none".to_owned();
@@ -264,7 +272,7 @@ fn change(ctx: &mut Ctx<'_, '_>, index: usize, change: &Change) -> String {
     out.push_str(&format!(
         "<p><strong>{}</strong>: {}</p>\n",
         html::text(&class),
-        html::text(&change.reason)
+        html::with_code(&change.reason)
     ));
     match &change.what {
         What::Prose(_) => {
@@ -294,6 +302,8 @@ fn change(ctx: &mut Ctx<'_, '_>, index: usize, change: &Change) -> String {
                 None => out.push_str(&before_after(change, &ctx.names)),
             }
         }
+        // The title says what came or went; the reason, what it held.
+        What::Added | What::Removed => {}
         _ => out.push_str(&before_after(change, &ctx.names)),
     }
     if let Some(svg) = ctx.heatmaps.get(&index) {

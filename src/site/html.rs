@@ -54,6 +54,28 @@ pub fn url(target: &str) -> Option<String> {
     (scheme_ok && clean && !t.is_empty()).then(|| attr(t))
 }
 
+/// Text in which `` `code` `` spans (as the diff's reasons write ids) are
+/// `<code>`: [`text`], then the backticks paired; an odd one stays a
+/// backtick.
+pub fn with_code(s: &str) -> String {
+    let escaped = text(s);
+    let parts: Vec<&str> = escaped.split('`').collect();
+    if parts.len() % 2 == 0 {
+        return escaped;
+    }
+    let mut out = String::with_capacity(escaped.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i % 2 == 1 {
+            out.push_str("<code>");
+            out.push_str(part);
+            out.push_str("</code>");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
 /// Whether `id` is an identifier of the language (`[a-z][a-z0-9-]*`), which
 /// may stand in an `id` attribute and a fragment as is.
 pub fn is_id(id: &str) -> bool {
@@ -72,6 +94,15 @@ mod tests {
             "a&quot; onmouseover=&#39;x&#39;"
         );
         assert_eq!(text("a\u{202E}b"), "a\\u{202e}b");
+    }
+
+    #[test]
+    fn backticks_are_code() {
+        assert_eq!(
+            with_code("calendar `a<b` changed"),
+            "calendar <code>a&lt;b</code> changed"
+        );
+        assert_eq!(with_code("one ` tick"), "one ` tick");
     }
 
     #[test]
