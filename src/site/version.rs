@@ -21,27 +21,42 @@ impl document::Sections for Sections<'_, '_> {
     }
 
     fn at_end(&self, id: &str) -> String {
-        let Some(version) = self.versions.get(self.current) else {
-            return String::new();
-        };
-        let policy = version.valid.policy();
-        let Some(section) = policy.decls.iter().position(|d| d.id.as_str() == id) else {
-            return String::new();
-        };
-        let mut out = String::new();
-        let tiers = policy
-            .decls
-            .iter()
-            .filter(|d| d.kind == Kind::Tier && d.parent == Some(section));
-        for tier in tiers {
-            if let Some(svg) = pictures::coverage(version.valid, tier.id.as_str()) {
-                out.push_str("<figure class=\"picture\">");
-                out.push_str(&svg);
-                out.push_str("</figure>\n");
-            }
+        match self.versions.get(self.current) {
+            Some(version) => pictures_in(version, Some(id)),
+            None => String::new(),
         }
-        out
     }
+}
+
+/// The id of the section a declaration is in, the nearest one up.
+fn section_of(policy: &crate::model::Policy, index: usize) -> Option<&str> {
+    let mut at = policy.decls.get(index)?.parent;
+    while let Some(p) = at {
+        let decl = policy.decls.get(p)?;
+        if decl.kind == Kind::Section {
+            return Some(decl.id.as_str());
+        }
+        at = decl.parent;
+    }
+    None
+}
+
+/// The coverage pictures of the tiers whose nearest section is `section`
+/// (`None`: the tiers in no section), in document order.
+fn pictures_in(version: &Version<'_>, section: Option<&str>) -> String {
+    let policy = version.valid.policy();
+    let mut out = String::new();
+    for (index, tier) in policy.decls.iter().enumerate() {
+        if tier.kind != Kind::Tier || section_of(policy, index) != section {
+            continue;
+        }
+        if let Some(svg) = pictures::coverage(version.valid, tier.id.as_str()) {
+            out.push_str("<figure class=\"picture\">");
+            out.push_str(&svg);
+            out.push_str("</figure>\n");
+        }
+    }
+    out
 }
 
 /// What the page says of the version's standing.
@@ -74,7 +89,8 @@ pub fn page(
             examples: options.examples,
         },
     );
-    let main = document::render(&doc, &Sections { versions, current });
+    let mut main = document::render(&doc, &Sections { versions, current });
+    main.push_str(&pictures_in(v, None));
     let mut header = format!(
         "<p><strong>{}</strong>, {} <span class=\"badge {}\">{}</span></p>\n<p class=\"built\">{}</p>\n",
         html::text(v.title()),
@@ -120,4 +136,38 @@ pub fn page(
         script: versions.len() > 1,
     });
     Some((format!("{}/{}", v.meta.policy_id, v.file()), html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tier_belongs_to_its_nearest_section() {
+        let source = r#"policy p "P" {
+    version:   1.0
+    provider:  "Example AB"
+    effective: 2026-06
+}
+
+section outer "Outer" {
+    section inner "Inner" {
+        topic note "Note" {
+            tier deep "Deep" {}
+        }
+    }
+    tier near "Near" {}
+}
+"#;
+        let checked = crate::check_source(source);
+        let valid = checked.valid().expect("valid");
+        let policy = valid.policy();
+        let of = |id: &str| {
+            let index = policy.decls.iter().position(|d| d.id.as_str() == id);
+            index.and_then(|i| section_of(policy, i))
+        };
+        assert_eq!(of("deep"), Some("inner"));
+        assert_eq!(of("near"), Some("outer"));
+        assert_eq!(of("outer"), None);
+    }
 }
