@@ -565,6 +565,22 @@ fn every_page_is_accessible_and_self_contained() {
                 pair[0]
             );
         }
+        // Ids are unique: every anchor leads to one place.
+        let ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        let unique: std::collections::BTreeSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len(), "{path}: a repeated id");
+        // Every fragment link of the page leads to an id on it.
+        for target in html
+            .split("href=\"#")
+            .skip(1)
+            .filter_map(|r| r.split('"').next())
+        {
+            assert!(unique.contains(target), "{path}: #{target} leads nowhere");
+        }
         // Every table has header cells.
         assert_eq!(
             html.matches("<table>").count(),
@@ -576,5 +592,31 @@ fn every_page_is_accessible_and_self_contained() {
             assert!(!html.contains(fetch), "{path}: {fetch}");
         }
         assert_inert(path, html);
+        // Every link to another page of the site leads to a page, and to
+        // an id on it.
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+        for href in html
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|r| r.split('"').next())
+        {
+            if href.starts_with('#') || href.contains(':') {
+                continue;
+            }
+            let (file, fragment) = href.split_once('#').unwrap_or((href, ""));
+            let target = match file.strip_prefix("../") {
+                Some(root) => root.to_owned(),
+                None if dir.is_empty() => file.to_owned(),
+                None => format!("{dir}/{file}"),
+            };
+            let page = outputs.iter().find(|o| o.path == target);
+            let page = page.unwrap_or_else(|| panic!("{path}: {href} leads to no page"));
+            if !fragment.is_empty() {
+                assert!(
+                    page.contents.contains(&format!(" id=\"{fragment}\"")),
+                    "{path}: {href} leads to no id"
+                );
+            }
+        }
     }
 }

@@ -34,7 +34,7 @@ nav.toc ul { padding-left: 1.25rem; }
 ul.legend { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; color: var(--muted); }
 .table { overflow-x: auto; margin: .75rem 0; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th, td { border: 1px solid var(--rule); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 thead th { background: var(--head); }
 tbody th { font-weight: 600; }
 ins { background: var(--ins); color: var(--ins-text); text-decoration: underline; }
