@@ -86,3 +86,38 @@ pub fn write_if_changed(path: &Path, contents: &[u8]) -> std::io::Result<bool> {
     }
     result.map(|()| true)
 }
+
+/// The files under `dir` (recursively) whose name ends in `.{extension}`,
+/// that are not in `keep` and whose contents `ours` recognises: what an
+/// earlier run wrote and this one no longer makes. Sorted. A missing
+/// `dir` has none.
+pub fn stale(
+    dir: &Path,
+    keep: &[PathBuf],
+    extension: &str,
+    ours: impl Fn(&[u8]) -> bool,
+) -> std::io::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    if !dir.is_dir() {
+        return Ok(found);
+    }
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(at) = stack.pop() {
+        for entry in std::fs::read_dir(&at)? {
+            let entry = entry?;
+            let path = entry.path();
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_file()
+                && path.extension().is_some_and(|e| e == extension)
+                && !keep.contains(&path)
+                && std::fs::read(&path).is_ok_and(|bytes| ours(&bytes))
+            {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}

@@ -10,7 +10,7 @@
 //! Cargo features, all on by default: `cli` (the binary; turns on the
 //! others), `fancy` (graphical diagnostics), `yaml` (the YAML output), `diff`
 //! (the `diff` module), `fmt` (the `fmt` module) and `site` (the `site`
-//! module: the website's pages and pictures). A build script wants
+//! module: the static website and its pictures). A build script wants
 //! `default-features = false`: parse, check, facts, the emitters but YAML,
 //! and the [`Builder`], with a fraction of the dependencies.
 //!

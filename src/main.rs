@@ -47,6 +47,9 @@ enum Command {
         /// Write change summaries whose new version breaks the version rules (by default the build fails)
         #[arg(long)]
         allow_violations: bool,
+        /// Show the worked examples in the Markdown documents (left out by default)
+        #[arg(long)]
+        examples: bool,
     },
     /// Print one output of one policy to standard output
     Render {
@@ -62,6 +65,8 @@ enum Command {
     Sla(cli::sla::Args),
     /// The lifecycle phase a release is in on a day, and what it includes
     Lifecycle(cli::lifecycle::Args),
+    /// Publish a static website of the policies: the version in force, earlier and scheduled versions, what changed
+    Site(cli::site::Args),
     /// Run the worked examples written in policies
     Test {
         /// Policy files or directories [default: policies/]
@@ -115,13 +120,15 @@ fn main() -> ExitCode {
             out,
             check,
             allow_violations,
-        } => cli::build::run(paths, out, check, allow_violations),
+            examples,
+        } => cli::build::run(paths, out, check, allow_violations, examples),
         Command::Render { path, format } => cli::render::run(path, format),
         Command::Fmt { paths, check, diff } => cli::fmt::run(paths, check, diff),
         Command::Diff(args) => cli::diff::run(args),
         Command::Sla(args) => cli::sla::run(args),
         Command::Lifecycle(args) => cli::lifecycle::run(args),
         Command::Test { paths } => cli::test::run(paths),
+        Command::Site(args) => cli::site::run(args),
         Command::Lsp => lsp::run(),
     }
 }

@@ -125,6 +125,7 @@ fn only_files_and_the_builder_do_io() {
         "report",
         "schema",
         "serial",
+        "site",
         "span",
         "validate",
         "value_text",
@@ -159,4 +160,40 @@ fn the_front_ends_are_apart() {
     assert!(found.is_empty(), "{found:#?}");
     let found = uses("cli", &["lsp"]);
     assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_site_is_the_last_stage() {
+    // The site reads the emitters, the diff, the facts and the model; it
+    // neither checks nor writes, and no stage uses it (the CLI does).
+    let found = uses(
+        "site",
+        &[
+            "validate", "builder", "files", "fmt", "serial", "parse", "lsp",
+        ],
+    );
+    assert!(found.is_empty(), "{found:#?}");
+    for dir in [
+        "ast",
+        "codes",
+        "diagnostic",
+        "diff",
+        "emit",
+        "enforce",
+        "facts",
+        "fmt",
+        "model",
+        "parse",
+        "report",
+        "schema",
+        "serial",
+        "span",
+        "validate",
+        "value_text",
+        "builder",
+        "files",
+    ] {
+        let found = uses(dir, &["site"]);
+        assert!(found.is_empty(), "{dir} uses the site: {found:#?}");
+    }
 }

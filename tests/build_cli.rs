@@ -379,3 +379,23 @@ fn the_builder_prints_warnings_for_cargo() {
     );
     assert!(lines.iter().all(|l| !l.contains('\n')));
 }
+
+#[test]
+fn build_writes_worked_examples_only_when_asked() {
+    let dir = project("build-examples");
+    let plain = policyc(&["build"], &dir);
+    assert!(plain.status.success(), "{}", stderr(&plain));
+    let md = dir.join("generated/customer-support/v1.0.md");
+    let without = std::fs::read_to_string(&md).expect("the Markdown");
+    assert!(!without.contains("Worked example"));
+    let with = policyc(&["build", "--examples"], &dir);
+    assert!(with.status.success(), "{}", stderr(&with));
+    let shown = std::fs::read_to_string(&md).expect("the Markdown");
+    assert!(shown.contains("\n| Worked example | Given | Outcome |\n"));
+    // The flag changes the Markdown only.
+    assert!(stderr(&with).contains("wrote generated/customer-support/v1.0.md"));
+    assert!(!stderr(&with).contains("v1.0.rs"));
+    // `--check` compares with the documents as `build` writes them by default.
+    let check = policyc(&["build", "--check"], &dir);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+}

@@ -99,15 +99,14 @@ fn v1_tables_parse_as_gfm_tables() {
     let out = v1();
     let tables = tables(&out);
 
-    let header = table_with(&tables, &["Effective Date", "June 2026"]);
-    assert_eq!(
-        header.rows,
-        [
-            ["Provider", "Severalnines AB"],
-            ["Document Version", "1.0"],
-            ["Review Cycle", "Annual, or upon material product changes"],
-        ]
-    );
+    // The header block is a list of labelled values, not a table whose
+    // first pair a GFM reader takes for its header.
+    assert!(!tables
+        .iter()
+        .any(|t| t.header.contains(&"June 2026".to_owned())));
+    assert!(out.contains(
+        "\n- **Effective Date:** June 2026\n- **Provider:** Severalnines AB\n- **Document Version:** 1.0\n- **Review Cycle:** Annual, or upon material product changes\n"
+    ));
 
     table_with(&tables, &["Resource", "Description"]);
 
@@ -137,7 +136,7 @@ fn v1_tables_parse_as_gfm_tables() {
             "Enterprise",
             "Enterprise, Trial, CCX Cloud",
             "Web / Email / Live Support",
-            "24 x 7",
+            "24×7",
             "Unlimited"
         ]
     );
@@ -246,11 +245,27 @@ fn v1_says_nothing_twice() {
 #[test]
 fn v1_contents_link_to_headings() {
     let out = v1();
-    assert!(out.contains("\n- [1. Overview](#1-overview)\n"));
+    // Anchors are the sections' ids, stable across versions and edits of
+    // titles; each stands before its heading.
+    assert!(out.contains("\n- [1. Overview](#overview)\n"));
     assert!(out.contains(
-        "\n  - [2.1 ClusterControl — Database Management Platform](#21-clustercontrol--database-management-platform)\n"
+        "\n  - [2.1 ClusterControl — Database Management Platform](#products-clustercontrol)\n"
     ));
-    assert!(out.contains("\n### 2.1 ClusterControl — Database Management Platform\n"));
+    assert!(out.contains(
+        "\n<a id=\"products-clustercontrol\"></a>\n\n### 2.1 ClusterControl — Database Management Platform\n"
+    ));
+    assert!(out.contains("\n<a id=\"overview\"></a>\n\n## 1. Overview\n"));
+    // Every link of the contents has its anchor, once.
+    for line in out.lines().filter(|l| l.trim_start().starts_with("- [")) {
+        let Some(id) = line.split("](#").nth(1).map(|t| t.trim_end_matches(')')) else {
+            continue;
+        };
+        assert_eq!(
+            out.matches(&format!("<a id=\"{id}\"></a>")).count(),
+            1,
+            "{id}"
+        );
+    }
     assert!(out.contains("\n#### Incident Definition — Advanced Tier\n"));
     assert!(out.contains("\n### Self-Service Resources\n"));
 }
@@ -304,7 +319,7 @@ fn interpolations_resolve_from_the_data() {
         "{out}"
     );
     assert!(!out.contains('{'), "{out}");
-    assert!(out.contains("| Effective Date | January 15, 2026 |"));
+    assert!(out.contains("\n- **Effective Date:** January 15, 2026\n"));
     let tables = tables(&out);
     let services = table_with(&tables, &["Service", "Description"]);
     assert_eq!(services.rows, [["Training", "Courses | workshops."]]);
@@ -313,4 +328,49 @@ fn interpolations_resolve_from_the_data() {
         grid.rows,
         [["Training area", "Training of staff.", "PSA (on request)"]]
     );
+}
+
+#[test]
+fn v1_one_spelling_of_around_the_clock() {
+    let out = v1();
+    // The emitter's own words: hours and targets both say `24×7`.
+    assert!(!out.contains("24 x 7"));
+    assert!(out.contains("| 24×7 |"));
+    assert!(out.contains("2 hours (24×7)"));
+}
+
+#[test]
+fn v1_links_addresses_and_lists_legends() {
+    let out = v1();
+    assert!(out.contains(
+        "| Customer Portal | [support.severalnines.com](https://support.severalnines.com) |"
+    ));
+    assert!(
+        out.contains("\n1 [https://support.severalnines.com](https://support.severalnines.com)\n")
+    );
+    // The published address is not an e-mail address: it stays text.
+    assert!(out.contains("[email protected]") && !out.contains("mailto:[email"));
+    assert!(out.contains(
+        "\n✓ = Supported  \n– = Not available at this tier  \nN/S = Not supported at any tier  \nPSA = Available under Professional Services Agreement\n"
+    ));
+}
+
+#[test]
+fn worked_examples_only_when_asked() {
+    let path = format!("{}/{V1_PATH}", env!("CARGO_MANIFEST_DIR"));
+    let source = std::fs::read_to_string(&path).expect("the v1.0 policy is readable");
+    let checked = policyc::check_source(&source);
+    let policy = checked.valid().expect("v1.0 is valid");
+    let meta = Meta::new(V1_PATH, &source, policy.policy());
+    let hidden = markdown::emit(policy, &meta);
+    let shown = markdown::emit_with(policy, &meta, markdown::Options { examples: true });
+    assert!(!hidden.contains("Worked example"));
+    let tables = tables(&shown);
+    let examples: Vec<&ParsedTable> = tables
+        .iter()
+        .filter(|t| t.header == ["Worked example", "Given", "Outcome"])
+        .collect();
+    assert!(examples.len() > 3, "{}", examples.len());
+    // The 4.2 table: 16 rows in v1.0.
+    assert!(examples.iter().any(|t| t.rows.len() == 16));
 }

@@ -16,7 +16,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Runs `policyc build`.
-pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool, allow_violations: bool) -> ExitCode {
+pub fn run(
+    paths: Vec<PathBuf>,
+    out: PathBuf,
+    check: bool,
+    allow_violations: bool,
+    examples: bool,
+) -> ExitCode {
     let paths = default_paths(paths);
     let files = match find(&paths) {
         Ok(files) => files,
@@ -59,7 +65,8 @@ pub fn run(paths: Vec<PathBuf>, out: PathBuf, check: bool, allow_violations: boo
                     );
                 }
                 let meta = Meta::new(&loaded.name, &loaded.source, policy.policy());
-                outputs.extend(emit::outputs(policy, &meta));
+                let options = emit::markdown::Options { examples };
+                outputs.extend(emit::outputs_with(policy, &meta, options));
                 compiled.push((loaded, meta));
             }
             None => {

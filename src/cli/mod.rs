@@ -6,6 +6,7 @@ pub mod diff;
 pub mod fmt;
 pub mod lifecycle;
 pub mod render;
+pub mod site;
 pub mod sla;
 pub mod test;
 

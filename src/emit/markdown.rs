@@ -15,6 +15,7 @@ mod context;
 mod data;
 mod examples;
 mod holidays;
+pub mod links;
 mod releases;
 mod severity;
 mod style;
@@ -26,7 +27,7 @@ use crate::facts::Valid;
 use crate::model::{Body, Decl, Policy};
 use crate::schema::Kind;
 use context::Ctx;
-use table::{Block, Table};
+use table::Block;
 
 /// Prose as the document renders it: interpolations resolved through the
 /// model's resolver and written in document style. For the diff, which
@@ -43,32 +44,68 @@ impl<'a> ProseRenderer<'a> {
     pub fn render(&self, prose: &crate::model::Prose) -> String {
         self.0.prose(prose)
     }
+
+    /// A grid's cell as the document's table writes it (`2 hours (24×7)`,
+    /// `PSA`), with its note; `None` when the grid or cell does not exist.
+    pub fn grid_cell(&self, grid: &str, row: &str, column: &str) -> Option<String> {
+        self.0.grid_cell(grid, row, column)
+    }
+
+    /// How the document labels the row or column `id` of a table: a
+    /// severity by its id upper-cased (`SEV-1`), anything else by its
+    /// short name or title; `None` when `id` is not declared.
+    pub fn label(&self, id: &str) -> Option<String> {
+        let decl = self.0.policy.get(id)?;
+        Some(if decl.kind == Kind::Severity {
+            self.0.row_label(decl)
+        } else {
+            self.0.short(id)
+        })
+    }
 }
 
-/// Emits the policy as a Markdown document (GitHub-flavoured: tables).
+/// What the document shows beyond the policy's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The "Worked examples" tables: test cases a reader of the policy
+    /// does not need, so left out unless asked for (`--examples`).
+    pub examples: bool,
+}
+
+/// Emits the policy as a Markdown document (GitHub-flavoured: tables),
+/// without its worked examples.
 pub fn emit(valid: &Valid, meta: &Meta) -> String {
-    let ctx = Ctx::new(valid);
-    let policy = valid.policy();
-    let mut blocks = vec![Block::Text(format!(
+    emit_with(valid, meta, Options::default())
+}
+
+/// Emits the policy as a Markdown document with `options`.
+pub fn emit_with(valid: &Valid, meta: &Meta, options: Options) -> String {
+    let header = table::join(&[Block::Text(format!(
         "<!-- {} -->",
         super::escape::markdown_comment(&meta.marker())
-    ))];
-    blocks.extend(title_block(&ctx));
+    ))]);
+    format!("{header}\n\n{}\n", document(valid, options))
+}
+
+/// The document without its `@generated` comment: the title block, the
+/// table of contents and every section, each section's heading after an
+/// anchor named by the section's id (`<a id="overview"></a>`), which the
+/// table of contents links to. Every text from the policy is escaped
+/// ([`super::escape::markdown_body`]); the anchors are the only HTML.
+pub fn document(valid: &Valid, options: Options) -> String {
+    let mut ctx = Ctx::new(valid);
+    ctx.examples = options.examples;
+    let policy = valid.policy();
+    let mut blocks = title_block(&ctx);
     let mut body = Vec::new();
     for &root in &policy.roots {
         body.extend(declaration(&ctx, root, 1));
     }
-    let body = table::join(&body);
     blocks.push(Block::Text("## Table of Contents".to_owned()));
-    blocks.extend(contents(policy, &body));
-    blocks.push(Block::Text(body));
-    // Everything after the header comment holds text from the policy.
-    let header = blocks.remove(0);
-    let mut out = table::join(&[header]);
-    out.push_str("\n\n");
-    out.push_str(&super::escape::markdown_body(&table::join(&blocks)));
-    out.push('\n');
-    out
+    blocks.extend(contents(policy));
+    blocks.push(Block::Text(table::join(&body)));
+    let escaped = super::escape::markdown_body(&table::join(&blocks));
+    links::anchors(&links::bare_urls(&escaped))
 }
 
 /// `# Title`, `Updated ...`, the header table and the header's prose.
@@ -81,20 +118,18 @@ fn title_block(ctx: &Ctx<'_>) -> Vec<Block> {
     if let Some(updated) = header.value(UPDATED) {
         blocks.push(Block::Text(format!("Updated {}", ctx.value(updated))));
     }
-    // The published table has no header row: its first pair heads it.
-    let pairs: Vec<[String; 2]> = [EFFECTIVE, PROVIDER, VERSION, REVIEW]
+    // A list of labelled values: the published table had no header row,
+    // and a GFM table takes its first row as one.
+    let pairs: Vec<String> = [EFFECTIVE, PROVIDER, VERSION, REVIEW]
         .into_iter()
         .filter_map(|name| {
             let label = ctx.field_label(Kind::Policy, name);
-            Some([label, ctx.value(header.value(name)?)])
+            let value = ctx.value(header.value(name)?);
+            Some(format!("- **{}:** {}", label.trim(), value.trim()))
         })
         .collect();
-    if let Some((first, rest)) = pairs.split_first() {
-        let mut table = Table::new(first.clone());
-        for pair in rest {
-            table.row(pair.to_vec());
-        }
-        blocks.push(Block::Text(table.render()));
+    if !pairs.is_empty() {
+        blocks.push(Block::Text(pairs.join("\n")));
     }
     blocks.extend(prose_of(ctx, header));
     blocks
@@ -134,10 +169,11 @@ fn declaration(ctx: &Ctx<'_>, index: usize, level: usize) -> Vec<Block> {
     match decl.kind {
         Kind::Policy => Vec::new(),
         Kind::Section | Kind::Topic => {
-            let mut blocks: Vec<Block> = heading(ctx.policy, index, level)
-                .map(Block::Text)
-                .into_iter()
-                .collect();
+            let mut blocks: Vec<Block> = Vec::new();
+            if decl.kind == Kind::Section {
+                blocks.push(Block::Text(links::anchor_marker(decl.id.as_str())));
+            }
+            blocks.extend(heading(ctx.policy, index, level).map(Block::Text));
             blocks.extend(body(ctx, decl, level + 1));
             blocks
         }
@@ -197,7 +233,8 @@ fn run(ctx: &Ctx<'_>, indices: &[usize], level: usize) -> Vec<Block> {
             .flat_map(|d| tables::grid(ctx, d, prose_of(ctx, d)))
             .collect(),
         Kind::List => decls.iter().map(|d| list(d)).collect(),
-        Kind::Example => examples::table(ctx, &decls),
+        Kind::Example if ctx.examples => examples::table(ctx, &decls),
+        Kind::Example => return Vec::new(),
         Kind::Calendar => return decls.iter().flat_map(|d| calendar(ctx, d)).collect(),
         Kind::Holidays => return decls.iter().flat_map(|d| holidays::set(ctx, d)).collect(),
         Kind::Rule => severity::rules(ctx, &decls),
@@ -239,19 +276,9 @@ fn calendar(ctx: &Ctx<'_>, decl: &Decl) -> Vec<Block> {
     blocks
 }
 
-/// The table of contents: every section, nested, linked to its heading.
-fn contents(policy: &Policy, body: &str) -> Vec<Block> {
-    let mut slugs = Slugs::default();
-    slugs.add(&format!(
-        "# {}",
-        policy.header().map_or("", |h| h.display())
-    ));
-    slugs.add("## Table of Contents");
-    let headings: Vec<(String, String)> = atx_headings(body)
-        .into_iter()
-        .map(|h| (h.to_owned(), slugs.add(h)))
-        .collect();
-    let mut next = 0;
+/// The table of contents: every section, nested, linked to its anchor
+/// (the section's id).
+fn contents(policy: &Policy) -> Vec<Block> {
     let mut lines = Vec::new();
     for (index, decl) in policy.decls.iter().enumerate() {
         if decl.kind != Kind::Section {
@@ -263,15 +290,9 @@ fn contents(policy: &Policy, body: &str) -> Vec<Block> {
         ) else {
             continue;
         };
-        let rest = headings.get(next..).unwrap_or_default();
-        let Some((found, (_, slug))) = rest.iter().enumerate().find(|(_, (h, _))| *h == line)
-        else {
-            continue;
-        };
-        next += found + 1;
         let text = line.trim_start_matches('#').trim_start();
         let indent = "  ".repeat(number.matches('.').count());
-        lines.push(format!("{indent}- [{text}](#{slug})"));
+        lines.push(format!("{indent}- [{text}](#{})", decl.id.as_str()));
     }
     if lines.is_empty() {
         Vec::new()
@@ -289,70 +310,4 @@ fn section_depth(policy: &Policy, index: usize) -> usize {
         at = policy.decls.get(p).and_then(|d| d.parent);
     }
     depth
-}
-
-/// ATX heading lines outside fenced code.
-fn atx_headings(text: &str) -> Vec<&str> {
-    let mut fenced = false;
-    text.lines()
-        .filter(|line| {
-            if line.trim_start().starts_with("```") {
-                fenced = !fenced;
-                return false;
-            }
-            let hashes = line.len() - line.trim_start_matches('#').len();
-            !fenced && (1..=6).contains(&hashes) && line[hashes..].starts_with(' ')
-        })
-        .collect()
-}
-
-/// GitHub's heading anchors: lower case, punctuation dropped, spaces as
-/// hyphens, `-1`, `-2` ... after repeats.
-#[derive(Default)]
-struct Slugs {
-    seen: std::collections::BTreeMap<String, usize>,
-}
-
-impl Slugs {
-    fn add(&mut self, heading: &str) -> String {
-        let text = heading.trim_start_matches('#').trim();
-        let base: String = text
-            .chars()
-            .flat_map(char::to_lowercase)
-            .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
-            .map(|c| if c == ' ' { '-' } else { c })
-            .collect();
-        let count = self.seen.entry(base.clone()).or_insert(0);
-        let slug = if *count == 0 {
-            base
-        } else {
-            format!("{base}-{count}")
-        };
-        *count += 1;
-        slug
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_follow_github() {
-        let mut s = Slugs::default();
-        assert_eq!(
-            s.add("### 2.1 ClusterControl — Database Management Platform"),
-            "21-clustercontrol--database-management-platform"
-        );
-        assert_eq!(s.add("## 1. Overview"), "1-overview");
-        assert_eq!(s.add("## 1. Overview"), "1-overview-1");
-    }
-
-    #[test]
-    fn headings_in_code_are_not_headings() {
-        assert_eq!(
-            atx_headings("# A\n```\n# B\n```\n#C\n## D"),
-            vec!["# A", "## D"]
-        );
-    }
 }

@@ -126,6 +126,11 @@ pub fn emit(format: Format, policy: &Valid, meta: &Meta) -> String {
 /// Every output of one policy, in the documented layout:
 /// `<policy-id>/v<version>.<ext>`.
 pub fn outputs(policy: &Valid, meta: &Meta) -> Vec<Output> {
+    outputs_with(policy, meta, markdown::Options::default())
+}
+
+/// [`outputs`], the Markdown document written with `options`.
+pub fn outputs_with(policy: &Valid, meta: &Meta, options: markdown::Options) -> Vec<Output> {
     Format::ALL
         .iter()
         .map(|&format| Output {
@@ -135,7 +140,10 @@ pub fn outputs(policy: &Valid, meta: &Meta) -> Vec<Output> {
                 meta.version,
                 format.extension()
             ),
-            contents: emit(format, policy, meta),
+            contents: match format {
+                Format::Markdown => markdown::emit_with(policy, meta, options),
+                _ => emit(format, policy, meta),
+            },
         })
         .collect()
 }

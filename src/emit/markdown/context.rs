@@ -20,6 +20,8 @@ pub struct Ctx<'a> {
     said: String,
     /// Every release's lifecycle.
     pub lifecycles: &'a crate::facts::lifecycle::Lifecycles,
+    /// Whether worked examples are shown.
+    pub examples: bool,
 }
 
 /// Interpolations in document style: values as the published tables write
@@ -45,6 +47,7 @@ impl<'a> Ctx<'a> {
             facts,
             said: String::new(),
             lifecycles: facts.lifecycle(),
+            examples: false,
         };
         let all: Vec<String> = facts
             .policy()
@@ -173,11 +176,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Support hours: `Best effort`, `24 x 7`, or the calendar's title.
+    /// Support hours: `Best effort`, `24×7` (spelt as the targets spell
+    /// it), or the calendar's title.
     pub fn hours(&self, hours: &Hours) -> String {
         match hours {
             Hours::BestEffort => "Best effort".to_owned(),
-            Hours::Around => "24 x 7".to_owned(),
+            Hours::Around => "24×7".to_owned(),
             Hours::Calendar(id) => self.title(id.as_str()),
         }
     }

@@ -62,7 +62,14 @@ fn plain(ctx: &Ctx<'_>, kind: Kind, decls: &[&Decl], fields: &[&str]) -> Table {
     );
     for decl in decls {
         let mut row = vec![ctx.row_label(decl)];
-        row.extend(fields.iter().map(|f| ctx.field_cell(decl, f)));
+        row.extend(fields.iter().map(|f| {
+            let cell = ctx.field_cell(decl, f);
+            if kind == Kind::Contact && *f == contact::ADDRESS {
+                super::links::address(&cell)
+            } else {
+                cell
+            }
+        }));
         table.row(row);
     }
     table
@@ -151,8 +158,15 @@ fn caption(ctx: &Ctx<'_>, decl: &Decl) -> Option<Block> {
     }
 }
 
+/// A table's legend: one symbol a line (`✓ = Supported`, hard line
+/// breaks) when it reads as `SYMBOL = meaning ...`, else its text. Lines
+/// rather than a list, so the legend's sentence reads as written.
 fn legend(legend: Option<&str>) -> Option<Block> {
-    legend.map(|l| Block::Text(l.to_owned()))
+    let legend = legend?;
+    match super::links::legend_items(legend) {
+        Some(items) => Some(Block::Text(items.join("  \n"))),
+        None => Some(Block::Text(legend.to_owned())),
+    }
 }
 
 /// The tier comparison matrix, derived from the tiers of its licenses.
