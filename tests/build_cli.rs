@@ -152,6 +152,27 @@ fn an_invalid_policy_writes_nothing() {
     assert!(!dir.join("generated").exists(), "nothing written");
 }
 
+/// Two files that are the same version of one policy would write the same
+/// outputs, one over the other: `build` and `site` refuse, naming both.
+#[test]
+fn two_files_of_one_version_write_nothing() {
+    let dir = project("same-version");
+    let policies = dir.join("policies/customer-support");
+    std::fs::write(policies.join("copy-of-v1.0.policy"), V1_0).expect("writes");
+    for args in [&["build"][..], &["site", "--today", "2026-11-30"][..]] {
+        let out = policyc(args, &dir);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        let expected = "error: nothing written: policies/customer-support/copy-of-v1.0.policy and policies/customer-support/v1.0.policy are both version 1.0 of `customer-support`";
+        assert!(
+            stderr(&out).contains(expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(!dir.join("generated").exists());
+    assert!(!dir.join("site").exists());
+}
+
 #[test]
 fn render_prints_one_output() {
     let dir = project("render");

@@ -79,6 +79,11 @@ pub fn run(
         eprintln!("error: nothing written: fix the errors above");
         return ExitCode::from(1);
     }
+    let metas: Vec<&Meta> = compiled.iter().map(|(_, meta)| meta).collect();
+    if let Some(message) = super::same_version(&metas) {
+        eprintln!("{message}");
+        return ExitCode::from(1);
+    }
     let versions: Vec<_> = compiled
         .iter()
         .filter_map(|(loaded, meta)| Some((loaded.compiled()?, meta)))

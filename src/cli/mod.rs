@@ -161,3 +161,14 @@ impl Loaded {
         }
     }
 }
+
+/// The error for two files that are the same version of one policy, whose
+/// outputs would overwrite each other; `None` when there are none.
+pub fn same_version(metas: &[&policyc::emit::Meta]) -> Option<String> {
+    let (first, second) = policyc::emit::same_version(metas)?;
+    let (a, b) = (metas[first], metas[second]);
+    Some(format!(
+        "error: nothing written: {} and {} are both version {} of `{}`, and their outputs would overwrite each other\n  help: a version of a policy is one file: change the `version:` of one, or remove the copy",
+        a.source, b.source, b.version, b.policy_id
+    ))
+}

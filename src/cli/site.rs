@@ -89,6 +89,10 @@ pub fn run(args: Args) -> ExitCode {
         .iter()
         .filter_map(|l| Some(Meta::new(&l.name, &l.source, l.compiled()?.policy())))
         .collect();
+    if let Some(message) = super::same_version(&metas.iter().collect::<Vec<_>>()) {
+        eprintln!("{message}");
+        return ExitCode::from(1);
+    }
     let policies: Vec<(&policyc::facts::Valid, &Meta)> = loaded
         .iter()
         .filter_map(|l| l.compiled())

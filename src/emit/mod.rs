@@ -148,6 +148,20 @@ pub fn outputs_with(policy: &Valid, meta: &Meta, options: markdown::Options) -> 
         .collect()
 }
 
+/// The first two of `metas` that are the same version of one policy
+/// (their outputs would have the same names), by index, the earlier first.
+pub fn same_version(metas: &[&Meta]) -> Option<(usize, usize)> {
+    let mut seen: std::collections::HashMap<(&str, &str), usize> = Default::default();
+    for (i, meta) in metas.iter().enumerate() {
+        let key = (meta.policy_id.as_str(), meta.version.as_str());
+        if let Some(&first) = seen.get(&key) {
+            return Some((first, i));
+        }
+        seen.insert(key, i);
+    }
+    None
+}
+
 /// FNV-1a, 64 bits: a stable, dependency-free fingerprint of the source.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
