@@ -82,7 +82,7 @@ pub struct Decl {
     /// Prose and nested declarations, in document order.
     pub body: Vec<Body>,
     /// A grid's cells.
-    pub grid: Option<Grid>,
+    pub grid: Option<Box<Grid>>,
     /// The enclosing declaration.
     pub parent: Option<usize>,
     /// The whole declaration.

@@ -206,7 +206,7 @@ fn declaration(
         title: d.title.as_deref().map(spanned),
         fields,
         body,
-        grid,
+        grid: grid.map(Box::new),
         parent,
         span: Span::default(),
     })

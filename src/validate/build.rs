@@ -221,7 +221,7 @@ impl Builder {
         if kind == Kind::Grid {
             self.retype_otherwise(index, decl);
             let grid = self.grid(index, &rows);
-            self.policy.decls[index].grid = Some(grid);
+            self.policy.decls[index].grid = Some(Box::new(grid));
         }
         Some(index)
     }
