@@ -102,7 +102,7 @@ pub fn document(valid: &Valid, options: Options) -> String {
         body.extend(declaration(&ctx, root, 1));
     }
     blocks.push(Block::Text("## Table of Contents".to_owned()));
-    blocks.extend(contents(policy));
+    blocks.extend(contents(policy, &ctx.section_numbers));
     blocks.push(Block::Text(table::join(&body)));
     let escaped = super::escape::markdown_body(&table::join(&blocks));
     links::anchors(&links::bare_urls(&escaped))
@@ -146,12 +146,19 @@ fn prose_of(ctx: &Ctx<'_>, decl: &Decl) -> Vec<Block> {
 }
 
 /// The heading of a section or topic whose parent's heading is at `level`.
-fn heading(policy: &Policy, index: usize, level: usize) -> Option<String> {
+/// `numbers`: [`Policy::section_numbers`].
+fn heading(
+    policy: &Policy,
+    numbers: &[Option<String>],
+    index: usize,
+    level: usize,
+) -> Option<String> {
     let decl = policy.decls.get(index)?;
     let hashes = "#".repeat((level + 1).min(6));
+    let number = numbers.get(index).cloned().flatten();
     let number = match (decl.kind, decl.parent) {
-        (Kind::Section, None) => policy.section_number(index).map(|n| format!("{n}. ")),
-        (Kind::Section, Some(_)) => policy.section_number(index).map(|n| format!("{n} ")),
+        (Kind::Section, None) => number.map(|n| format!("{n}. ")),
+        (Kind::Section, Some(_)) => number.map(|n| format!("{n} ")),
         _ => None,
     };
     Some(format!(
@@ -173,7 +180,7 @@ fn declaration(ctx: &Ctx<'_>, index: usize, level: usize) -> Vec<Block> {
             if decl.kind == Kind::Section {
                 blocks.push(Block::Text(links::anchor_marker(decl.id.as_str())));
             }
-            blocks.extend(heading(ctx.policy, index, level).map(Block::Text));
+            blocks.extend(heading(ctx.policy, &ctx.section_numbers, index, level).map(Block::Text));
             blocks.extend(body(ctx, decl, level + 1));
             blocks
         }
@@ -278,15 +285,15 @@ fn calendar(ctx: &Ctx<'_>, decl: &Decl) -> Vec<Block> {
 
 /// The table of contents: every section, nested, linked to its anchor
 /// (the section's id).
-fn contents(policy: &Policy) -> Vec<Block> {
+fn contents(policy: &Policy, numbers: &[Option<String>]) -> Vec<Block> {
     let mut lines = Vec::new();
     for (index, decl) in policy.decls.iter().enumerate() {
         if decl.kind != Kind::Section {
             continue;
         }
         let (Some(number), Some(line)) = (
-            policy.section_number(index),
-            heading(policy, index, section_depth(policy, index)),
+            numbers.get(index).cloned().flatten(),
+            heading(policy, numbers, index, section_depth(policy, index)),
         ) else {
             continue;
         };

@@ -96,13 +96,14 @@ pub fn cell(valid: &Valid, grid: &str, row: &str, column: &str) -> Option<String
 /// (`2.` at the top level, `2.1` nested), with the span of its title (or
 /// of its id, when it has no title).
 pub fn section_numbers(policy: &Policy) -> Vec<(String, Span, bool)> {
+    let numbers = policy.section_numbers();
     policy
         .decls
         .iter()
         .enumerate()
         .filter(|(_, d)| d.kind == Kind::Section)
         .filter_map(|(i, d)| {
-            let number = policy.section_number(i)?;
+            let number = numbers.get(i).cloned().flatten()?;
             let number = match d.parent {
                 None => format!("{number}."),
                 Some(_) => number,

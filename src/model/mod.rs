@@ -410,34 +410,36 @@ impl ResponseTarget {
 }
 
 impl Policy {
-    /// The section number of a declaration: `1`, `2.4`; `None` for
-    /// anything but a `section`. Top-level sections count from 1 in order;
-    /// a nested section counts among the sections of its parent.
-    pub fn section_number(&self, index: usize) -> Option<String> {
-        let decl = self.decls.get(index)?;
-        if decl.kind != Kind::Section {
-            return None;
+    /// The section number of every declaration, by index: `1`, `2.4`;
+    /// `None` for anything but a `section`. Top-level sections count from 1
+    /// in order; a nested section counts among the sections of its parent.
+    /// One pass over the declarations (they are in document order, each
+    /// after its parent), so numbering thousands of sections stays linear.
+    pub fn section_numbers(&self) -> Vec<Option<String>> {
+        let mut numbers: Vec<Option<String>> = vec![None; self.decls.len()];
+        // Sections counted so far among the children of each declaration,
+        // and at the top level.
+        let mut counts = vec![0usize; self.decls.len()];
+        let mut top = 0usize;
+        for (index, decl) in self.decls.iter().enumerate() {
+            if decl.kind != Kind::Section {
+                continue;
+            }
+            numbers[index] = match decl.parent {
+                None => {
+                    top += 1;
+                    Some(top.to_string())
+                }
+                Some(parent) => match numbers.get(parent).cloned().flatten() {
+                    Some(above) => {
+                        counts[parent] += 1;
+                        Some(format!("{above}.{}", counts[parent]))
+                    }
+                    None => None,
+                },
+            };
         }
-        let siblings: Vec<usize> = match decl.parent {
-            None => self.roots.clone(),
-            Some(parent) => self.decls[parent]
-                .body
-                .iter()
-                .filter_map(|b| match b {
-                    Body::Decl(i) => Some(*i),
-                    Body::Prose(_) => None,
-                })
-                .collect(),
-        };
-        let position = siblings
-            .iter()
-            .filter(|&&i| self.decls[i].kind == Kind::Section)
-            .position(|&i| i == index)?
-            + 1;
-        match decl.parent {
-            None => Some(position.to_string()),
-            Some(parent) => Some(format!("{}.{position}", self.section_number(parent)?)),
-        }
+        numbers
     }
 
     /// The index of the declaration with id `id`.

@@ -22,6 +22,8 @@ pub struct Ctx<'a> {
     pub lifecycles: &'a crate::facts::lifecycle::Lifecycles,
     /// Whether worked examples are shown.
     pub examples: bool,
+    /// The number of each section, by index ([`Policy::section_numbers`]).
+    pub section_numbers: Vec<Option<String>>,
 }
 
 /// Interpolations in document style: values as the published tables write
@@ -48,6 +50,7 @@ impl<'a> Ctx<'a> {
             said: String::new(),
             lifecycles: facts.lifecycle(),
             examples: false,
+            section_numbers: facts.policy().section_numbers(),
         };
         let all: Vec<String> = facts
             .policy()
