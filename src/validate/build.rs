@@ -10,7 +10,7 @@ use crate::schema::{fields, CellType, FieldSpec, Kind, Observance, Role, Type};
 use crate::span::{Span, Spanned};
 
 /// Builds the model; returns it with the problems found.
-pub fn build(file: &ast::File) -> (Policy, Vec<Diagnostic>) {
+pub fn build(file: &mut ast::File) -> (Policy, Vec<Diagnostic>) {
     let mut builder = Builder::default();
     builder.policy.gaps.partial = !file.broken.is_empty();
     builder.policy.gaps.lost_ids = file
@@ -34,10 +34,12 @@ pub fn build(file: &ast::File) -> (Policy, Vec<Diagnostic>) {
         .policy
         .decls
         .reserve_exact(count(&mut file.declarations.iter()));
-    for declaration in &file.declarations {
+    for declaration in &mut file.declarations {
         if let Some(index) = builder.declaration(declaration, None) {
             builder.policy.roots.push(index);
         }
+        // What the model holds now, the syntax tree need not.
+        declaration.entries = Vec::new();
     }
     builder.check_header(file);
     for (index, decl) in builder.policy.decls.iter().enumerate() {
@@ -62,7 +64,7 @@ struct Builder {
 impl Builder {
     fn declaration(
         &mut self,
-        decl: &ast::Declaration,
+        decl: &mut ast::Declaration,
         parent: Option<(usize, Kind)>,
     ) -> Option<usize> {
         let Some(kind) = Kind::parse(&decl.kind.value) else {
@@ -147,14 +149,15 @@ impl Builder {
             parent: parent.map(|(p, _)| p),
             span: decl.span,
         });
+        // The rows, by their place among the entries.
         let mut rows = Vec::new();
         let mut body = Vec::new();
-        for entry in &decl.entries {
+        for (place, entry) in decl.entries.iter_mut().enumerate() {
             match entry {
                 Entry::Field(field) => self.field(index, kind, field),
                 Entry::Row(row) => {
                     if kind.holds_rows() {
-                        rows.push(row);
+                        rows.push(place);
                     } else {
                         self.diagnostics.push(
                             Diagnostic::new(
@@ -181,6 +184,10 @@ impl Builder {
                     if let Some(child_index) = self.declaration(child, Some((index, kind))) {
                         body.push(Body::Decl(child_index));
                     }
+                    // Built: its entries are in the model now, and the
+                    // syntax tree shrinks as the model grows (a section of
+                    // thousands of declarations never holds both whole).
+                    child.entries = Vec::new();
                 }
             }
         }
@@ -220,6 +227,13 @@ impl Builder {
         }
         if kind == Kind::Grid {
             self.retype_otherwise(index, decl);
+            let rows: Vec<&ast::Row> = rows
+                .iter()
+                .filter_map(|&place| match &decl.entries[place] {
+                    Entry::Row(row) => Some(row),
+                    _ => None,
+                })
+                .collect();
             let grid = self.grid(index, &rows);
             self.policy.decls[index].grid = Some(Box::new(grid));
         }

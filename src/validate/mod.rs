@@ -29,7 +29,8 @@ use crate::span::Span;
 /// Builds the model of a parsed file, derives its facts and runs every
 /// check on them.
 pub fn validate(file: File) -> (Facts, Vec<Diagnostic>) {
-    let (policy, diagnostics) = build::build(&file);
+    let mut file = file;
+    let (policy, diagnostics) = build::build(&mut file);
     // The syntax tree is not needed once the model is built: the checks
     // run without it, which keeps it out of the peak memory.
     drop(file);
