@@ -409,11 +409,11 @@ pub fn page(
             main.push_str(&change(&mut ctx, *i, c));
         }
     }
-    let mut header = format!(
+    let header = format!(
         "<p><strong>{}</strong>: changes</p>\n",
         html::text(n.title())
     );
-    header.push_str(&layout::switcher(versions, None));
+    let bar = layout::switcher(versions, None);
     let title = format!("{}: {} to {}", n.title(), o.name(), n.name());
     let marker = layout::marker(
         &n.meta.policyc_version,
@@ -427,6 +427,7 @@ pub fn page(
         root: "../",
         marker: &marker,
         header,
+        bar,
         main,
         today: options.today,
         script: false,

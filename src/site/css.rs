@@ -16,7 +16,12 @@ a { color: var(--link); }
 a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
 .skip { position: absolute; left: -999rem; }
 .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem; z-index: 1; }
-header.site { border-bottom: 1px solid var(--rule); padding: .75rem 0; margin-bottom: 1rem; }
+header.site { padding: .75rem 0 .25rem; }
+.bar { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--rule);
+  margin-bottom: 1rem; padding: .25rem 0; display: flex; flex-wrap: wrap; gap: 0 1.5rem; align-items: baseline; }
+.bar nav.versions ul { margin: .1rem 0; }
+header.site + main { border-top: 1px solid var(--rule); padding-top: .25rem; }
+main [id] { scroll-margin-top: 3rem; }
 header.site p { margin: .25rem 0; }
 .crumbs { font-size: .95rem; }
 nav.versions ul, .switch ul { list-style: none; padding: 0; margin: .25rem 0; display: flex; flex-wrap: wrap; gap: .25rem .75rem; }
@@ -55,7 +60,7 @@ footer { border-top: 1px solid var(--rule); margin-top: 2rem; padding-top: .5rem
 @media print {
   @page { margin: 18mm 16mm; }
   body { max-width: none; padding: 0; font-size: 11pt; }
-  header.site nav, .crumbs, .skip, .switch { display: none; }
+  .bar, .crumbs, .skip, .switch { display: none; }
   header.site { border: 0; margin: 0; }
   a { color: inherit; text-decoration: none; }
   main a[href^="http"]::after, main a[href^="mailto:"]::after { content: " (" attr(href) ")"; font-size: .9em; }

@@ -89,6 +89,7 @@ pub fn page(policies: &[Vec<Version<'_>>], options: &Options, marker: &str) -> S
         root: "",
         marker,
         header: String::new(),
+        bar: String::new(),
         main,
         today: options.today,
         script: false,

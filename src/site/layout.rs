@@ -22,6 +22,9 @@ pub struct Page<'a> {
     pub marker: &'a str,
     /// HTML for the site header, after the link to the index.
     pub header: String,
+    /// The navigation that stays at the top of the window while the page
+    /// scrolls (the version switcher), under the header; may be empty.
+    pub bar: String,
     /// The page's content (HTML).
     pub main: String,
     /// The day the site was built for.
@@ -69,7 +72,13 @@ pub fn page(p: &Page<'_>) -> String {
         p.root
     ));
     out.push_str(&p.header);
-    out.push_str("</header>\n<main id=\"_main\">\n");
+    out.push_str("</header>\n");
+    if !p.bar.is_empty() {
+        out.push_str("<div class=\"bar\">\n");
+        out.push_str(&p.bar);
+        out.push_str("</div>\n");
+    }
+    out.push_str("<main id=\"_main\">\n");
     out.push_str(&p.main);
     out.push_str("</main>\n<footer>\n");
     out.push_str(&format!(
@@ -84,15 +93,19 @@ pub fn page(p: &Page<'_>) -> String {
     out
 }
 
-/// Keeps the reader's section when switching versions with the top list:
-/// the section whose heading was passed last (or the fragment), when the
-/// other version has it (`data-sections`).
+/// Keeps the reader's section when switching versions with the bar at
+/// the top of the window: the section whose heading has passed under the
+/// bar last (or the fragment), when the other version has it
+/// (`data-sections`). A heading reached by its anchor stops just under the
+/// bar (`scroll-margin-top` in the stylesheet), and counts as passed.
 const SCRIPT: &str = r##"<script>
 (function () {
   function current() {
     var hs = document.querySelectorAll("main [id]:is(h2,h3,h4,h5,h6)"), id = "";
+    var bar = document.querySelector(".bar");
+    var edge = (bar ? bar.getBoundingClientRect().bottom : 0) + 24;
     for (var i = 0; i < hs.length; i++) {
-      if (hs[i].getBoundingClientRect().top <= 8) { id = hs[i].id; } else { break; }
+      if (hs[i].getBoundingClientRect().top <= edge) { id = hs[i].id; } else { break; }
     }
     return id || location.hash.slice(1);
   }

@@ -91,7 +91,7 @@ pub fn page(
     );
     let mut main = document::render(&doc, &Sections { versions, current });
     main.push_str(&pictures_in(v, None));
-    let mut header = format!(
+    let header = format!(
         "<p><strong>{}</strong>, {} <span class=\"badge {}\">{}</span></p>\n<p class=\"built\">{}</p>\n",
         html::text(v.title()),
         html::text(&v.name()),
@@ -99,7 +99,7 @@ pub fn page(
         v.status.label(),
         html::text(&standing(v, options))
     );
-    header.push_str(&layout::switcher(versions, Some(current)));
+    let mut bar = layout::switcher(versions, Some(current));
     let mut changes = Vec::new();
     if let Some(prev) = current.checked_sub(1).and_then(|p| versions.get(p)) {
         changes.push(format!(
@@ -116,7 +116,7 @@ pub fn page(
         ));
     }
     if !changes.is_empty() {
-        header.push_str(&format!(
+        bar.push_str(&format!(
             "<nav class=\"versions\" aria-label=\"Changes\"><ul>{}</ul></nav>\n",
             changes.join("")
         ));
@@ -131,6 +131,7 @@ pub fn page(
         root: "../",
         marker: &marker,
         header,
+        bar,
         main,
         today: options.today,
         script: versions.len() > 1,
