@@ -13,7 +13,7 @@
 use super::classify::Verdict;
 use super::{Change, Class, What};
 use crate::facts::calendars::CalendarFacts;
-use crate::facts::deadlines::{self as fd, Order, Placed};
+use crate::facts::deadlines::{self as fd, placed_cell, placed_tier, Order, Placed};
 use crate::facts::Valid;
 use crate::model::{Hours, ResponseTarget, Value};
 use crate::schema::fields::{calendar, grid, holiday, tier};
@@ -171,37 +171,45 @@ fn without_calendar(target: &ResponseTarget) -> ResponseTarget {
     }
 }
 
-fn target_of(value: Option<&Value>) -> Option<&ResponseTarget> {
-    match value? {
-        Value::Target(t) => Some(t),
-        _ => None,
+
+/// The calendars a change of a calendar or a holiday touches, in either
+/// version: the calendar itself, or every calendar holding the holiday.
+pub fn touched(old: &Valid, new: &Valid, change: &Change) -> Vec<String> {
+    match (change.kind, &change.what) {
+        (Kind::Calendar, What::Field(f))
+        | (Kind::Calendar, What::ItemAdded { field: f, .. } | What::ItemRemoved { field: f, .. })
+            if [
+                calendar::OPEN,
+                calendar::ZONE,
+                calendar::CLOSED,
+                calendar::HOLIDAYS,
+            ]
+            .contains(&f.as_str()) =>
+        {
+            vec![change.id.clone()]
+        }
+        (Kind::Holiday, What::Added | What::Removed | What::Moved)
+        | (Kind::Holiday, What::Field(_)) => {
+            if let What::Field(f) = &change.what {
+                if f != holiday::ON && f != holiday::OBSERVED {
+                    return Vec::new();
+                }
+            }
+            let mut ids = BTreeSet::new();
+            for v in [old, new] {
+                let Some(index) = v.policy().index_of(&change.id) else {
+                    continue;
+                };
+                for c in v.calendars() {
+                    if c.holidays.iter().any(|(i, _)| *i == index) {
+                        ids.insert(c.id.clone());
+                    }
+                }
+            }
+            ids.into_iter().collect()
+        }
+        _ => Vec::new(),
     }
-}
-
-/// The target of a grid cell, on its calendar.
-fn placed_cell<'v>(v: &'v Valid, grid: &str, row: &str, column: &str) -> Option<Placed<'v>> {
-    let index = v.policy().index_of(grid)?;
-    let cell = v
-        .policy()
-        .decls
-        .get(index)?
-        .grid
-        .as_ref()?
-        .cell(row, column)?;
-    let target = target_of(Some(&cell.value))?;
-    Some(Placed {
-        target,
-        calendar: v.cell_calendar(index, row, column, target),
-    })
-}
-
-/// A tier's `response-target`, on its calendar.
-fn placed_tier<'v>(v: &'v Valid, id: &str) -> Option<Placed<'v>> {
-    let target = target_of(v.policy().get(id)?.value(tier::RESPONSE_TARGET))?;
-    Some(Placed {
-        target,
-        calendar: v.tier_target_calendar(id, target),
-    })
 }
 
 impl Cx<'_> {
@@ -315,53 +323,12 @@ impl Cx<'_> {
         ))
     }
 
-    /// The calendars a change of a calendar or a holiday touches.
-    fn touched(&self, change: &Change) -> Vec<String> {
-        match (change.kind, &change.what) {
-            (Kind::Calendar, What::Field(f))
-            | (
-                Kind::Calendar,
-                What::ItemAdded { field: f, .. } | What::ItemRemoved { field: f, .. },
-            ) if [
-                calendar::OPEN,
-                calendar::ZONE,
-                calendar::CLOSED,
-                calendar::HOLIDAYS,
-            ]
-            .contains(&f.as_str()) =>
-            {
-                vec![change.id.clone()]
-            }
-            (Kind::Holiday, What::Added | What::Removed | What::Moved)
-            | (Kind::Holiday, What::Field(_)) => {
-                if let What::Field(f) = &change.what {
-                    if f != holiday::ON && f != holiday::OBSERVED {
-                        return Vec::new();
-                    }
-                }
-                let mut ids = BTreeSet::new();
-                for v in [self.old, self.new] {
-                    let Some(index) = v.policy().index_of(&change.id) else {
-                        continue;
-                    };
-                    for c in v.calendars() {
-                        if c.holidays.iter().any(|(i, _)| *i == index) {
-                            ids.insert(c.id.clone());
-                        }
-                    }
-                }
-                ids.into_iter().collect()
-            }
-            _ => Vec::new(),
-        }
-    }
-
     /// A change of a calendar's hours, zone, holidays or closure days.
     fn calendar_change(&mut self, change: &Change) -> Option<Verdict> {
         if change.class == Class::Editorial {
             return None;
         }
-        let ids = self.touched(change);
+        let ids = touched(self.old, self.new, change);
         if ids.is_empty() {
             return None;
         }

@@ -156,7 +156,7 @@
 
 mod classify;
 mod compare;
-mod deadlines;
+pub mod deadlines;
 mod json;
 mod markdown;
 pub mod replay;

@@ -247,3 +247,38 @@ impl Facts {
         out
     }
 }
+
+/// The target written in a grid cell (not the grid's `otherwise`), on its
+/// calendar: what the diff compares (the website's heatmaps draw the same).
+pub fn placed_cell<'v>(v: &'v Facts, grid: &str, row: &str, column: &str) -> Option<Placed<'v>> {
+    let index = v.policy().index_of(grid)?;
+    let cell = v
+        .policy()
+        .decls
+        .get(index)?
+        .grid
+        .as_ref()?
+        .cell(row, column)?;
+    let target = target_value(Some(&cell.value))?;
+    Some(Placed {
+        target,
+        calendar: v.cell_calendar(index, row, column, target),
+    })
+}
+
+/// A tier's own `response-target`, on its calendar.
+pub fn placed_tier<'v>(v: &'v Facts, id: &str) -> Option<Placed<'v>> {
+    let target = target_value(v.policy().get(id)?.value(fields::tier::RESPONSE_TARGET))?;
+    Some(Placed {
+        target,
+        calendar: v.tier_target_calendar(id, target),
+    })
+}
+
+/// The response target a value holds, if it is one.
+fn target_value(value: Option<&Value>) -> Option<&ResponseTarget> {
+    match value? {
+        Value::Target(t) => Some(t),
+        _ => None,
+    }
+}

@@ -29,15 +29,16 @@
 
 use super::palette::{shift_text, shift_words, Bucket, INK, MUTED, NONE, RULE};
 use super::svg::{px, Svg};
-use super::targets::{placed_cell, placed_tier};
 use super::week::{axes, day_name, lines, root, wrap, DAYS};
 use super::year::{self, Closed};
+use crate::diff::deadlines::touched;
 use crate::diff::{Change, Class, What};
 use crate::facts::calendars::CalendarFacts;
 use crate::facts::deadlines::{self as fd, Placed};
+use crate::facts::deadlines::{placed_cell, placed_tier};
 use crate::facts::Valid;
 use crate::model::{Hours, ResponseTarget, Value};
-use crate::schema::fields::{calendar, grid, holiday, tier};
+use crate::schema::fields::{grid, tier};
 use crate::schema::{Kind, Role};
 use crate::value_text::target as target_text;
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
@@ -242,45 +243,6 @@ fn moved_tier<'v>(old: &'v Valid, new: &'v Valid, id: &str) -> Vec<Pair<'v>> {
         }
     }
     out
-}
-
-/// The calendars a change of a calendar or a holiday touches (as the
-/// diff's).
-fn touched(old: &Valid, new: &Valid, change: &Change) -> Vec<String> {
-    let fields = [
-        calendar::OPEN,
-        calendar::ZONE,
-        calendar::CLOSED,
-        calendar::HOLIDAYS,
-    ];
-    match (change.kind, &change.what) {
-        (Kind::Calendar, What::Field(f))
-        | (Kind::Calendar, What::ItemAdded { field: f, .. } | What::ItemRemoved { field: f, .. })
-            if fields.contains(&f.as_str()) =>
-        {
-            vec![change.id.clone()]
-        }
-        (Kind::Holiday, What::Added | What::Removed | What::Moved | What::Field(_)) => {
-            if let What::Field(f) = &change.what {
-                if f != holiday::ON && f != holiday::OBSERVED {
-                    return Vec::new();
-                }
-            }
-            let mut ids = BTreeSet::new();
-            for v in [old, new] {
-                let Some(index) = v.policy().index_of(&change.id) else {
-                    continue;
-                };
-                for c in v.calendars() {
-                    if c.holidays.iter().any(|(i, _)| *i == index) {
-                        ids.insert(c.id.clone());
-                    }
-                }
-            }
-            ids.into_iter().collect()
-        }
-        _ => Vec::new(),
-    }
 }
 
 /// The business targets that run on the calendar `id` in either version,

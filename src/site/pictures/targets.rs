@@ -5,43 +5,12 @@
 //! [`Facts::cell_calendar`]: crate::facts::Facts::cell_calendar
 //! [`Facts::tier_target_calendar`]: crate::facts::Facts::tier_target_calendar
 
+use crate::facts::deadlines::placed_tier;
 use crate::facts::deadlines::Placed;
 use crate::facts::Valid;
 use crate::model::view::{GridDecl, TierDecl, View};
 use crate::model::{ResponseTarget, Value};
 use crate::schema::{fields, Role};
-
-/// The target written in a grid cell (not the grid's `otherwise`), on its
-/// calendar: what the diff compares.
-pub fn placed_cell<'v>(v: &'v Valid, grid: &str, row: &str, column: &str) -> Option<Placed<'v>> {
-    let index = v.policy().index_of(grid)?;
-    let cell = v
-        .policy()
-        .decls
-        .get(index)?
-        .grid
-        .as_ref()?
-        .cell(row, column)?;
-    let Value::Target(target) = &cell.value else {
-        return None;
-    };
-    Some(Placed {
-        target,
-        calendar: v.cell_calendar(index, row, column, target),
-    })
-}
-
-/// A tier's own `response-target`, on its calendar.
-pub fn placed_tier<'v>(v: &'v Valid, tier: &str) -> Option<Placed<'v>> {
-    let Some(Value::Target(target)) = v.policy().get(tier)?.value(fields::tier::RESPONSE_TARGET)
-    else {
-        return None;
-    };
-    Some(Placed {
-        target,
-        calendar: v.tier_target_calendar(tier, target),
-    })
-}
 
 /// The first-response targets of a tier, by severity, each on the calendar
 /// it runs on: the cells of its column in the grid deciding the response
