@@ -171,7 +171,6 @@ fn without_calendar(target: &ResponseTarget) -> ResponseTarget {
     }
 }
 
-
 /// The calendars a change of a calendar or a holiday touches, in either
 /// version: the calendar itself, or every calendar holding the holiday.
 pub fn touched(old: &Valid, new: &Valid, change: &Change) -> Vec<String> {

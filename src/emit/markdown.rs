@@ -19,6 +19,7 @@ pub mod links;
 mod releases;
 mod severity;
 mod style;
+pub use style::weekday;
 mod table;
 mod tables;
 

@@ -10,11 +10,13 @@
 use super::palette::{INK, MUTED, PAPER, RULE, RUNNING};
 use super::svg::{id_part, px, Svg};
 use super::targets::tier_targets;
-use super::week::{axes, clock_time, day_name, day_word, lines, root, wrap, DAYS};
+use super::week::{axes, day_name, lines, root, wrap, DAYS};
+use crate::emit::markdown::weekday as day_word;
 use crate::facts::calendars::CalendarFacts;
 use crate::facts::deadlines::Placed;
 use crate::facts::Valid;
 use crate::schema::Role;
+use crate::value_text::clock_time;
 use crate::value_text::target as target_text;
 use policyc_runtime::Clock;
 

@@ -30,24 +30,6 @@ pub fn day_name(day: Weekday) -> &'static str {
     }
 }
 
-/// The full name of a day: `Monday`.
-pub fn day_word(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
-}
-
-/// A minute of the day as `09:00` (`24:00` for the end of the day).
-pub fn clock_time(minute: u32) -> String {
-    format!("{:02}:{:02}", minute / 60, minute % 60)
-}
-
 /// The font of every picture: the reader's own sans-serif (no web font).
 pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
 
