@@ -100,24 +100,10 @@ pub fn run(
         );
         return ExitCode::from(1);
     }
-    let mut written = 0;
-    for output in &outputs {
-        let path = out.join(&output.path);
-        match policyc::files::write_if_changed(&path, output.contents.as_bytes()) {
-            Ok(true) => {
-                written += 1;
-                eprintln!("wrote {}", policyc::files::display(&path));
-            }
-            Ok(false) => {}
-            Err(error) => {
-                eprintln!(
-                    "error: cannot write {}: {error}",
-                    policyc::files::display(&path)
-                );
-                return ExitCode::from(2);
-            }
-        }
-    }
+    let written = match super::write_outputs(&out, &outputs) {
+        Ok(written) => written.len(),
+        Err(status) => return status,
+    };
     eprintln!(
         "built {} {} into {}: {written} written, {} unchanged",
         outputs.len(),

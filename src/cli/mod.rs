@@ -172,3 +172,31 @@ pub fn same_version(metas: &[&policyc::emit::Meta]) -> Option<String> {
         a.source, b.source, b.version, b.policy_id
     ))
 }
+
+/// Writes each output under `out`, atomically and only where its contents
+/// changed, saying which it wrote; returns their paths, or (after saying
+/// why) exit status 2 when one cannot be written.
+pub fn write_outputs(
+    out: &Path,
+    outputs: &[policyc::emit::Output],
+) -> Result<Vec<PathBuf>, std::process::ExitCode> {
+    let mut written = Vec::new();
+    for output in outputs {
+        let path = out.join(&output.path);
+        match policyc::files::write_if_changed(&path, output.contents.as_bytes()) {
+            Ok(true) => {
+                eprintln!("wrote {}", policyc::files::display(&path));
+                written.push(path);
+            }
+            Ok(false) => {}
+            Err(error) => {
+                eprintln!(
+                    "error: cannot write {}: {error}",
+                    policyc::files::display(&path)
+                );
+                return Err(std::process::ExitCode::from(2));
+            }
+        }
+    }
+    Ok(written)
+}

@@ -104,28 +104,12 @@ pub fn run(args: Args) -> ExitCode {
     };
     let pages = policyc::site::build(&policies, &options);
     let out = args.out;
-    let mut written = 0;
-    let mut kept = Vec::new();
-    let mut changed = Vec::new();
-    for page in &pages {
-        let path = out.join(&page.path);
-        kept.push(path.clone());
-        match policyc::files::write_if_changed(&path, page.contents.as_bytes()) {
-            Ok(true) => {
-                written += 1;
-                changed.push(path.clone());
-                eprintln!("wrote {}", policyc::files::display(&path));
-            }
-            Ok(false) => {}
-            Err(error) => {
-                eprintln!(
-                    "error: cannot write {}: {error}",
-                    policyc::files::display(&path)
-                );
-                return ExitCode::from(2);
-            }
-        }
-    }
+    let kept: Vec<PathBuf> = pages.iter().map(|page| out.join(&page.path)).collect();
+    let changed = match super::write_outputs(&out, &pages) {
+        Ok(changed) => changed,
+        Err(status) => return status,
+    };
+    let written = changed.len();
     let stale = match policyc::files::stale(&out, &kept, "html", policyc::site::layout::is_ours) {
         Ok(stale) => stale,
         Err(error) => {
