@@ -34,8 +34,8 @@ pub fn change_summaries(versions: &[(&Valid, &Meta)]) -> Vec<Output> {
 pub fn summaries(versions: &[(&Valid, &Meta)]) -> Vec<ChangeSummary> {
     let mut sorted: Vec<&(&Valid, &Meta)> = versions.iter().collect();
     sorted.sort_by(|a, b| {
-        (a.1.policy_id.as_str(), version_key(&a.1.version))
-            .cmp(&(b.1.policy_id.as_str(), version_key(&b.1.version)))
+        (a.1.policy_id.as_str(), a.1.version_key())
+            .cmp(&(b.1.policy_id.as_str(), b.1.version_key()))
     });
     sorted
         .windows(2)
@@ -70,15 +70,4 @@ pub fn summaries(versions: &[(&Valid, &Meta)]) -> Vec<ChangeSummary> {
             }
         })
         .collect()
-}
-
-/// A version as numbers, for ordering: `1.10` after `1.9`, `1.0.1` after
-/// `1.0` (a missing patch is 0).
-fn version_key(version: &str) -> Vec<u64> {
-    let mut key: Vec<u64> = version
-        .split('.')
-        .map(|part| part.parse().unwrap_or(0))
-        .collect();
-    key.resize(key.len().max(3), 0);
-    key
 }

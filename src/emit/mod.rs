@@ -34,6 +34,18 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// The version as numbers, for ordering: `1.10` after `1.9`, `1.0.1`
+    /// after `1.0` (a missing part, or one that is not a number, is 0).
+    pub fn version_key(&self) -> Vec<u64> {
+        let mut key: Vec<u64> = self
+            .version
+            .split('.')
+            .map(|part| part.parse().unwrap_or(0))
+            .collect();
+        key.resize(key.len().max(3), 0);
+        key
+    }
+
     /// The metadata of `policy`, read from `source` at `source_name`.
     pub fn new(source_name: &str, source: &str, policy: &Policy) -> Meta {
         let header = policy.all::<PolicyDecl>().next();

@@ -83,17 +83,6 @@ impl Version<'_> {
     }
 }
 
-/// A version as numbers, for ordering: `1.10` after `1.9`, `1.0.1` after
-/// `1.0` (a missing part is 0).
-pub fn key(version: &str) -> Vec<u64> {
-    let mut key: Vec<u64> = version
-        .split('.')
-        .map(|part| part.parse().unwrap_or(0))
-        .collect();
-    key.resize(key.len().max(3), 0);
-    key
-}
-
 /// The first day `valid` takes effect.
 pub fn effective(valid: &Valid) -> Option<NaiveDate> {
     match valid.policy().header()?.value(EFFECTIVE)? {
@@ -109,8 +98,8 @@ pub fn effective(valid: &Valid) -> Option<NaiveDate> {
 /// date is after `today` scheduled.
 pub fn arrange<'a>(mut versions: Vec<(&'a Valid, &'a Meta)>, today: NaiveDate) -> Vec<Version<'a>> {
     versions.sort_by(|a, b| {
-        key(&a.1.version)
-            .cmp(&key(&b.1.version))
+        a.1.version_key()
+            .cmp(&b.1.version_key())
             .then(a.1.source.cmp(&b.1.source))
     });
     let dates: Vec<Option<NaiveDate>> = versions.iter().map(|(v, _)| effective(v)).collect();
