@@ -4,7 +4,6 @@
 use crate::model::{Policy, Value};
 use crate::schema::fields;
 use crate::value_text::show;
-use chrono::NaiveDate;
 
 /// A version bump, smallest first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -129,15 +128,6 @@ fn version_text(policy: &Policy) -> Option<String> {
     }
 }
 
-/// The first day an effective date covers: a month counts as its 1st.
-fn first_day(value: &Value) -> Option<NaiveDate> {
-    match value {
-        Value::Date(d) => Some(*d),
-        Value::Month(y, m) => NaiveDate::from_ymd_opt(*y, *m, 1),
-        _ => None,
-    }
-}
-
 /// Checks `new`'s header against `old`'s for changes requiring `required`.
 pub fn check(old: &Policy, new: &Policy, required: Bump) -> VersionCheck {
     let (v0, v1) = (version_text(old), version_text(new));
@@ -193,10 +183,7 @@ pub fn check(old: &Policy, new: &Policy, required: Bump) -> VersionCheck {
     );
     let bumped = declared.is_some_and(|b| b > Bump::None);
     if required > Bump::None || bumped {
-        match (
-            e0.as_ref().and_then(first_day),
-            e1.as_ref().and_then(first_day),
-        ) {
+        match (old.effective_from(), new.effective_from()) {
             (Some(a), Some(b)) if b <= a => violations.push(Violation {
                 code: "effective-not-later",
                 message: format!(

@@ -42,14 +42,7 @@ static AROUND: rt::Calendar = rt::Calendar::from_static(Tz::UTC, &[], &[], &[]);
 /// The window of submissions: [`WINDOW_DAYS`] from the first day `effective`
 /// covers (a month counts as its first day), from midnight UTC.
 pub fn window(policy: &Policy) -> (DateTime<Utc>, DateTime<Utc>) {
-    let first = policy
-        .header()
-        .and_then(|h| h.value(fields::policy::EFFECTIVE))
-        .and_then(|v| match v {
-            Value::Date(d) => Some(*d),
-            Value::Month(y, m) => NaiveDate::from_ymd_opt(*y, *m, 1),
-            _ => None,
-        });
+    let first = policy.effective_from();
     let (y, m, d) = FALLBACK_START;
     let fallback = NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
     dl::window_from(first.unwrap_or(fallback), WINDOW_DAYS)

@@ -332,6 +332,19 @@ impl Policy {
     pub fn header(&self) -> Option<&Decl> {
         self.of_kind(Kind::Policy).next()
     }
+
+    /// The first day the policy takes effect: its header's `effective`
+    /// date, or the 1st of its `effective` month.
+    pub fn effective_from(&self) -> Option<chrono::NaiveDate> {
+        match self
+            .header()?
+            .value(crate::schema::fields::policy::EFFECTIVE)?
+        {
+            Value::Date(d) => Some(*d),
+            Value::Month(y, m) => chrono::NaiveDate::from_ymd_opt(*y, *m, 1),
+            _ => None,
+        }
+    }
 }
 
 impl Decl {

@@ -3,8 +3,6 @@
 
 use crate::emit::Meta;
 use crate::facts::Valid;
-use crate::model::Value;
-use crate::schema::fields::policy::EFFECTIVE;
 use chrono::NaiveDate;
 
 /// Where a version stands on the day the site is built for.
@@ -83,15 +81,6 @@ impl Version<'_> {
     }
 }
 
-/// The first day `valid` takes effect.
-pub fn effective(valid: &Valid) -> Option<NaiveDate> {
-    match valid.policy().header()?.value(EFFECTIVE)? {
-        Value::Date(d) => Some(*d),
-        Value::Month(y, m) => NaiveDate::from_ymd_opt(*y, *m, 1),
-        _ => None,
-    }
-}
-
 /// The versions of one policy, oldest first, each with its status on
 /// `today`: the latest version (by number) whose effective date is on or
 /// before `today` is in force; those before it are earlier, those whose
@@ -102,7 +91,10 @@ pub fn arrange<'a>(mut versions: Vec<(&'a Valid, &'a Meta)>, today: NaiveDate) -
             .cmp(&b.1.version_key())
             .then(a.1.source.cmp(&b.1.source))
     });
-    let dates: Vec<Option<NaiveDate>> = versions.iter().map(|(v, _)| effective(v)).collect();
+    let dates: Vec<Option<NaiveDate>> = versions
+        .iter()
+        .map(|(v, _)| v.policy().effective_from())
+        .collect();
     let in_force = dates.iter().rposition(|d| d.is_some_and(|d| d <= today));
     versions
         .into_iter()
