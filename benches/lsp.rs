@@ -6,116 +6,29 @@
 //! runs as a process, as an editor starts it; each measurement is a round
 //! trip through its pipes.
 
+#[path = "../tests/lsp_client/mod.rs"]
+mod lsp_client;
+
 use criterion::{criterion_group, criterion_main, Criterion};
-use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Read, Write};
+use lsp_client::Client;
+use serde_json::json;
 use std::path::Path;
-use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 const POLICY: &str = "policies/customer-support/v1.0.policy";
-
-struct Server {
-    child: Child,
-    stdin: ChildStdin,
-    stdout: BufReader<ChildStdout>,
-    next: i64,
-}
-
-impl Server {
-    fn start() -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_policyc"))
-            .arg("lsp")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("policyc lsp starts");
-        let stdin = child.stdin.take().expect("its input");
-        let stdout = BufReader::new(child.stdout.take().expect("its output"));
-        Server {
-            child,
-            stdin,
-            stdout,
-            next: 0,
-        }
-    }
-
-    fn send(&mut self, message: &Value) {
-        let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).expect("writes");
-        self.stdin.flush().expect("flushes");
-    }
-
-    fn receive(&mut self) -> Value {
-        let mut length = 0;
-        loop {
-            let mut line = String::new();
-            assert!(
-                self.stdout.read_line(&mut line).expect("reads") > 0,
-                "the server hung up"
-            );
-            let line = line.trim_end();
-            if line.is_empty() {
-                break;
-            }
-            if let Some(n) = line.strip_prefix("Content-Length: ") {
-                length = n.parse().expect("a length");
-            }
-        }
-        let mut body = vec![0; length];
-        self.stdout.read_exact(&mut body).expect("reads the body");
-        serde_json::from_slice(&body).expect("JSON")
-    }
-
-    fn request(&mut self, method: &str, params: Value) -> Value {
-        self.next += 1;
-        let id = self.next;
-        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        loop {
-            let message = self.receive();
-            if message["id"] == json!(id) {
-                return message["result"].clone();
-            }
-        }
-    }
-
-    fn notify(&mut self, method: &str, params: Value) {
-        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}));
-    }
-
-    /// Waits for the next diagnostics published; returns how many.
-    fn diagnostics(&mut self) -> usize {
-        loop {
-            let message = self.receive();
-            if message["method"] == "textDocument/publishDiagnostics" {
-                return message["params"]["diagnostics"]
-                    .as_array()
-                    .map_or(0, Vec::len);
-            }
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 fn lsp(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let path = root.join(POLICY);
     let text = std::fs::read_to_string(&path).expect("reads v1.0");
     let uri = format!("file://{}", path.display());
-    let mut server = Server::start();
+    let mut server = Client::start();
     server.request("initialize", json!({"capabilities": {}}));
     server.notify("initialized", json!({}));
     server.notify(
         "textDocument/didOpen",
         json!({"textDocument": {"uri": uri, "languageId": "policy", "version": 1, "text": text}}),
     );
-    assert_eq!(server.diagnostics(), 9, "v1.0's nine warnings");
+    assert_eq!(server.diagnostics().len(), 9, "v1.0's nine warnings");
 
     // One character typed into the first comment line and taken out again,
     // in turn: each edit is checked and its diagnostics published.
@@ -132,7 +45,7 @@ fn lsp(c: &mut Criterion) {
                 "textDocument/didChange",
                 json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}),
             );
-            assert_eq!(server.diagnostics(), 9);
+            assert_eq!(server.diagnostics().len(), 9);
         })
     });
 
