@@ -35,12 +35,12 @@ fn valid(source: &str) -> Valid {
 
 /// A shipped policy, read with the shared files of its directory.
 fn shipped(dir: &str, version: &str) -> Valid {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("policies")
-        .join(dir);
-    let bytes = std::fs::read(root.join(format!("{version}.policy"))).expect("a shipped policy");
-    let read = |name: &str| std::fs::read_to_string(root.join(name)).map_err(|e| e.to_string());
-    let (_, checked) = policyc::check_bytes_with(&bytes, &read);
+        .join(dir)
+        .join(format!("{version}.policy"));
+    let bytes = std::fs::read(&path).expect("a shipped policy");
+    let (_, checked) = policyc::check_bytes_with(&bytes, &policyc::files::read_beside(&path));
     checked.into_valid().expect("the shipped policy is valid")
 }
 
