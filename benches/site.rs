@@ -9,8 +9,11 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+/// A shipped policy: its name as shown, its bytes and its path.
+type Source = (String, Vec<u8>, std::path::PathBuf);
+
 /// Every shipped policy's bytes, with its path.
-fn sources() -> Vec<(String, Vec<u8>, std::path::PathBuf)> {
+fn sources() -> Vec<Source> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     policyc::files::find_policies(&[root.join("policies")])
         .expect("the shipped policies")
@@ -31,27 +34,44 @@ fn options() -> policyc::site::Options {
     }
 }
 
-/// Checks every policy and builds the site.
-fn whole(sources: &[(String, Vec<u8>, std::path::PathBuf)]) -> usize {
-    let checked: Vec<(String, policyc::Checked)> = sources
+/// Reads every policy's shared files and checks it.
+fn check(sources: &[Source]) -> Vec<(String, policyc::Checked)> {
+    sources
         .iter()
         .map(|(_, bytes, path)| {
             policyc::check_bytes_with(bytes, &policyc::files::read_beside(path))
         })
-        .collect();
-    let metas: Vec<Meta> = checked
+        .collect()
+}
+
+/// The metadata of every checked policy.
+fn metas(checked: &[(String, policyc::Checked)], sources: &[Source]) -> Vec<Meta> {
+    checked
         .iter()
         .zip(sources)
         .map(|((source, c), (name, _, _))| {
             Meta::new(name, source, c.valid().expect("valid").policy())
         })
-        .collect();
-    let pairs: Vec<_> = checked
+        .collect()
+}
+
+/// The site's input: each checked policy with its metadata.
+fn pairs<'a>(
+    checked: &'a [(String, policyc::Checked)],
+    metas: &'a [Meta],
+) -> Vec<(&'a policyc::facts::Valid, &'a Meta)> {
+    checked
         .iter()
         .map(|(_, c)| c.valid().expect("valid"))
-        .zip(&metas)
-        .collect();
-    policyc::site::build(&pairs, &options()).len()
+        .zip(metas)
+        .collect()
+}
+
+/// Checks every policy and builds the site.
+fn whole(sources: &[Source]) -> usize {
+    let checked = check(sources);
+    let metas = metas(&checked, sources);
+    policyc::site::build(&pairs(&checked, &metas), &options()).len()
 }
 
 fn site(c: &mut Criterion) {
@@ -62,24 +82,9 @@ fn site(c: &mut Criterion) {
     assert_eq!(pages, 13, "index, 9 versions, 3 changes pages");
     assert!(took < Duration::from_secs(1), "the site took {took:?}");
 
-    let checked: Vec<(String, policyc::Checked)> = sources
-        .iter()
-        .map(|(_, bytes, path)| {
-            policyc::check_bytes_with(bytes, &policyc::files::read_beside(path))
-        })
-        .collect();
-    let metas: Vec<Meta> = checked
-        .iter()
-        .zip(&sources)
-        .map(|((source, c), (name, _, _))| {
-            Meta::new(name, source, c.valid().expect("valid").policy())
-        })
-        .collect();
-    let pairs: Vec<_> = checked
-        .iter()
-        .map(|(_, c)| c.valid().expect("valid"))
-        .zip(&metas)
-        .collect();
+    let checked = check(&sources);
+    let metas = metas(&checked, &sources);
+    let pairs = pairs(&checked, &metas);
 
     let mut group = c.benchmark_group("site");
     group.sample_size(10);
