@@ -433,32 +433,13 @@ impl<'s> Reader<'s, '_> {
         if indent <= indent_of(owner)? {
             return None;
         }
-        let mut position = at + source.get(at..)?.find('\n')? + 1;
-        let mut in_prose = false;
-        for line in source[position..].split_inclusive('\n') {
-            let line_start = position;
-            position += line.len();
-            let quotes = line.matches("\"\"\"").count();
-            let was_prose = in_prose;
-            in_prose ^= quotes % 2 == 1;
-            if was_prose || quotes > 0 {
-                continue;
-            }
-            let text = line.trim_start_matches([' ', '\t']);
-            if text.trim_end().is_empty() || text.starts_with('#') {
-                continue;
-            }
-            let line_indent = line.len() - text.len();
-            if line_indent > indent {
-                continue;
-            }
-            return Some(if line_indent == indent && text.starts_with('}') {
-                line_start + line_indent + 1
-            } else {
-                line_start
-            });
-        }
-        None
+        let next_line = at + source.get(at..)?.find('\n')? + 1;
+        let line = code_lines(source, next_line).find(|l| !l.prose && l.indent <= indent)?;
+        Some(if line.indent == indent && line.code.starts_with('}') {
+            line.start + line.indent + 1
+        } else {
+            line.start
+        })
     }
 
     /// A lowering of pairs parsed from the source at `offset`.
@@ -608,6 +589,61 @@ fn misspelled_unit(before: &str, rest: &str) -> Option<String> {
     None
 }
 
+/// A line of a policy's text that is neither blank nor only a comment,
+/// read without the grammar: for telling by indentation where a
+/// declaration ends (an unclosed brace, a broken nested declaration, the
+/// language server's fix for a missing `}`).
+pub struct CodeLine<'a> {
+    /// Where the line starts in the text.
+    pub start: usize,
+    /// Where it ends: its `\n`, or the end of the text.
+    pub end: usize,
+    /// How many bytes of blanks start it.
+    pub indent: usize,
+    /// What it says before any comment, without its blanks; empty for a
+    /// line of a prose block.
+    pub code: &'a str,
+    /// Whether it is a line of a prose block or holds a `"""`: its text is
+    /// prose, whatever its indentation.
+    pub prose: bool,
+}
+
+/// The lines of `text` from `from` (the start of a line) that are neither
+/// blank nor only a comment, in order. Linear in the text read.
+pub fn code_lines(text: &str, from: usize) -> impl Iterator<Item = CodeLine<'_>> {
+    let mut in_prose = false;
+    let mut offset = from.min(text.len());
+    text[offset..]
+        .split_inclusive('\n')
+        .filter_map(move |line| {
+            let start = offset;
+            offset += line.len();
+            let end = start + line.trim_end_matches('\n').len();
+            let quotes = line.matches("\"\"\"").count();
+            let was_prose = in_prose;
+            in_prose ^= quotes % 2 == 1;
+            if was_prose || quotes > 0 {
+                let indent = line.len() - line.trim_start().len();
+                return Some(CodeLine {
+                    start,
+                    end,
+                    indent,
+                    code: "",
+                    prose: true,
+                });
+            }
+            let code = line.split('#').next().unwrap_or("").trim_end();
+            let trimmed = code.trim_start();
+            (!trimmed.is_empty()).then(|| CodeLine {
+                start,
+                end,
+                indent: code.len() - trimmed.len(),
+                code: trimmed,
+                prose: false,
+            })
+        })
+}
+
 /// A declaration whose `{` has no `}`.
 struct Open<'a> {
     kind: &'a str,
@@ -621,25 +657,8 @@ struct Open<'a> {
 /// its `}`. Lines in prose blocks are skipped. Linear in the chunk.
 fn left_open(chunk: &str) -> Option<Open<'_>> {
     let mut stack: Vec<(usize, Open<'_>)> = Vec::new();
-    let mut in_prose = false;
-    let mut offset = 0;
-    for line in chunk.split_inclusive('\n') {
-        let start = offset;
-        offset += line.len();
-        let quotes = line.matches("\"\"\"").count();
-        let was_prose = in_prose;
-        if quotes % 2 == 1 {
-            in_prose = !in_prose;
-        }
-        if was_prose || quotes > 0 {
-            continue;
-        }
-        let code = line.split('#').next().unwrap_or("").trim_end();
-        let text = code.trim_start();
-        if text.is_empty() {
-            continue;
-        }
-        let indent = code.len() - text.len();
+    for line in code_lines(chunk, 0).filter(|l| !l.prose) {
+        let (indent, text) = (line.indent, line.code);
         // Anything at the indentation of an open declaration or less ends
         // its body: a `}` there closes it, anything else shows it open.
         if let Some((top, _)) = stack.last() {
@@ -655,7 +674,7 @@ fn left_open(chunk: &str) -> Option<Open<'_>> {
         if opens {
             let mut words = text.split_whitespace();
             if let (Some(kind), Some(id)) = (words.next(), words.next()) {
-                let brace = start + code.len() - 1;
+                let brace = line.start + indent + text.len() - 1;
                 stack.push((indent, Open { kind, id, brace }));
             }
         }

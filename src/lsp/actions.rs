@@ -148,31 +148,13 @@ fn close_brace(
     let indent = head.len() - head.trim_start_matches([' ', '\t']).len();
     let mut words = head.split_whitespace();
     let (kind, id) = (words.next()?, words.next()?);
-    let mut offset = line_end(text, at);
-    let mut last = trim_cr(text, offset);
-    let mut in_prose = false;
-    while offset < text.len() {
-        let start = offset + 1;
-        offset = line_end(text, start);
-        let line = &text[start..offset];
-        let quotes = line.matches("\"\"\"").count();
-        let was_prose = in_prose;
-        if quotes % 2 == 1 {
-            in_prose = !in_prose;
-        }
-        if was_prose || quotes > 0 {
-            last = trim_cr(text, offset);
-            continue;
-        }
-        let code = line.split('#').next().unwrap_or("").trim_end();
-        let trimmed = code.trim_start();
-        if trimmed.is_empty() {
-            continue;
-        }
-        if code.len() - trimmed.len() <= indent {
+    let mut last = trim_cr(text, line_end(text, at));
+    let next_line = (line_end(text, at) + 1).min(text.len());
+    for line in policyc::parse::code_lines(text, next_line) {
+        if !line.prose && line.indent <= indent {
             break;
         }
-        last = trim_cr(text, offset);
+        last = trim_cr(text, line.end);
     }
     let position = lines.position(text, last);
     let edit = TextEdit::new(
